@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  plugins: [solid()],
+  resolve: {
+    alias: {
+      'virtual:pwa-register/solid': fileURLToPath(new URL('./test/mocks/pwa-register.ts', import.meta.url)),
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./test/setup.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**'],
+    server: { deps: { inline: [/@solidjs\/testing-library/] } },
+  },
+});
