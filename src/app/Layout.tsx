@@ -1,0 +1,57 @@
+import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Show, createEffect, on } from 'solid-js';
+import { createSettingsQuery } from '../db/settings';
+import { Welcome } from '../features/welcome/Welcome';
+import { UpdatePrompt } from './UpdatePrompt';
+
+const NAV = [
+  { href: '/', label: 'Dashboard', end: true },
+  { href: '/clients', label: 'Clients' },
+  { href: '/certifications', label: 'Certifications' },
+  { href: '/records', label: 'Records' },
+  { href: '/settings', label: 'Settings' },
+];
+
+export function Layout(props: RouteSectionProps) {
+  const settings = createSettingsQuery();
+  const location = useLocation();
+  // Move focus to the new page's heading so screen-reader and keyboard users land on it.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => queueMicrotask(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true })),
+      { defer: true },
+    ),
+  );
+  return (
+    <>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="app-header">
+        <A href="/" class="brand" end>
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>CPNI Desk</span>
+        </A>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => (
+              <li>
+                <A href={item.href} end={item.end} activeClass="active">{item.label}</A>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Show when={!settings.loading} fallback={<p aria-live="polite">Opening your records…</p>}>
+          <Show when={settings.value.firstRunDone} fallback={<Welcome />}>
+            {props.children}
+          </Show>
+        </Show>
+      </main>
+      <footer class="app-footer">
+        <p>Data stays in this browser on this device. CPNI Desk drafts filings; have counsel review them before you file.</p>
+      </footer>
+      <UpdatePrompt />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { Route } from '@solidjs/router';
+import { Dashboard } from '../features/dashboard/Dashboard';
+import { ClientsList } from '../features/clients/ClientsList';
+import { ClientEditor } from '../features/clients/ClientEditor';
+import { Certifications } from '../features/certifications/Certifications';
+import { Records } from '../features/records/Records';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { NotFound } from './NotFound';
+
+/** The routes without a Router, so tests can mount them at any location. */
+export function AppRoutes() {
+  return (
+    <>
+      <Route path="/" component={Dashboard} />
+      <Route path="/clients" component={ClientsList} />
+      <Route path="/clients/new" component={ClientEditor} />
+      <Route path="/clients/:id" component={ClientEditor} />
+      <Route path="/certifications" component={Certifications} />
+      <Route path="/records" component={Records} />
+      <Route path="/settings" component={SettingsScreen} />
+      <Route path="*404" component={NotFound} />
+    </>
+  );
+}

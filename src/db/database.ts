@@ -1,0 +1,66 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Client, Preparer, Settings } from '../domain/schema';
+
+export interface SettingsRow extends Settings {
+  key: 'app';
+}
+
+export interface ChangeLogEntry {
+  seq?: number;
+  at: string; // instant
+  entity: 'client' | 'preparer' | 'settings' | 'record' | 'certification';
+  entityId: string;
+  action: 'create' | 'update' | 'archive' | 'unarchive' | 'delete' | 'restore' | 'purge';
+  summary: string;
+}
+
+export const DB_NAME = 'cpni-desk';
+
+/**
+ * Every schema version ever shipped stays listed here, oldest first, and is never edited:
+ * a change is a new version with its upgrade (test/db/upgrade.test.ts opens the previous
+ * version's data). Indexes only; Dexie stores the other fields as they are.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      clients: 'id, legalName, filerId, updatedAt',
+      preparers: 'id, name',
+      settings: 'key',
+      changeLog: '++seq, at, [entity+entityId]',
+    },
+  },
+];
+
+export class CpniDatabase extends Dexie {
+  clients!: EntityTable<Client, 'id'>;
+  preparers!: EntityTable<Preparer, 'id'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  changeLog!: EntityTable<ChangeLogEntry, 'seq'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}
+
+let current: CpniDatabase | undefined;
+
+/** The app's database; tests swap in a fresh one with `useDatabase`. */
+export function db(): CpniDatabase {
+  current ??= new CpniDatabase();
+  return current;
+}
+
+export function useDatabase(next: CpniDatabase): void {
+  current = next;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export function nowInstant(): string {
+  return new Date().toISOString();
+}

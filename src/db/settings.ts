@@ -1,0 +1,28 @@
+import { DEFAULT_SETTINGS, settingsSchema, validate, type Settings } from '../domain/schema';
+import { db } from './database';
+import { logChange } from './change-log';
+import { createLiveQuery } from './live';
+import type { SaveResult } from './clients';
+
+export async function getSettings(): Promise<Settings> {
+  const row = await db().settings.get('app');
+  if (!row) return DEFAULT_SETTINGS;
+  const { key: _key, ...rest } = row;
+  return { ...DEFAULT_SETTINGS, ...rest };
+}
+
+/** Merges a change into the settings after validating the whole result. */
+export async function updateSettings(change: Partial<Settings>, summary = 'Updated settings'): Promise<SaveResult> {
+  const database = db();
+  return database.transaction('rw', database.settings, database.changeLog, async () => {
+    const next = validate(settingsSchema, { ...(await getSettings()), ...change });
+    if (!next.ok) return next;
+    await database.settings.put({ ...next.value, key: 'app' });
+    await logChange({ entity: 'settings', entityId: 'app', action: 'update', summary });
+    return { ok: true, id: 'app' };
+  });
+}
+
+export function createSettingsQuery() {
+  return createLiveQuery(() => getSettings(), DEFAULT_SETTINGS);
+}

@@ -1,0 +1,68 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { Match, Show, Switch, createSignal } from 'solid-js';
+import { createClientQuery, saveClient, setClientArchived } from '../../db/clients';
+import { PageHeader, Notice } from '../../ui/page';
+import { ClientForm } from './ClientForm';
+import { draftFromClient, inputFromDraft } from './client-draft';
+
+export function ClientEditor() {
+  const params = useParams<{ id?: string }>();
+  const navigate = useNavigate();
+  const isNew = () => !params.id;
+  const client = createClientQuery(() => params.id ?? '');
+  const [message, setMessage] = createSignal('');
+
+  return (
+    <Switch>
+      <Match when={isNew()}>
+        <PageHeader title="New client" lead="The carrier you keep records and file for." />
+        <ClientForm
+          submitLabel="Create client"
+          onSave={(d) => saveClient(inputFromDraft(d))}
+          onSaved={(id) => navigate(`/clients/${id}`, { state: { created: true } })}
+        />
+      </Match>
+      <Match when={client.loading}>
+        <p aria-live="polite">Loading client…</p>
+      </Match>
+      <Match when={!client.value}>
+        <PageHeader title="Client not found" />
+        <p>This client does not exist on this device. <A href="/clients">Back to clients</A>.</p>
+      </Match>
+      <Match when={client.value}>
+        {(c) => (
+          <>
+            <PageHeader
+              title={c().legalName}
+              lead={`Form 499 Filer ID ${c().filerId}${c().archived ? ' · archived' : ''}`}
+              actions={
+                <button
+                  type="button"
+                  onClick={async () => {
+                    await setClientArchived(c().id, !c().archived);
+                    setMessage(c().archived ? `${c().legalName} is archived and hidden from the list.` : `${c().legalName} is active again.`);
+                  }}
+                >
+                  {c().archived ? 'Unarchive' : 'Archive'}
+                </button>
+              }
+            />
+            <Show when={message()}>
+              <Notice tone="success">
+                <p role="status">{message()}</p>
+              </Notice>
+            </Show>
+            {/* Keyed on the id so another client's form never inherits this one's edits. */}
+            <Show when={c().id} keyed>
+              <ClientForm
+                initial={draftFromClient(c())}
+                onSave={(d) => saveClient({ ...inputFromDraft(d), archived: c().archived }, c().id)}
+                onSaved={() => setMessage('Saved.')}
+              />
+            </Show>
+          </>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,178 @@
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import { SERVICES, SERVICE_LABELS, US_STATES, clientWarnings, validate, clientSchema, type FieldErrors } from '../../domain/schema';
+import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
+import { useUnsavedGuard } from '../../ui/unsaved-guard';
+import { draftErrorKey, emptyDraft, inputFromDraft, type ClientDraft } from './client-draft';
+import type { SaveResult } from '../../db/clients';
+
+interface Props {
+  initial?: ClientDraft;
+  submitLabel?: string;
+  onSave: (draft: ClientDraft) => Promise<SaveResult>;
+  onSaved?: (id: string) => void;
+}
+
+const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
+
+export function ClientForm(props: Props) {
+  // eslint-disable-next-line solid/reactivity -- the form starts from the initial value once
+  const start = structuredClone(props.initial ?? emptyDraft());
+  const [draft, setDraft] = createStore<ClientDraft>(structuredClone(start));
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [saving, setSaving] = createSignal(false);
+  const [saved, setSaved] = createSignal(JSON.stringify(start));
+  const dirty = createMemo(() => JSON.stringify(draft) !== saved());
+  const warnings = createMemo(() => {
+    const input = inputFromDraft(draft);
+    return clientWarnings({ filerId: input.filerId.trim(), officers: draft.officers, affiliates: draft.affiliates });
+  });
+  useUnsavedGuard(dirty);
+
+  const err = (key: string) => errors()[key];
+  const set = <K extends keyof ClientDraft>(key: K) => (value: ClientDraft[K]) => setDraft(key, value as never);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const checked = validate(clientSchema, inputFromDraft(draft));
+    if (!checked.ok) {
+      setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, m]) => [draftErrorKey(k), m])));
+      queueMicrotask(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await props.onSave(structuredClone(unwrap(draft)));
+      if (!result.ok) {
+        setErrors(Object.fromEntries(Object.entries(result.errors).map(([k, m]) => [draftErrorKey(k), m])));
+        return;
+      }
+      setErrors({});
+      setSaved(JSON.stringify(draft));
+      props.onSaved?.(result.id);
+    } catch (error) {
+      setErrors({ '': `Could not save: ${error instanceof Error ? error.message : String(error)}. Nothing was changed; your entries are still here.` });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const errorCount = createMemo(() => Object.keys(errors()).length);
+
+  return (
+    <form class="form" onSubmit={submit} novalidate aria-label="Client">
+      <Show when={errorCount() > 0}>
+        <div class="notice notice--error" role="alert" data-testid="form-errors">
+          <p class="notice-title">{errorCount() === 1 ? 'One field needs attention' : `${errorCount()} fields need attention`}; nothing was saved.</p>
+          <Show when={err('')}>
+            <p>{err('')}</p>
+          </Show>
+        </div>
+      </Show>
+
+      <fieldset>
+        <legend>Company</legend>
+        <TextField label="Legal name" required value={draft.legalName} onValue={set('legalName')} error={err('legalName')} autocomplete="organization" />
+        <TextArea label="DBA names" hint="One per line." rows={2} value={draft.dbaNames} onValue={set('dbaNames')} error={err('dbaNames')} />
+        <TextField
+          label="Form 499 Filer ID"
+          required
+          inputMode="numeric"
+          value={draft.filerId}
+          onValue={set('filerId')}
+          error={err('filerId')}
+          warning={warnings().filerId}
+          hint="Assigned by USAC on Form 499-A (line 101)."
+        />
+        <TextField label="FRN" inputMode="numeric" value={draft.frn} onValue={set('frn')} error={err('frn')} hint="FCC Registration Number: 10 digits, leading zeros kept. Optional." />
+      </fieldset>
+
+      <fieldset>
+        <legend>Contact</legend>
+        <TextField label="Street" value={draft.street} onValue={set('street')} error={err('street')} autocomplete="street-address" />
+        <div class="row">
+          <TextField label="City" value={draft.city} onValue={set('city')} error={err('city')} autocomplete="address-level2" />
+          <SelectField label="State or territory" value={draft.state} options={STATE_OPTIONS} placeholder="—" onValue={set('state')} error={err('state')} />
+          <TextField label="ZIP" value={draft.zip} onValue={set('zip')} error={err('zip')} inputMode="numeric" autocomplete="postal-code" />
+        </div>
+        <div class="row">
+          <TextField label="Phone" type="tel" value={draft.phone} onValue={set('phone')} error={err('phone')} autocomplete="tel" />
+          <TextField label="Email" type="email" value={draft.email} onValue={set('email')} error={err('email')} autocomplete="email" />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Officers</legend>
+        <p class="hint">The annual certification must be signed by an officer of the company, acting as its agent (§ 64.2009(e)).</p>
+        <Show when={err('officers')}>
+          <p class="error" role="alert">{err('officers')}</p>
+        </Show>
+        <For each={draft.officers}>
+          {(officer, i) => (
+            <div class="repeat-row" data-testid="officer-row">
+              <TextField label={`Officer ${i() + 1} name`} value={officer.name} onValue={(v) => setDraft('officers', i(), 'name', v)} error={err(`officers.${i()}.name`)} />
+              <TextField label={`Officer ${i() + 1} title`} value={officer.title} onValue={(v) => setDraft('officers', i(), 'title', v)} error={err(`officers.${i()}.title`)} warning={warnings()[`officers.${i()}.title`]} />
+              <CheckboxField
+                label="Default signatory"
+                checked={officer.isDefaultSignatory}
+                onChecked={(v) => setDraft('officers', (list) => list.map((o, j) => ({ ...o, isDefaultSignatory: v ? j === i() : j === i() ? false : o.isDefaultSignatory })))}
+              />
+              <button type="button" class="link" onClick={() => setDraft('officers', (list) => list.filter((_, j) => j !== i()))}>
+                Remove officer {i() + 1}
+              </button>
+            </div>
+          )}
+        </For>
+        <button type="button" onClick={() => setDraft('officers', (list) => [...list, { id: crypto.randomUUID(), name: '', title: '', isDefaultSignatory: list.length === 0 }])}>
+          Add an officer
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Services offered</legend>
+        <For each={SERVICES}>
+          {(service) => (
+            <CheckboxField
+              label={SERVICE_LABELS[service]}
+              checked={draft.services.includes(service)}
+              onChecked={(on) => setDraft('services', (list) => (on ? [...list, service] : list.filter((s) => s !== service)))}
+            />
+          )}
+        </For>
+      </fieldset>
+
+      <fieldset>
+        <legend>Affiliates covered by the same certification</legend>
+        <p class="hint">Each affiliate is listed with its own Form 499 Filer ID.</p>
+        <For each={draft.affiliates}>
+          {(affiliate, i) => (
+            <div class="repeat-row" data-testid="affiliate-row">
+              <TextField label={`Affiliate ${i() + 1} name`} value={affiliate.legalName} onValue={(v) => setDraft('affiliates', i(), 'legalName', v)} error={err(`affiliates.${i()}.legalName`)} />
+              <TextField label={`Affiliate ${i() + 1} Filer ID`} inputMode="numeric" value={affiliate.filerId} onValue={(v) => setDraft('affiliates', i(), 'filerId', v)} error={err(`affiliates.${i()}.filerId`)} warning={warnings()[`affiliates.${i()}.filerId`]} />
+              <button type="button" class="link" onClick={() => setDraft('affiliates', (list) => list.filter((_, j) => j !== i()))}>
+                Remove affiliate {i() + 1}
+              </button>
+            </div>
+          )}
+        </For>
+        <button type="button" onClick={() => setDraft('affiliates', (list) => [...list, { id: crypto.randomUUID(), legalName: '', filerId: '' }])}>
+          Add an affiliate
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Notes</legend>
+        <TextArea label="Notes" rows={3} value={draft.notes} onValue={set('notes')} />
+      </fieldset>
+
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving()}>
+          {saving() ? 'Saving…' : (props.submitLabel ?? 'Save client')}
+        </button>
+        <Show when={dirty()}>
+          <span class="hint" aria-live="polite">Unsaved changes</span>
+        </Show>
+      </div>
+    </form>
+  );
+}

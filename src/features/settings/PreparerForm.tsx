@@ -1,0 +1,80 @@
+import { Show, createMemo, createSignal } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import { US_STATES, preparerSchema, validate, type FieldErrors, type Preparer } from '../../domain/schema';
+import { savePreparer } from '../../db/preparers';
+import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
+import { useUnsavedGuard } from '../../ui/unsaved-guard';
+
+interface PreparerDraft {
+  name: string; credentials: string; firm: string; letterhead: string;
+  street: string; city: string; state: string; zip: string; phone: string; email: string; isDefault: boolean;
+}
+
+function draftOf(p?: Preparer): PreparerDraft {
+  return {
+    name: p?.name ?? '', credentials: p?.credentials ?? '', firm: p?.firm ?? '', letterhead: p?.letterhead.join('\n') ?? '',
+    street: p?.address.street ?? '', city: p?.address.city ?? '', state: p?.address.state ?? '', zip: p?.address.zip ?? '',
+    phone: p?.phone ?? '', email: p?.email ?? '', isDefault: p?.isDefault ?? false,
+  };
+}
+
+function inputOf(d: PreparerDraft) {
+  return {
+    name: d.name, credentials: d.credentials, firm: d.firm,
+    letterhead: d.letterhead.split('\n').map((l) => l.trim()).filter(Boolean),
+    address: { street: d.street, city: d.city, state: d.state, zip: d.zip },
+    phone: d.phone, email: d.email, isDefault: d.isDefault,
+  };
+}
+
+const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
+
+export function PreparerForm(props: { preparer?: Preparer; onDone: () => void }) {
+  // eslint-disable-next-line solid/reactivity -- the form starts from the given preparer once
+  const start = draftOf(props.preparer);
+  const [draft, setDraft] = createStore(structuredClone(start));
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const dirty = createMemo(() => JSON.stringify(draft) !== JSON.stringify(start));
+  const [done, setDone] = createSignal(false);
+  useUnsavedGuard(() => dirty() && !done());
+  const err = (k: string) => errors()[k.startsWith('address.') ? k : k] ?? errors()[`address.${k}`];
+  const set = <K extends keyof PreparerDraft>(k: K) => (v: PreparerDraft[K]) => setDraft(k, v as never);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const input = inputOf(unwrap(draft));
+    const checked = validate(preparerSchema, input);
+    if (!checked.ok) return setErrors(checked.errors);
+    const result = await savePreparer(input, props.preparer?.id);
+    if (!result.ok) return setErrors(result.errors);
+    setDone(true);
+    props.onDone();
+  };
+
+  return (
+    <form class="form" onSubmit={submit} novalidate aria-label="Preparer">
+      <Show when={Object.keys(errors()).length}>
+        <div class="notice notice--error" role="alert"><p class="notice-title">Some fields need attention; nothing was saved.</p></div>
+      </Show>
+      <TextField label="Name" required value={draft.name} onValue={set('name')} error={err('name')} />
+      <TextField label="Credentials" hint="For example CPA or Esq." value={draft.credentials} onValue={set('credentials')} />
+      <TextField label="Firm" value={draft.firm} onValue={set('firm')} />
+      <TextArea label="Letterhead lines" hint="One per line, printed at the top of cover letters." rows={3} value={draft.letterhead} onValue={set('letterhead')} />
+      <TextField label="Street" value={draft.street} onValue={set('street')} error={err('street')} />
+      <div class="row">
+        <TextField label="City" value={draft.city} onValue={set('city')} error={err('city')} />
+        <SelectField label="State or territory" value={draft.state} options={STATE_OPTIONS} placeholder="—" onValue={set('state')} error={err('state')} />
+        <TextField label="ZIP" value={draft.zip} onValue={set('zip')} error={err('zip')} />
+      </div>
+      <div class="row">
+        <TextField label="Phone" type="tel" value={draft.phone} onValue={set('phone')} error={err('phone')} />
+        <TextField label="Email" type="email" value={draft.email} onValue={set('email')} error={err('email')} />
+      </div>
+      <CheckboxField label="Default preparer" checked={draft.isDefault} onChecked={set('isDefault')} />
+      <div class="form-actions">
+        <button type="submit" class="primary">Save preparer</button>
+        <button type="button" onClick={() => { setDone(true); props.onDone(); }}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { Show, createUniqueId, splitProps, type JSX } from 'solid-js';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  error?: string;
+  warning?: string;
+  hint?: string;
+  required?: boolean;
+  children: JSX.Element;
+}
+
+/** Label, control, then hint, error and warning, tied to the control for screen readers. */
+export function FieldShell(props: FieldShellProps) {
+  return (
+    <div class="field" classList={{ 'field--error': !!props.error }}>
+      <label for={props.id}>
+        {props.label}
+        <Show when={props.required}>
+          <span class="required" aria-hidden="true"> *</span>
+        </Show>
+      </label>
+      {props.children}
+      <Show when={props.hint}>
+        <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
+      </Show>
+      <Show when={props.error}>
+        <p class="error" id={`${props.id}-error`} role="alert">{props.error}</p>
+      </Show>
+      <Show when={props.warning && !props.error}>
+        <p class="warning" id={`${props.id}-warning`}>Check: {props.warning}</p>
+      </Show>
+    </div>
+  );
+}
+
+export function describedBy(id: string, p: { error?: string; warning?: string; hint?: string }): string | undefined {
+  const ids = [p.hint && `${id}-hint`, p.error && `${id}-error`, !p.error && p.warning && `${id}-warning`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value'> & {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string;
+  warning?: string;
+  hint?: string;
+};
+
+export function TextField(props: InputProps) {
+  const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
+  const id = own.id ?? createUniqueId();
+  return (
+    <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
+      <input
+        {...rest}
+        id={id}
+        value={own.value}
+        aria-required={own.required ? 'true' : undefined}
+        aria-invalid={own.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, own)}
+        onInput={(e) => own.onValue(e.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+type AreaProps = Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'onInput' | 'value'> & {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string;
+  warning?: string;
+  hint?: string;
+};
+
+export function TextArea(props: AreaProps) {
+  const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
+  const id = own.id ?? createUniqueId();
+  return (
+    <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
+      <textarea
+        {...rest}
+        id={id}
+        value={own.value}
+        aria-required={own.required ? 'true' : undefined}
+        aria-invalid={own.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, own)}
+        onInput={(e) => own.onValue(e.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+type SelectProps = {
+  label: string;
+  value: string;
+  options: readonly Option[];
+  onValue: (value: string) => void;
+  error?: string;
+  hint?: string;
+  id?: string;
+  required?: boolean;
+  placeholder?: string;
+};
+
+export function SelectField(props: SelectProps) {
+  const id = props.id ?? createUniqueId();
+  return (
+    <FieldShell id={id} label={props.label} error={props.error} hint={props.hint} required={props.required}>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props)}
+        onChange={(e) => props.onValue(e.currentTarget.value)}
+      >
+        <Show when={props.placeholder !== undefined}>
+          <option value="">{props.placeholder}</option>
+        </Show>
+        {props.options.map((o) => (
+          <option value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField(props: { label: string; checked: boolean; onChecked: (v: boolean) => void; id?: string; hint?: string }) {
+  const id = props.id ?? createUniqueId();
+  return (
+    <div class="field field--checkbox">
+      <input id={id} type="checkbox" checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} onChange={(e) => props.onChecked(e.currentTarget.checked)} />
+      <label for={id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={`${id}-hint`}>{props.hint}</p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useBeforeLeave } from '@solidjs/router';
+import { onCleanup, type Accessor } from 'solid-js';
+
+const MESSAGE = 'You have unsaved changes. Leave this page and lose them?';
+
+/** Asks before the user navigates away from, reloads or closes a form with unsaved changes. */
+export function useUnsavedGuard(dirty: Accessor<boolean>): void {
+  useBeforeLeave((e) => {
+    if (!dirty() || e.defaultPrevented) return;
+    e.preventDefault();
+    if (window.confirm(MESSAGE)) e.retry(true);
+  });
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!dirty()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  onCleanup(() => window.removeEventListener('beforeunload', onBeforeUnload));
+}
