@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, Preparer, Settings } from '../domain/schema';
+import type { ComplianceRecord } from '../domain/records';
+import type { StoredCertification } from './certification-row';
 
 export interface SettingsRow extends Settings {
   key: 'app';
@@ -13,6 +15,9 @@ export interface ChangeLogEntry {
   action: 'create' | 'update' | 'archive' | 'unarchive' | 'delete' | 'restore' | 'purge';
   summary: string;
 }
+
+/** A record as stored: `date` is its event date (`recordDate`), kept as a column to sort and page by. */
+export type StoredRecord = ComplianceRecord & { date: string };
 
 export const DB_NAME = 'cpni-desk';
 
@@ -31,6 +36,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       changeLog: '++seq, at, [entity+entityId]',
     },
   },
+  {
+    // Compliance records and certifications. Records are paged per client and kind by date.
+    version: 2,
+    stores: {
+      records: 'id, clientId, kind, date, [clientId+kind+date], [clientId+date], [kind+date], deletedAt',
+      certifications: 'id, clientId, [clientId+certificationYear], certificationYear, status',
+    },
+  },
 ];
 
 export class CpniDatabase extends Dexie {
@@ -38,6 +51,8 @@ export class CpniDatabase extends Dexie {
   preparers!: EntityTable<Preparer, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   changeLog!: EntityTable<ChangeLogEntry, 'seq'>;
+  records!: EntityTable<StoredRecord, 'id'>;
+  certifications!: EntityTable<StoredCertification, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -1,0 +1,133 @@
+import Dexie from 'dexie';
+import type { Accessor } from 'solid-js';
+import * as v from 'valibot';
+import { validate, type FieldErrors } from '../domain/schema';
+import { RECORD_FIELD_SCHEMAS, recordDate, type ComplianceRecord, type RecordKind } from '../domain/records';
+import { db, newId, nowInstant, type StoredRecord } from './database';
+import { logChange } from './change-log';
+import { createLiveQuery } from './live';
+import type { SaveResult } from './clients';
+
+export type RecordFields<K extends RecordKind> = v.InferOutput<(typeof RECORD_FIELD_SCHEMAS)[K]>;
+
+export function validateRecord(kind: RecordKind, input: unknown) {
+  return validate(RECORD_FIELD_SCHEMAS[kind] as v.GenericSchema, input) as
+    | { ok: true; value: Record<string, unknown> }
+    | { ok: false; errors: FieldErrors };
+}
+
+function stored(kind: RecordKind, clientId: string, fields: Record<string, unknown>, id: string, createdAt: string, now: string): StoredRecord {
+  const record = { ...fields, id, clientId, kind, createdAt, updatedAt: now } as unknown as ComplianceRecord;
+  return { ...record, date: recordDate(record) };
+}
+
+/** Validates and stores a record of `kind`; nothing is written when validation fails. */
+export async function saveRecord(kind: RecordKind, clientId: string, input: unknown, id?: string): Promise<SaveResult> {
+  const result = validateRecord(kind, input);
+  if (!result.ok) return result;
+  const database = db();
+  return database.transaction('rw', database.records, database.clients, database.changeLog, async (): Promise<SaveResult> => {
+    if (!(await database.clients.get(clientId))) return { ok: false, errors: { clientId: 'Choose the client this record belongs to.' } };
+    const now = nowInstant();
+    const existing = id ? await database.records.get(id) : undefined;
+    if (id && !existing) return { ok: false, errors: { '': 'This record no longer exists (it may have been purged in another tab).' } };
+    const rowId = existing?.id ?? newId();
+    await database.records.put(stored(kind, clientId, result.value, rowId, existing?.createdAt ?? now, now));
+    await logChange({ entity: 'record', entityId: rowId, action: existing ? 'update' : 'create', summary: `${existing ? 'Updated' : 'Added'} ${kind} record` });
+    return { ok: true, id: rowId };
+  });
+}
+
+/** Adds many records of one kind in one transaction: all are stored, or none. */
+export async function addRecords(kind: RecordKind, clientId: string, rows: Record<string, unknown>[]): Promise<number> {
+  const database = db();
+  return database.transaction('rw', database.records, database.changeLog, async () => {
+    const now = nowInstant();
+    const items = rows.map((fields) => stored(kind, clientId, fields, newId(), now, now));
+    await database.records.bulkAdd(items);
+    await logChange({ entity: 'record', entityId: clientId, action: 'create', summary: `Imported ${items.length} ${kind} records` });
+    return items.length;
+  });
+}
+
+export async function softDeleteRecord(id: string): Promise<void> {
+  await setDeleted(id, nowInstant());
+}
+
+export async function restoreRecord(id: string): Promise<void> {
+  await setDeleted(id, undefined);
+}
+
+async function setDeleted(id: string, deletedAt: string | undefined) {
+  const database = db();
+  await database.transaction('rw', database.records, database.changeLog, async () => {
+    const record = await database.records.get(id);
+    if (!record) return;
+    await database.records.put({ ...record, deletedAt, updatedAt: nowInstant() } as StoredRecord);
+    await logChange({ entity: 'record', entityId: id, action: deletedAt ? 'delete' : 'restore', summary: `${deletedAt ? 'Deleted' : 'Restored'} ${record.kind} record` });
+  });
+}
+
+/**
+ * Removes a soft-deleted record for good. The caller decides, with the rulebook, that its
+ * retention period has passed; this refuses a record that was not deleted first.
+ */
+export async function purgeRecord(id: string, allowed: (record: StoredRecord) => boolean): Promise<boolean> {
+  const database = db();
+  return database.transaction('rw', database.records, database.changeLog, async () => {
+    const record = await database.records.get(id);
+    if (!record || !record.deletedAt || !allowed(record)) return false;
+    await database.records.delete(id);
+    await logChange({ entity: 'record', entityId: id, action: 'purge', summary: `Purged ${record.kind} record dated ${record.date}` });
+    return true;
+  });
+}
+
+export function getRecord(id: string): Promise<StoredRecord | undefined> {
+  return db().records.get(id);
+}
+
+export interface RecordQuery {
+  clientId?: string;
+  kind?: RecordKind;
+  deleted?: boolean; // true: only deleted; false/undefined: only live
+  from?: string;
+  to?: string;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of records by date, through the narrowest index the filter allows. */
+export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord[]; total: number }> {
+  const table = db().records;
+  const from = q.from ?? Dexie.minKey;
+  const to = q.to ?? Dexie.maxKey;
+  let collection =
+    q.clientId && q.kind
+      ? table.where('[clientId+kind+date]').between([q.clientId, q.kind, from], [q.clientId, q.kind, to], true, true)
+      : q.clientId
+        ? table.where('[clientId+date]').between([q.clientId, from], [q.clientId, to], true, true)
+        : q.kind
+          ? table.where('[kind+date]').between([q.kind, from], [q.kind, to], true, true)
+          : table.where('date').between(from, to, true, true);
+  if (q.order !== 'asc') collection = collection.reverse();
+  const wantDeleted = q.deleted === true;
+  collection = collection.filter((r) => !!r.deletedAt === wantDeleted);
+  const total = await collection.clone().count();
+  const rows = await collection.offset(q.offset ?? 0).limit(q.limit ?? 50).toArray();
+  return { rows, total };
+}
+
+/** Every live record of the given kinds (the ones that carry clocks), for the dashboard. */
+export function recordsOfKinds(kinds: readonly RecordKind[]): Promise<StoredRecord[]> {
+  return db().records.where('kind').anyOf(kinds as RecordKind[]).filter((r) => !r.deletedAt).toArray();
+}
+
+export function createRecordsQuery(q: Accessor<RecordQuery>) {
+  return createLiveQuery((query) => queryRecords(query), { rows: [] as StoredRecord[], total: 0 }, q);
+}
+
+export function createRecordQuery(id: Accessor<string>) {
+  return createLiveQuery((recordId) => getRecord(recordId), undefined as StoredRecord | undefined, id);
+}

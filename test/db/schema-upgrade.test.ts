@@ -1,0 +1,61 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CpniDatabase, SCHEMA_VERSIONS } from '../../src/db/database';
+import { v1Rows } from '../fixtures/db-v1';
+
+/** Writes `rows` into a database created with the schema versions up to `version` only. */
+async function writeOldDatabase(name: string, version: number, rows: Record<string, object[]>) {
+  const old = new Dexie(name);
+  for (const s of SCHEMA_VERSIONS.filter((s) => s.version <= version)) old.version(s.version).stores(s.stores);
+  await old.open();
+  for (const [table, items] of Object.entries(rows)) await old.table(table).bulkAdd(items);
+  old.close();
+}
+
+describe('schema versions', () => {
+  it('only ever adds versions, in order', () => {
+    expect(SCHEMA_VERSIONS.map((s) => s.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+  });
+
+  it('matches the snapshot of every store and index (renaming one is a migration, never an edit)', () => {
+    expect(SCHEMA_VERSIONS).toMatchInlineSnapshot(`
+      [
+        {
+          "stores": {
+            "changeLog": "++seq, at, [entity+entityId]",
+            "clients": "id, legalName, filerId, updatedAt",
+            "preparers": "id, name",
+            "settings": "key",
+          },
+          "version": 1,
+        },
+        {
+          "stores": {
+            "certifications": "id, clientId, [clientId+certificationYear], certificationYear, status",
+            "records": "id, clientId, kind, date, [clientId+kind+date], [clientId+date], [kind+date], deletedAt",
+          },
+          "version": 2,
+        },
+      ]
+    `);
+  });
+
+  it('opens a database written by version 1 and keeps every row', async () => {
+    const name = `upgrade-v1-${crypto.randomUUID()}`;
+    await writeOldDatabase(name, 1, v1Rows);
+    const current = new CpniDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(await current.clients.toArray()).toEqual(v1Rows.clients);
+    expect(await current.preparers.toArray()).toEqual(v1Rows.preparers);
+    expect(await current.settings.get('app')).toEqual(v1Rows.settings[0]);
+    expect(await current.changeLog.count()).toBe(1);
+    // The tables added since version 1 work on the upgraded database.
+    expect(await current.records.count()).toBe(0);
+    await current.records.add({ id: 'r1', clientId: v1Rows.clients[0]!.id, kind: 'training', date: '2026-02-01' } as never);
+    expect(await current.records.where('[clientId+kind+date]').equals([v1Rows.clients[0]!.id, 'training', '2026-02-01']).count()).toBe(1);
+    current.close();
+  });
+});
