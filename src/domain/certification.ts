@@ -1,0 +1,204 @@
+/**
+ * The annual certification (§ 64.2009(e)) as data: client + certification year + the records
+ * of the covered calendar year → every element of the Enforcement Bureau's suggested template.
+ * The wording here is CPNI Desk's own; it covers each required element plainly.
+ */
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CATEGORY_LABELS,
+  recordDate,
+  type ComplaintCategory,
+  type ComplaintRecord,
+  type ComplianceRecord,
+  type DataBrokerActionRecord,
+  type PretextingRecord,
+} from './records';
+import { formatLong, yearOf, type IsoDate } from './dates';
+import type { Client } from './schema';
+
+export const DOCKET = 'EB Docket No. 06-36';
+export const CERTIFICATION_RULE = '47 C.F.R. § 64.2009(e)';
+
+export interface Company {
+  name: string;
+  filerId: string;
+}
+
+export interface Override<T> {
+  value: T;
+  reason: string;
+}
+
+export interface CertificationOverrides {
+  dataBrokers?: Override<{ has: boolean; explanation: string }>;
+  complaints?: Override<{ counts: Record<ComplaintCategory, number>; summary: string }>;
+  pretexting?: Override<{ text: string }>;
+}
+
+export interface CertificationDraftInput {
+  client: Pick<Client, 'legalName' | 'filerId' | 'affiliates'>;
+  certificationYear: number;
+  /** The client's live records; those outside the covered year are ignored. */
+  records: readonly ComplianceRecord[];
+  signatory: { name: string; title: string };
+  dateFiled?: IsoDate;
+  signatureDate?: IsoDate;
+  overrides?: CertificationOverrides;
+}
+
+export interface DataBrokerSection {
+  has: boolean;
+  actions: DataBrokerActionRecord[];
+  statement: string;
+  explanation: string;
+  overriddenBecause?: string;
+}
+
+export interface ComplaintSection {
+  has: boolean;
+  total: number;
+  counts: Record<ComplaintCategory, number>;
+  records: ComplaintRecord[];
+  statement: string;
+  summary: string;
+  overriddenBecause?: string;
+}
+
+export interface PretextingSection {
+  attempts: PretextingRecord[];
+  text: string;
+  overriddenBecause?: string;
+}
+
+export interface CertificationModel {
+  docket: typeof DOCKET;
+  certificationYear: number;
+  coveredYear: number;
+  titleLine: string;
+  dateFiled?: IsoDate;
+  signatureDate?: IsoDate;
+  companies: Company[];
+  signatory: { name: string; title: string };
+  certificationParagraphs: string[];
+  statementReference: string;
+  dataBrokers: DataBrokerSection;
+  complaints: ComplaintSection;
+  pretexting: PretextingSection;
+  truthfulness: string;
+  attachments: string[];
+}
+
+export function coveredYearOf(certificationYear: number): number {
+  return certificationYear - 1;
+}
+
+export function titleLine(certificationYear: number): string {
+  return `Annual ${CERTIFICATION_RULE} CPNI Certification for ${certificationYear} covering calendar year ${coveredYearOf(certificationYear)}`;
+}
+
+export function companiesOf(client: CertificationDraftInput['client']): Company[] {
+  return [{ name: client.legalName, filerId: client.filerId }, ...client.affiliates.map((a) => ({ name: a.legalName, filerId: a.filerId }))];
+}
+
+export function recordsInYear<T extends ComplianceRecord>(records: readonly T[], year: number): T[] {
+  return records.filter((r) => !r.deletedAt && yearOf(recordDate(r)) === year);
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, -1).join(', ')}, and ${names.at(-1)}`;
+}
+
+const FORUM: Record<DataBrokerActionRecord['forum'], string> = { stateCommission: 'a state commission', court: 'the court system', fcc: 'the Commission' };
+const ACTION: Record<DataBrokerActionRecord['actionKind'], string> = { proceeding: 'instituted a proceeding', petition: 'filed a petition' };
+const CHANNEL: Record<PretextingRecord['channel'], string> = { phone: 'by telephone', online: 'online', inStore: 'in person at a retail location' };
+
+export function complaintCounts(records: readonly ComplaintRecord[]): Record<ComplaintCategory, number> {
+  const counts = Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, 0])) as Record<ComplaintCategory, number>;
+  for (const r of records) counts[r.category]++;
+  return counts;
+}
+
+function dataBrokerSection(company: string, year: number, actions: DataBrokerActionRecord[], o?: CertificationOverrides['dataBrokers']): DataBrokerSection {
+  const has = o ? o.value.has : actions.length > 0;
+  const explanation = o
+    ? o.value.explanation
+    : actions
+        .map((a) => `On ${formatLong(a.actionOn)}, ${company} ${ACTION[a.actionKind]} before ${FORUM[a.forum]}: ${a.description}${a.outcome ? ` Outcome: ${a.outcome}` : ''}`)
+        .join('\n');
+  const statement = has
+    ? `${company} has taken actions against data brokers in calendar year ${year}, that is, it has instituted proceedings or filed petitions at a state commission, in the court system, or at the Commission against data brokers. These actions are explained in the attachment "Actions against data brokers".`
+    : `${company} has not taken any actions against data brokers in calendar year ${year}: it has not instituted proceedings or filed petitions at any state commission, in the court system, or at the Commission against data brokers.`;
+  return { has, actions, statement, explanation, overriddenBecause: o?.reason };
+}
+
+function complaintSection(company: string, year: number, records: ComplaintRecord[], o?: CertificationOverrides['complaints']): ComplaintSection {
+  const counts = o ? o.value.counts : complaintCounts(records);
+  const total = COMPLAINT_CATEGORIES.reduce((sum, c) => sum + counts[c], 0);
+  const has = total > 0;
+  const breakdown = COMPLAINT_CATEGORIES.filter((c) => c !== 'other' || counts.other > 0)
+    .map((c) => `${COMPLAINT_CATEGORY_LABELS[c].toLowerCase()}: ${counts[c]}`)
+    .join('; ');
+  const statement = has
+    ? `${company} received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} in calendar year ${year} concerning the unauthorized release of CPNI. By category: ${breakdown}. A summary is attached as "Summary of customer complaints".`
+    : `${company} has not received any customer complaints in calendar year ${year} concerning the unauthorized release of CPNI (improper access by employees, improper disclosure to individuals not authorized to receive the information, or improper access to online information by individuals not authorized to view the information).`;
+  const summary = o
+    ? o.value.summary
+    : records.map((r) => `${formatLong(r.receivedOn)} — ${COMPLAINT_CATEGORY_LABELS[r.category]}: ${r.summary}${r.resolution ? ` Resolution: ${r.resolution}` : ''}`).join('\n');
+  return { has, total, counts, records, statement, summary, overriddenBecause: o?.reason };
+}
+
+function pretextingSection(company: string, year: number, attempts: PretextingRecord[], o?: CertificationOverrides['pretexting']): PretextingSection {
+  if (o) return { attempts, text: o.value.text, overriddenBecause: o.reason };
+  if (attempts.length === 0)
+    return {
+      attempts,
+      text: `${company} has no information, beyond what is generally known in the industry, about the processes pretexters are using to attempt to access CPNI. It protects CPNI against pretexting through the authentication and notification measures described in the accompanying statement (47 C.F.R. § 64.2010).`,
+    };
+  const channels = [...new Set(attempts.map((a) => CHANNEL[a.channel]))];
+  const methods = [...new Set(attempts.map((a) => a.method.trim()).filter(Boolean))];
+  return {
+    attempts,
+    text: `In calendar year ${year}, ${company} recorded ${attempts.length} ${attempts.length === 1 ? 'attempt' : 'attempts'} by pretexters to obtain CPNI, made ${joinNames(channels)}. Methods observed: ${methods.join('; ')}. ${company} stopped these attempts through the authentication measures described in the accompanying statement (47 C.F.R. § 64.2010) and continues to train its personnel to recognize them.`,
+  };
+}
+
+export function draftCertification(input: CertificationDraftInput): CertificationModel {
+  const { certificationYear: filingYear } = input;
+  const year = coveredYearOf(filingYear);
+  const companies = companiesOf(input.client);
+  const company = joinNames(companies.map((c) => c.name));
+  const inYear = recordsInYear(input.records, year);
+  const actions = inYear.filter((r): r is DataBrokerActionRecord => r.kind === 'dataBrokerAction');
+  const complaints = inYear.filter((r): r is ComplaintRecord => r.kind === 'complaint');
+  const attempts = inYear.filter((r): r is PretextingRecord => r.kind === 'pretexting');
+  const dataBrokers = dataBrokerSection(company, year, actions, input.overrides?.dataBrokers);
+  const complaintPart = complaintSection(company, year, complaints, input.overrides?.complaints);
+  const { name, title } = input.signatory;
+
+  return {
+    docket: DOCKET,
+    certificationYear: filingYear,
+    coveredYear: year,
+    titleLine: titleLine(filingYear),
+    dateFiled: input.dateFiled,
+    signatureDate: input.signatureDate,
+    companies,
+    signatory: { name, title },
+    certificationParagraphs: [
+      `I, ${name || '[name of officer]'}, certify that I am an officer of ${company}, that I serve as ${title || '[title]'}, and that I am acting as an agent of the company in making this certification.`,
+      `I have personal knowledge that the company has established operating procedures that are adequate to ensure compliance with the Commission's rules on customer proprietary network information, 47 C.F.R. § 64.2001 et seq., for calendar year ${year}.`,
+    ],
+    statementReference: `Attached to this certification is an accompanying statement explaining how the company's operating procedures ensure that it is in compliance with 47 C.F.R. § 64.2001 et seq., including the requirements on the use of CPNI and customer approval, training and discipline, recordkeeping, and supervisory review of outbound marketing.`,
+    dataBrokers,
+    complaints: complaintPart,
+    pretexting: pretextingSection(company, year, attempts, input.overrides?.pretexting),
+    truthfulness: `The company represents and warrants that this certification is consistent with 47 C.F.R. § 1.17, which requires truthful and accurate statements to the Commission. The company also acknowledges that false statements and misrepresentations to the Commission are punishable under Title 18 of the U.S. Code and may subject it to enforcement action.`,
+    attachments: [
+      'Accompanying statement of CPNI operating procedures',
+      ...(dataBrokers.has ? ['Actions against data brokers'] : []),
+      ...(complaintPart.has ? ['Summary of customer complaints'] : []),
+    ],
+  };
+}
