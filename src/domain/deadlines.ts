@@ -175,7 +175,7 @@ function breachDeadlines(ctx: Context, r: BreachRecord): void {
     return;
   }
   if (clock.annualSummaryDue) {
-    push(ctx, r.clientId, 'breachAnnualSummary2023', clock.annualSummaryDue, false, {
+    push(ctx, r.clientId, 'breachAnnualSummary2023', clock.annualSummaryDue, !!r.annualSummaryFiledOn, {
       ...base,
       note: `Unverified due date. ${DUTIES.breachAnnualSummary2023.interpretation}`,
     });

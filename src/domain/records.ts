@@ -47,6 +47,7 @@ export const breachFields = v.object({
   delayWrittenDirection: v.optional(v.boolean(), false),
   customersNotifiedOn: optionalIsoDate('Customers notified on'),
   customerNoticeMethod: text,
+  annualSummaryFiledOn: optionalIsoDate('Annual summary filed on'), // 2023 rule, small no-harm breaches
 });
 
 export const APPROVAL_BASES = ['optIn', 'optOut', 'noneNeeded'] as const;

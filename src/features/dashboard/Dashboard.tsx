@@ -1,29 +1,159 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
-import { createClientsQuery } from '../../db/clients';
-import { PageHeader, EmptyState } from '../../ui/page';
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { createDashboardQuery } from '../../db/dashboard';
+import { deadlinesFor, type Deadline } from '../../domain/deadlines';
+import { daysBetween, formatWithWeekday, todayLocal } from '../../domain/dates';
+import { EmptyState, PageHeader } from '../../ui/page';
+import { CheckboxField, SelectField } from '../../ui/fields';
+import { CertificationSeason } from './CertificationSeason';
+import { RetentionReview } from './RetentionReview';
+import { CalendarExport } from './CalendarExport';
+import { Reminders } from './Reminders';
+import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupOf, type DeadlineGroup } from './deadline-groups';
+
+const PAGE = 100;
+
+export function daysLeftLabel(due: string, today: string): string {
+  const n = daysBetween(today, due);
+  if (n === 0) return 'today';
+  return n > 0 ? `in ${n} ${n === 1 ? 'day' : 'days'}` : `${-n} ${n === -1 ? 'day' : 'days'} ago`;
+}
 
 export function Dashboard() {
-  const clients = createClientsQuery();
+  const data = createDashboardQuery();
+  const today = todayLocal();
+  const [clientFilter, setClientFilter] = createSignal('');
+  const [groupFilter, setGroupFilter] = createSignal<DeadlineGroup | ''>('');
+  const [statusFilter, setStatusFilter] = createSignal<Deadline['status'] | ''>('');
+  const [showDone, setShowDone] = createSignal(false);
+  const [limit, setLimit] = createSignal(PAGE);
+
+  const clientNames = createMemo(() => new Map((data.value?.clients ?? []).map((c) => [c.id, c.legalName])));
+  const activeClients = createMemo(() => (data.value?.clients ?? []).filter((c) => !c.archived));
+  const deadlines = createMemo(() => {
+    const d = data.value;
+    if (!d) return [];
+    return deadlinesFor(d.clients, d.clocked, today, d.settings, d.certifications).sort(byUrgency);
+  });
+  const counts = createMemo(() => {
+    const out = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+    for (const d of deadlines()) if (!clientFilter() || d.clientId === clientFilter()) out[d.status]++;
+    return out;
+  });
+  const visible = createMemo(() =>
+    deadlines().filter(
+      (d) =>
+        (!clientFilter() || d.clientId === clientFilter()) &&
+        (!groupFilter() || groupOf(d.dutyId) === groupFilter()) &&
+        (statusFilter() ? d.status === statusFilter() : showDone() || d.status !== 'done'),
+    ),
+  );
+
   return (
     <>
-      <PageHeader title="Dashboard" lead="Every client's CPNI deadlines in one place." />
-      <Show
-        when={clients.value.length > 0}
-        fallback={
-          <EmptyState title="Start with a client">
-            <p>Add the carrier you file for. Its deadlines and its annual certification will appear here.</p>
-            <A class="button primary" href="/clients/new">Add a client</A>
-          </EmptyState>
-        }
-      >
-        <EmptyState title="Deadlines will appear here">
-          <p>
-            You have {clients.value.length} active {clients.value.length === 1 ? 'client' : 'clients'}. Once records are kept, this
-            page lists every open deadline (breach notices, opt-out failure letters, notice refreshes and the annual
-            certification), overdue first.
-          </p>
-        </EmptyState>
+      <PageHeader title="Dashboard" lead={`Every active client's CPNI deadlines, as of ${formatWithWeekday(today)}.`} />
+      <Show when={data.value} fallback={<p aria-live="polite">Computing deadlines…</p>}>
+        {(d) => (
+          <Show
+            when={activeClients().length > 0}
+            fallback={
+              <EmptyState title="Start with a client">
+                <p>Add the carrier you file for. Its deadlines and its annual certification will appear here.</p>
+                <A class="button primary" href="/clients/new">Add a client</A>
+              </EmptyState>
+            }
+          >
+            <ul class="status-counts" aria-label="Deadlines by status" data-testid="status-counts">
+              <For each={['overdue', 'due-soon', 'upcoming', 'done'] as const}>
+                {(s) => (
+                  <li class={`count count--${s}`}>
+                    <button type="button" class="link" aria-pressed={statusFilter() === s} onClick={() => setStatusFilter(statusFilter() === s ? '' : s)}>
+                      <strong>{counts()[s]}</strong> {STATUS_LABELS[s].toLowerCase()}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+
+            <CertificationSeason clients={activeClients()} certifications={d().certifications} settings={d().settings} today={today} />
+
+            <section class="panel" aria-labelledby="deadlines-heading">
+              <h2 id="deadlines-heading">Deadlines</h2>
+              <div class="filters">
+                <SelectField
+                  label="Client"
+                  value={clientFilter()}
+                  placeholder="All clients"
+                  options={activeClients().map((c) => ({ value: c.id, label: c.legalName }))}
+                  onValue={(v) => { setClientFilter(v); setLimit(PAGE); }}
+                />
+                <SelectField
+                  label="Kind"
+                  value={groupFilter()}
+                  placeholder="All kinds"
+                  options={Object.entries(DEADLINE_GROUPS).map(([value, label]) => ({ value, label }))}
+                  onValue={(v) => { setGroupFilter(v as DeadlineGroup | ''); setLimit(PAGE); }}
+                />
+                <SelectField
+                  label="Status"
+                  value={statusFilter()}
+                  placeholder="Open (overdue, due soon, upcoming)"
+                  options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+                  onValue={(v) => { setStatusFilter(v as Deadline['status'] | ''); setLimit(PAGE); }}
+                />
+                <CheckboxField label="Include done" checked={showDone()} onChecked={setShowDone} />
+              </div>
+              <Show when={visible().length} fallback={<p class="muted">No deadline matches these filters.</p>}>
+                <table class="table" data-testid="deadlines">
+                  <caption class="visually-hidden">Deadlines, overdue first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Due</th>
+                      <th scope="col">Client</th>
+                      <th scope="col">Duty</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={visible().slice(0, limit())}>
+                      {(dl) => (
+                        <tr class={`deadline deadline--${dl.status}`}>
+                          <td>
+                            {formatWithWeekday(dl.due)}
+                            <br />
+                            <span class="muted">{daysLeftLabel(dl.due, today)}</span>
+                          </td>
+                          <td>{clientNames().get(dl.clientId)}</td>
+                          <td>
+                            <Show when={dl.recordId} fallback={<A href={`/certifications?client=${dl.clientId}`}>{dl.title}</A>}>
+                              <A href={`/records/${dl.recordId}`}>{dl.title}</A>
+                            </Show>
+                            <span class="muted"> — {dl.citation}{dl.ruleVersion === '2023' ? ' (2023 rule)' : dl.ruleVersion === '2007' ? ' (2007 rule)' : ''}</span>
+                            <Show when={dl.note}>
+                              <br />
+                              <span class="hint">{dl.note}</span>
+                            </Show>
+                          </td>
+                          <td><span class={`status status--${dl.status}`}>{STATUS_LABELS[dl.status]}</span></td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+                <Show when={visible().length > limit()}>
+                  <p>
+                    Showing {limit()} of {visible().length}.{' '}
+                    <button type="button" onClick={() => setLimit(limit() + PAGE)}>Show {Math.min(PAGE, visible().length - limit())} more</button>
+                  </p>
+                </Show>
+              </Show>
+              <CalendarExport deadlines={deadlines()} clientNames={clientNames()} clientId={clientFilter()} />
+              <Reminders deadlines={deadlines()} clientNames={clientNames()} />
+            </section>
+
+            <RetentionReview settings={d().settings} today={today} clientNames={clientNames()} />
+          </Show>
+        )}
       </Show>
     </>
   );

@@ -1,0 +1,49 @@
+import Dexie from 'dexie';
+import { addYears, type IsoDate } from '../domain/dates';
+import type { CertificationProgress } from '../domain/deadlines';
+import type { Client, Settings } from '../domain/schema';
+import { db, type StoredRecord } from './database';
+import { getSettings } from './settings';
+import { createLiveQuery } from './live';
+
+/** The record kinds whose clocks reach the dashboard (the others only need retention). */
+export const CLOCKED_KINDS = ['breach', 'optOutFailure', 'notice'] as const;
+
+export interface DashboardData {
+  clients: Client[];
+  clocked: StoredRecord[];
+  certifications: CertificationProgress[];
+  settings: Settings;
+}
+
+/**
+ * Everything the dashboard computes from, read in one pass through the indexes: clients,
+ * the clocked record kinds only (approvals, the bulk of a carrier's records, are skipped) and
+ * each certification's progress.
+ */
+export async function loadDashboard(): Promise<DashboardData> {
+  const database = db();
+  return database.transaction('r', database.clients, database.records, database.certifications, database.settings, async () => {
+    const [clients, clocked, certs, settings] = await Promise.all([
+      database.clients.orderBy('legalName').toArray(),
+      database.records.where('kind').anyOf([...CLOCKED_KINDS]).filter((r) => !r.deletedAt).toArray(),
+      database.certifications.toArray(),
+      getSettings(),
+    ]);
+    const certifications = certs.map(({ clientId, certificationYear, status, filedOn }) => ({ clientId, certificationYear, status, filedOn }));
+    return { clients, clocked, certifications, settings };
+  });
+}
+
+export function createDashboardQuery() {
+  return createLiveQuery(() => loadDashboard(), undefined as DashboardData | undefined);
+}
+
+/**
+ * Records that might be past their minimum retention: no rule keeps anything less than a year,
+ * so only records dated more than a year before `today` are candidates (an index range, not a
+ * scan). The rulebook decides for each.
+ */
+export function retentionCandidates(today: IsoDate): Promise<StoredRecord[]> {
+  return db().records.where('date').between(Dexie.minKey, addYears(today, -1), true, false).toArray();
+}

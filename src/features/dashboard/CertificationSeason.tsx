@@ -1,0 +1,77 @@
+import { A } from '@solidjs/router';
+import { For, Show, createMemo } from 'solid-js';
+import { certificationDueDate, certificationDueNote, filingSeason, type CertificationProgress } from '../../domain/deadlines';
+import { daysBetween, formatWithWeekday, type IsoDate } from '../../domain/dates';
+import type { Client, Settings } from '../../domain/schema';
+import { closureDates } from '../../domain/breach-clock';
+
+const STATUS: Record<CertificationProgress['status'] | 'none', string> = {
+  none: 'Not started',
+  draft: 'Draft',
+  ready: 'Ready',
+  signed: 'Signed',
+  filed: 'Filed',
+};
+
+/** Each active client's certification for the current filing season. */
+export function CertificationSeason(props: {
+  clients: Client[];
+  certifications: CertificationProgress[];
+  settings: Settings;
+  today: IsoDate;
+}) {
+  const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(props.settings) });
+  const season = createMemo(() => filingSeason(props.today, cal()));
+  const due = createMemo(() => certificationDueDate(season(), cal()));
+  const note = createMemo(() => certificationDueNote(season(), cal()));
+  const progress = createMemo(() => {
+    const map = new Map<string, CertificationProgress>();
+    for (const c of props.certifications) if (c.certificationYear === season()) map.set(c.clientId, c);
+    return map;
+  });
+  const daysLeft = () => daysBetween(props.today, due());
+
+  return (
+    <section class="panel" aria-labelledby="season-heading" data-testid="certification-season">
+      <h2 id="season-heading">
+        {season()} certification, covering calendar year {season() - 1}
+      </h2>
+      <p>
+        Due {formatWithWeekday(due())} ({daysLeft() === 0 ? 'today' : daysLeft() > 0 ? `${daysLeft()} days left` : `${-daysLeft()} days overdue`}) in EB
+        Docket No. 06-36, 47 C.F.R. § 64.2009(e).
+      </p>
+      <Show when={note()}>
+        <p class="hint">{note()}</p>
+      </Show>
+      <table class="table">
+        <caption class="visually-hidden">Certification status per client</caption>
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Filer ID</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.clients}>
+            {(c) => {
+              const p = () => progress().get(c.id);
+              return (
+                <tr>
+                  <th scope="row">
+                    <A href={`/certifications?client=${c.id}&year=${season()}`}>{c.legalName}</A>
+                  </th>
+                  <td>{c.filerId}</td>
+                  <td>
+                    <span class={`status status--cert-${p()?.status ?? 'none'}`}>{STATUS[p()?.status ?? 'none']}</span>
+                    <Show when={p()?.filedOn}> on {formatWithWeekday(p()!.filedOn!)}</Show>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@solidjs/testing-library';
+import { Route } from '@solidjs/router';
+import { Dashboard } from '../../src/features/dashboard/Dashboard';
+import { CpniDatabase, useDatabase } from '../../src/db/database';
+import { saveClient } from '../../src/db/clients';
+import { saveRecord } from '../../src/db/records';
+import { addBusinessDays } from '../../src/domain/calendar';
+import { addDays, formatWithWeekday, todayLocal } from '../../src/domain/dates';
+
+beforeEach(() => useDatabase(new CpniDatabase(`dash-${crypto.randomUUID()}`)));
+
+async function client(legalName: string, filerId: string) {
+  const r = await saveClient({ legalName, filerId });
+  if (!r.ok) throw new Error('client');
+  return r.id;
+}
+
+describe('Dashboard', () => {
+  it('lists an open breach clock, overdue first, with counts and the season certification', async () => {
+    const mesa = await client('Mesa Rural Telephone Co.', '823456');
+    await client('Prairie Telephone Cooperative', '812345');
+    const today = todayLocal();
+    const determinedOn = addDays(today, -30); // agency notice long overdue
+    const saved = await saveRecord('breach', mesa, { discoveredOn: determinedOn, determinedOn, cpniInvolved: 'Call detail records' });
+    expect(saved.ok).toBe(true);
+
+    render(() => <Route path="/" component={Dashboard} />, { location: '/' });
+    const table = await screen.findByTestId('deadlines');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]!.textContent).toContain('Breach notice to the USSS and FBI');
+    expect(rows[0]!.textContent).toContain('Mesa Rural Telephone Co.');
+    expect(rows[0]!.textContent).toContain('Overdue');
+    expect(rows[0]!.textContent).toContain(formatWithWeekday(addBusinessDays(determinedOn, 7)));
+    expect(rows[0]!.textContent).toContain('§ 64.2011(b)');
+    expect(within(screen.getByTestId('status-counts')).getByText('overdue').parentElement!.textContent).toMatch(/^1 overdue/);
+
+    const season = screen.getByTestId('certification-season');
+    expect(within(season).getByText('Mesa Rural Telephone Co.')).toBeTruthy();
+    expect(within(season).getAllByText('Not started')).toHaveLength(2);
+  });
+
+  it('says what to do first when there is no client', async () => {
+    render(() => <Route path="/" component={Dashboard} />, { location: '/' });
+    expect(await screen.findByText('Start with a client')).toBeTruthy();
+  });
+});
