@@ -3,6 +3,7 @@ import { createSettingsQuery, updateSettings } from '../../db/settings';
 import { closureSchema, validate, type FieldErrors } from '../../domain/schema';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/page';
+import { FCC_CLOSURES, closureLabel } from '../../domain/fcc-closures';
 
 /** The user's corrections to the rulebook: FCC closure days and the 2023 breach rule's date. */
 export function RulesPanel() {
@@ -62,6 +63,19 @@ export function RulesPanel() {
         to the next business day (§ 1.4(j)). Closures for weather, funding lapses or executive orders cannot be computed, so
         add them here. The app ships a list of known executive-order closures.
       </p>
+      <details>
+        <summary>Closure days shipped with the app ({FCC_CLOSURES.length})</summary>
+        <ul class="plain-list" data-testid="shipped-closures">
+          <For each={FCC_CLOSURES}>
+            {(c) => (
+              <li>
+                <strong>{c.date}</strong> — {c.note} <span class="muted">({closureLabel(c)}. {c.source})</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </details>
+      <h4>Your closure days</h4>
       <Show when={settings.value.closures.length} fallback={<p class="muted">You have added no closure days.</p>}>
         <ul class="plain-list" data-testid="closures">
           <For each={settings.value.closures}>
