@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createClient, heading } from '../app-steps.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's findings on the page as it is now, one line per failing element. */
+async function axeViolations(page, screen) {
+  // Inline script: allowed only because this context bypasses the app's CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return violations.flatMap((v) => v.nodes.map((n) => `${screen}: [${v.id}, ${v.impact}] ${v.help} at ${n.target}\n      ${(n.summary ?? '').replace(/\n/g, ' ')}`));
+}
+
+export const tests = [
+  {
+    name: 'axe-core finds no violations on any screen',
+    async fn({ newContext, origin }) {
+      const context = await newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      const found = [];
+      const check = async (screen) => {
+        found.push(...(await axeViolations(page, screen)));
+      };
+
+      await page.goto(`${origin}/`);
+      await page.getByTestId('welcome').waitFor();
+      await page.getByTestId('storage-panel').getByTestId('usage').waitFor();
+      await check('welcome');
+
+      await page.getByTestId('start').click();
+      await heading(page, 'Dashboard');
+      await page.getByRole('heading', { name: 'Start with a client' }).waitFor();
+      await check('dashboard, no clients');
+
+      await page.goto(`${origin}/clients`);
+      await page.getByRole('heading', { name: 'No clients yet' }).waitFor();
+      await check('clients list, empty');
+
+      await page.goto(`${origin}/clients/new`);
+      await heading(page, 'New client');
+      await page.getByRole('button', { name: 'Add an officer' }).click();
+      await page.getByRole('button', { name: 'Add an affiliate' }).click();
+      await page.getByRole('button', { name: 'Create client' }).click();
+      await page.getByTestId('form-errors').waitFor();
+      await check('new client form with errors');
+
+      await createClient(page, origin, { legalName: 'Northern Plains Telecom Inc.', filerId: '12345', frn: '0012345678' });
+      await page.getByText('Check:', { exact: false }).first().waitFor();
+      await check('client detail, with a warning');
+
+      await page.goto(`${origin}/clients`);
+      await page.getByTestId('clients-table').waitFor();
+      await check('clients list, one client');
+
+      await page.goto(`${origin}/`);
+      await heading(page, 'Dashboard');
+      await page.locator('main').getByText('Northern Plains Telecom Inc.').first().waitFor();
+      await check('dashboard, one client');
+
+      for (const [path, title] of [
+        ['/certifications', 'Certifications'],
+        ['/records', 'Records'],
+        ['/settings', 'Settings'],
+        ['/no-such-screen', undefined],
+      ]) {
+        await page.goto(`${origin}${path}`);
+        if (title) await heading(page, title);
+        else await page.locator('main h1').waitFor();
+        if (path === '/settings') await page.getByTestId('usage').waitFor();
+        await check(path === '/no-such-screen' ? 'not found' : title);
+      }
+
+      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+    },
+  },
+  {
+    name: 'the Content-Security-Policy blocks inline scripts and requests to other origins',
+    async fn({ page, origin }) {
+      await page.goto(`${origin}/`);
+      await page.getByTestId('welcome').waitFor();
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+      assert.deepEqual(directives['default-src'], ["'self'"]);
+      assert.deepEqual(directives['script-src'], ["'self'"]);
+      assert.deepEqual(directives['connect-src'], ["'self'"]);
+
+      const outcome = await page.evaluate(async () => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        const fetched = await fetch('https://example.com/').then(
+          () => 'fetched',
+          (e) => `refused: ${e}`,
+        );
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true;';
+        document.head.append(script);
+        await new Promise((r) => setTimeout(r, 100));
+        return { fetched, inlineRan: 'inlineRan' in window || '__inlineRan' in window, violations };
+      });
+      assert.match(outcome.fetched, /^refused/);
+      assert.equal(outcome.inlineRan, false, 'an inline script did not run');
+      assert.ok(outcome.violations.includes('connect-src https://example.com/'), `the fetch was refused by connect-src: ${JSON.stringify(outcome.violations)}`);
+      assert.ok(outcome.violations.some((v) => v.startsWith('script-src-elem inline')), `the inline script was refused: ${JSON.stringify(outcome.violations)}`);
+    },
+  },
+];
