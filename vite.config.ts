@@ -32,6 +32,9 @@ export default defineConfig({
         globIgnores: ['**/html2canvas*.js', '**/purify.es*.js', '**/index.es*.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/index.html',
+        // Take control on first install, so the first visit is already offline-capable. A
+        // *new* version still waits for the user's "Reload now".
+        clientsClaim: true,
         cleanupOutdatedCaches: true,
       },
     }),

@@ -1,5 +1,5 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { Show, createEffect, on } from 'solid-js';
+import { For, Show, createEffect, on } from 'solid-js';
 import { createSettingsQuery } from '../db/settings';
 import { Welcome } from '../features/welcome/Welcome';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -25,7 +25,17 @@ export function Layout(props: RouteSectionProps) {
   );
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      {/* on:click runs on the link itself, before the router's document-level click handling. */}
+      <a
+        class="skip-link"
+        href="#main"
+        on:click={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header class="app-header">
         <A href="/" class="brand" end>
           <img src="/favicon.svg" alt="" width="28" height="28" />
@@ -33,11 +43,13 @@ export function Layout(props: RouteSectionProps) {
         </A>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
-              <li>
-                <A href={item.href} end={item.end} activeClass="active">{item.label}</A>
-              </li>
-            ))}
+            <For each={NAV}>
+              {(item) => (
+                <li>
+                  <A href={item.href} end={item.end} activeClass="active">{item.label}</A>
+                </li>
+              )}
+            </For>
           </ul>
         </nav>
       </header>

@@ -7,7 +7,8 @@ import type { SaveResult } from './clients';
 export async function getSettings(): Promise<Settings> {
   const row = await db().settings.get('app');
   if (!row) return DEFAULT_SETTINGS;
-  const { key: _key, ...rest } = row;
+  const rest: Partial<typeof row> = { ...row };
+  delete rest.key;
   return { ...DEFAULT_SETTINGS, ...rest };
 }
 

@@ -1,4 +1,4 @@
-import { Show, createUniqueId, splitProps, type JSX } from 'solid-js';
+import { For, Show, createUniqueId, splitProps, type JSX } from 'solid-js';
 
 interface FieldShellProps {
   id: string;
@@ -50,6 +50,7 @@ type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'v
 
 export function TextField(props: InputProps) {
   const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
+  // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
   const id = own.id ?? createUniqueId();
   return (
     <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
@@ -77,6 +78,7 @@ type AreaProps = Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'onInput'
 
 export function TextArea(props: AreaProps) {
   const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
+  // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
   const id = own.id ?? createUniqueId();
   return (
     <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
@@ -111,6 +113,7 @@ type SelectProps = {
 };
 
 export function SelectField(props: SelectProps) {
+  // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
   const id = props.id ?? createUniqueId();
   return (
     <FieldShell id={id} label={props.label} error={props.error} hint={props.hint} required={props.required}>
@@ -124,15 +127,14 @@ export function SelectField(props: SelectProps) {
         <Show when={props.placeholder !== undefined}>
           <option value="">{props.placeholder}</option>
         </Show>
-        {props.options.map((o) => (
-          <option value={o.value}>{o.label}</option>
-        ))}
+        <For each={props.options}>{(o) => <option value={o.value}>{o.label}</option>}</For>
       </select>
     </FieldShell>
   );
 }
 
 export function CheckboxField(props: { label: string; checked: boolean; onChecked: (v: boolean) => void; id?: string; hint?: string }) {
+  // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
   const id = props.id ?? createUniqueId();
   return (
     <div class="field field--checkbox">

@@ -16,7 +16,6 @@ interface Props {
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 
 export function ClientForm(props: Props) {
-  // eslint-disable-next-line solid/reactivity -- the form starts from the initial value once
   const start = structuredClone(props.initial ?? emptyDraft());
   const [draft, setDraft] = createStore<ClientDraft>(structuredClone(start));
   const [errors, setErrors] = createSignal<FieldErrors>({});
