@@ -4,6 +4,9 @@ import { ClientsList } from '../features/clients/ClientsList';
 import { ClientEditor } from '../features/clients/ClientEditor';
 import { Certifications } from '../features/certifications/Certifications';
 import { Records } from '../features/records/Records';
+import { RecordDetail } from '../features/records/RecordDetail';
+import { NewRecord } from '../features/records/NewRecord';
+import { ImportApprovals } from '../features/records/ImportApprovals';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotFound } from './NotFound';
 
@@ -17,6 +20,9 @@ export function AppRoutes() {
       <Route path="/clients/:id" component={ClientEditor} />
       <Route path="/certifications" component={Certifications} />
       <Route path="/records" component={Records} />
+      <Route path="/records/new" component={NewRecord} />
+      <Route path="/records/import" component={ImportApprovals} />
+      <Route path="/records/:id" component={RecordDetail} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="*404" component={NotFound} />
     </>

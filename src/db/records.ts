@@ -98,25 +98,34 @@ export interface RecordQuery {
   limit?: number;
 }
 
-/** One page of records by date, through the narrowest index the filter allows. */
+/**
+ * One page of records by date, through the narrowest index the filter allows. The page is
+ * found on primary keys alone and only its rows are read: a cursor filtered on `deletedAt`
+ * would read every row in the range for each page and for the count.
+ */
 export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord[]; total: number }> {
-  const table = db().records;
+  const database = db();
+  const table = database.records;
   const from = q.from ?? Dexie.minKey;
   const to = q.to ?? Dexie.maxKey;
-  let collection =
-    q.clientId && q.kind
-      ? table.where('[clientId+kind+date]').between([q.clientId, q.kind, from], [q.clientId, q.kind, to], true, true)
-      : q.clientId
-        ? table.where('[clientId+date]').between([q.clientId, from], [q.clientId, to], true, true)
-        : q.kind
-          ? table.where('[kind+date]').between([q.kind, from], [q.kind, to], true, true)
-          : table.where('date').between(from, to, true, true);
-  if (q.order !== 'asc') collection = collection.reverse();
-  const wantDeleted = q.deleted === true;
-  collection = collection.filter((r) => !!r.deletedAt === wantDeleted);
-  const total = await collection.clone().count();
-  const rows = await collection.offset(q.offset ?? 0).limit(q.limit ?? 50).toArray();
-  return { rows, total };
+  return database.transaction('r', table, async () => {
+    let collection =
+      q.clientId && q.kind
+        ? table.where('[clientId+kind+date]').between([q.clientId, q.kind, from], [q.clientId, q.kind, to], true, true)
+        : q.clientId
+          ? table.where('[clientId+date]').between([q.clientId, from], [q.clientId, to], true, true)
+          : q.kind
+            ? table.where('[kind+date]').between([q.kind, from], [q.kind, to], true, true)
+            : table.where('date').between(from, to, true, true);
+    if (q.order !== 'asc') collection = collection.reverse();
+    // Only soft-deleted rows are in the deletedAt index (a restored row's deletedAt is undefined).
+    const deleted = new Set(await table.where('deletedAt').above('').primaryKeys());
+    const wantDeleted = q.deleted === true;
+    const ids = (await collection.primaryKeys()).filter((id) => deleted.has(id) === wantDeleted);
+    const offset = q.offset ?? 0;
+    const page = await table.bulkGet(ids.slice(offset, offset + (q.limit ?? 50)));
+    return { rows: page.filter((r): r is StoredRecord => r !== undefined), total: ids.length };
+  });
 }
 
 /** Every live record of the given kinds (the ones that carry clocks), for the dashboard. */

@@ -1,16 +1,211 @@
-import { PageHeader, EmptyState } from '../../ui/page';
+import { A, useSearchParams } from '@solidjs/router';
+import { For, Show, createMemo } from 'solid-js';
+import { createClientsQuery } from '../../db/clients';
+import { createRecordsQuery, type RecordQuery } from '../../db/records';
+import { createLiveQuery } from '../../db/live';
+import { formatLong, isIsoDate, todayLocal, yearOf } from '../../domain/dates';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
+import { EmptyState, Notice, PageHeader } from '../../ui/page';
+import { KIND_OPTIONS, isRecordKind, kindMeta, summarize } from './record-kinds';
+import { TRAINING_PRACTICE_NOTE, trainingGaps, type TrainingGap } from './training-gap';
+import { UndoToast } from './UndoToast';
+import { ClientSelect } from './ClientSelect';
+import { recordsHref } from './records-href';
+import './records.css';
+
+export const PAGE_SIZE = 50;
+
+type Params = { client?: string; kind?: string; from?: string; to?: string; deleted?: string; order?: string; page?: string };
+
+const number = (n: number) => n.toLocaleString('en-US');
 
 export function Records() {
+  const [params, setParams] = useSearchParams<Params>();
+  const clients = createClientsQuery(() => ({ search: '', includeArchived: true }));
+  const clientName = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
+  const clientOptions = createMemo(() =>
+    clients.value.map((c) => ({ value: c.id, label: c.archived ? `${c.legalName} (archived)` : c.legalName })),
+  );
+
+  const kind = () => (isRecordKind(params.kind) ? params.kind : undefined);
+  const from = () => (isIsoDate(params.from) ? params.from : undefined);
+  const to = () => (isIsoDate(params.to) ? params.to : undefined);
+  const deleted = () => params.deleted === '1';
+  const order = () => (params.order === 'asc' ? 'asc' : 'desc');
+  const requestedPage = () => Math.max(1, Math.floor(Number(params.page)) || 1);
+
+  const query = createMemo<RecordQuery>(() => ({
+    clientId: params.client || undefined,
+    kind: kind(),
+    from: from(),
+    to: to(),
+    deleted: deleted(),
+    order: order(),
+    offset: (requestedPage() - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  }));
+  const records = createRecordsQuery(query);
+  const total = () => records.value.total;
+  const lastPage = () => Math.max(1, Math.ceil(total() / PAGE_SIZE));
+  const page = () => Math.min(requestedPage(), lastPage());
+  const firstShown = () => (total() === 0 ? 0 : Math.min((requestedPage() - 1) * PAGE_SIZE + 1, total()));
+  const lastShown = () => Math.min(firstShown() + records.value.rows.length - 1, total());
+
+  // Filters change the result set: start again at its first page.
+  const setFilter = (change: Partial<Params>) => setParams({ ...change, page: undefined }, { replace: true, scroll: false });
+  const goTo = (p: number) => setParams({ page: p > 1 ? String(p) : undefined }, { scroll: false });
+
+  const rangeBackwards = () => !!from() && !!to() && from()! > to()!;
+  const noun = () => (kind() ? kindMeta(kind()!).plural.toLowerCase() : 'records');
+
   return (
     <>
-      <PageHeader title="Records" lead="The year's CPNI compliance evidence, kept per client." />
-      <EmptyState title="No records yet">
-        <p>
-          Here you will keep breach incidents, marketing campaigns, third-party disclosures, customer approvals, opt-out
-          notices, supervisory reviews, training, complaints, data-broker actions, pretexting attempts and opt-out failures,
-          each with the deadlines and retention period the rules set.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Records"
+        lead="The year's CPNI compliance evidence, kept per client, each with its clocks and retention period."
+        actions={
+          <>
+            <A class="button primary" href={recordsHref('/records/new', { kind: kind(), client: params.client })}>
+              Add record
+            </A>
+            <A class="button" href={recordsHref('/records/import', { client: params.client })}>
+              Import approvals from CSV
+            </A>
+          </>
+        }
+      />
+      <UndoToast />
+
+      <Show when={!clients.loading && clients.value.length === 0}>
+        <EmptyState title="No clients yet">
+          <p>
+            Records are kept per client. <A href="/clients/new">Add the first carrier you file for</A>, then come back to add its records.
+          </p>
+        </EmptyState>
+      </Show>
+
+      <Show when={!deleted()}>
+        <TrainingWarnings clients={clients.value.filter((c) => (params.client ? c.id === params.client : !c.archived))} names={clientName()} />
+      </Show>
+
+      <form class="filters records-filters" role="search" aria-label="Filter records" onSubmit={(e) => e.preventDefault()}>
+        <ClientSelect label="Client" value={params.client ?? ''} options={clientOptions()} placeholder="All clients" onValue={(v) => setFilter({ client: v })} />
+        <SelectField label="Kind of record" value={kind() ?? ''} options={KIND_OPTIONS} placeholder="All kinds" onValue={(v) => setFilter({ kind: v })} />
+        <TextField label="From" type="date" value={from() ?? ''} onValue={(v) => setFilter({ from: v })} />
+        <TextField
+          label="To"
+          type="date"
+          value={to() ?? ''}
+          onValue={(v) => setFilter({ to: v })}
+          warning={rangeBackwards() ? 'This date is before the From date, so no record can match.' : undefined}
+        />
+        <CheckboxField label="Show deleted records only" checked={deleted()} onChecked={(v) => setFilter({ deleted: v ? '1' : undefined })} />
+      </form>
+
+      <Show when={kind()}>
+        <p class="hint">{kindMeta(kind()!).description}</p>
+      </Show>
+
+      <p class="records-count" aria-live="polite" data-testid="records-count">
+        <Show when={!records.loading || total() > 0} fallback="Loading records…">
+          {total() === 0
+            ? `No ${deleted() ? 'deleted ' : ''}${noun()} match these filters.`
+            : `${number(firstShown())}–${number(lastShown())} of ${number(total())} ${deleted() ? 'deleted ' : ''}${noun()}`}
+        </Show>
+      </p>
+
+      <Show when={total() > 0}>
+        <table class="table" data-testid="records-table" aria-busy={records.loading ? 'true' : undefined}>
+          <caption class="visually-hidden">
+            {deleted() ? 'Deleted records' : 'Records'}, {order() === 'desc' ? 'newest first' : 'oldest first'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={order() === 'desc' ? 'descending' : 'ascending'}>
+                <button type="button" class="link sort-button" onClick={() => setFilter({ order: order() === 'desc' ? 'asc' : undefined })}>
+                  Date <span aria-hidden="true">{order() === 'desc' ? '↓' : '↑'}</span>
+                  <span class="visually-hidden">{order() === 'desc' ? ', newest first; show oldest first' : ', oldest first; show newest first'}</span>
+                </button>
+              </th>
+              <th scope="col">Kind</th>
+              <Show when={!params.client}>
+                <th scope="col">Client</th>
+              </Show>
+              <th scope="col">Summary</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={records.value.rows}>
+              {(r) => (
+                <tr>
+                  <td class="nowrap">{formatLong(r.date)}</td>
+                  <td>{kindMeta(r.kind).title}</td>
+                  <Show when={!params.client}>
+                    <td>{clientName().get(r.clientId) ?? <span class="muted">Unknown client</span>}</td>
+                  </Show>
+                  <td>
+                    <A href={`/records/${r.id}`}>{summarize(r) || kindMeta(r.kind).title}</A>
+                    <Show when={r.deletedAt}>
+                      <span class="badge">Deleted</span>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <Show when={lastPage() > 1}>
+          <nav class="pager" aria-label="Pages of records">
+            <button type="button" disabled={page() <= 1} onClick={() => goTo(1)}>
+              First page
+            </button>
+            <button type="button" disabled={page() <= 1} onClick={() => goTo(page() - 1)}>
+              Previous page
+            </button>
+            <span>
+              Page {number(page())} of {number(lastPage())}
+            </span>
+            <button type="button" disabled={page() >= lastPage()} onClick={() => goTo(page() + 1)}>
+              Next page
+            </button>
+            <button type="button" disabled={page() >= lastPage()} onClick={() => goTo(lastPage())}>
+              Last page
+            </button>
+          </nav>
+        </Show>
+      </Show>
     </>
+  );
+}
+
+function TrainingWarnings(props: { clients: { id: string; createdAt: string }[]; names: Map<string, string> }) {
+  const gaps = createLiveQuery(
+    async (clients: { id: string; createdAt: string }[]) => {
+      const year = yearOf(todayLocal());
+      const out: TrainingGap[] = [];
+      for (const c of clients) out.push(...(await trainingGaps(c, year)));
+      return out;
+    },
+    [] as TrainingGap[],
+    () => props.clients.map((c) => ({ id: c.id, createdAt: c.createdAt })),
+  );
+  const text = (g: TrainingGap) =>
+    `${props.names.get(g.clientId) ?? 'A client'}: ${g.current ? `no training recorded yet in ${g.year}` : `no training recorded in ${g.year}`}.`;
+  return (
+    <Show when={gaps.value.length > 0}>
+      <Notice tone="warning" title="Training (practice, not a rule)">
+        <ul class="plain-list" data-testid="training-warnings">
+          <For each={gaps.value}>
+            {(g) => (
+              <li>
+                {text(g)}{' '}
+                <A href={recordsHref('/records/new', { kind: 'training', client: g.clientId })}>Record a training session</A>
+              </li>
+            )}
+          </For>
+        </ul>
+        <p>{TRAINING_PRACTICE_NOTE}</p>
+      </Notice>
+    </Show>
   );
 }
