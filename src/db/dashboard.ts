@@ -26,7 +26,8 @@ export async function loadDashboard(): Promise<DashboardData> {
   return database.transaction('r', database.clients, database.records, database.certifications, database.settings, async () => {
     const [clients, clocked, certs, settings] = await Promise.all([
       database.clients.orderBy('legalName').toArray(),
-      database.records.where('kind').anyOf([...CLOCKED_KINDS]).filter((r) => !r.deletedAt).toArray(),
+      // One equality range per kind: IndexedDB answers each with a single getAll.
+      Promise.all(CLOCKED_KINDS.map((kind) => database.records.where('kind').equals(kind).toArray())).then((lists) => lists.flat().filter((r) => !r.deletedAt)),
       database.certifications.toArray(),
       getSettings(),
     ]);

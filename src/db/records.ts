@@ -128,11 +128,6 @@ export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord
   });
 }
 
-/** Every live record of the given kinds (the ones that carry clocks), for the dashboard. */
-export function recordsOfKinds(kinds: readonly RecordKind[]): Promise<StoredRecord[]> {
-  return db().records.where('kind').anyOf(kinds as RecordKind[]).filter((r) => !r.deletedAt).toArray();
-}
-
 export function createRecordsQuery(q: Accessor<RecordQuery>) {
   return createLiveQuery((query) => queryRecords(query), { rows: [] as StoredRecord[], total: 0 }, q);
 }

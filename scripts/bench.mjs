@@ -1,0 +1,6 @@
+// `npm run bench`: the consultant-scale benchmarks (300 clients, 150,000 records).
+// Numbers are measurements for the README and issue notes, never assertions.
+import { spawnSync } from 'node:child_process';
+
+const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts'], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
