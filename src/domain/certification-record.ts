@@ -1,0 +1,230 @@
+/**
+ * A certification as the user keeps it (one per client and certification year), and the pure
+ * assembly of everything the filing package prints: the certification model, the statement
+ * sections with the user's edits, and the lint over the final text.
+ */
+import { draftCertification, type CertificationModel, type CertificationOverrides } from './certification';
+import { defaultAnswers, draftStatement, renderStatementText, type StatementAnswers, type StatementSection, type StatementSectionId } from './statement';
+import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
+import { certificationDueDate } from './deadlines';
+import { breachRuleFor, closureDates } from './breach-clock';
+import { COMPLAINT_CATEGORY_LABELS, type ComplianceRecord } from './records';
+import { formatLong, type IsoDate } from './dates';
+import { defaultSignatory, type Client, type Settings } from './schema';
+
+export const CERTIFICATION_STATUSES = ['draft', 'ready', 'signed', 'filed'] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export type SignatureChoice = { kind: 'typed' } | { kind: 'image'; dataUrl: string };
+
+export interface LintOverride {
+  id: string;
+  excerpt: string;
+  reason: string;
+}
+
+export interface CoverLetterFields {
+  include: boolean;
+  /** Addressee lines after the name; the reference marks the FCC's address as to be verified. */
+  addressee: string[];
+  body: string;
+  cc: string[];
+}
+
+export interface CertificationFields {
+  clientId: string;
+  certificationYear: number;
+  status: CertificationStatus;
+  signatory: { name: string; title: string };
+  preparerId: string;
+  /** The "Date filed" printed on the certification: the planned ECFS submission date. */
+  dateFiled: IsoDate | '';
+  signatureDate: IsoDate | '';
+  /** When it was actually filed, and ECFS's confirmation number. */
+  filedOn: IsoDate | '';
+  ecfsConfirmation: string;
+  answers: StatementAnswers;
+  /** Section bodies the user rewrote; a section without an edit prints the drafted text. */
+  sectionEdits: Partial<Record<StatementSectionId, string>>;
+  overrides: CertificationOverrides;
+  lintOverrides: LintOverride[];
+  signature: SignatureChoice;
+  coverLetter: CoverLetterFields;
+  /** The certification this one was rolled forward from. */
+  rolledFromId?: string;
+}
+
+export interface Certification extends CertificationFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The FCC Secretary's address lines; unverified in the reference (h)(4), so editable and flagged. */
+export const DEFAULT_ADDRESSEE = ['Marlene H. Dortch, Secretary', 'Office of the Secretary', 'Federal Communications Commission', '45 L Street NE', 'Washington, DC 20554'];
+export const ADDRESSEE_CAUTION =
+  'The name of the FCC Secretary and the FCC address are not verified (the FCC moved to 45 L Street NE in 2020; the office holder may have changed). Check the current Secretary and filing instructions before you print.';
+
+export function coverLetterBody(companyNames: string, certificationYear: number): string {
+  return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is the company's annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). Please contact the undersigned with any questions about this filing.`;
+}
+
+export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, certificationYear: number, preparerId = ''): CertificationFields {
+  const signatory = defaultSignatory(client);
+  return {
+    clientId: client.id,
+    certificationYear,
+    status: 'draft',
+    signatory: { name: signatory?.name ?? '', title: signatory?.title ?? '' },
+    preparerId,
+    dateFiled: '',
+    signatureDate: '',
+    filedOn: '',
+    ecfsConfirmation: '',
+    answers: defaultAnswers(),
+    sectionEdits: {},
+    overrides: {},
+    lintOverrides: [],
+    signature: { kind: 'typed' },
+    coverLetter: { include: true, addressee: [...DEFAULT_ADDRESSEE], body: coverLetterBody(client.legalName, certificationYear), cc: [] },
+  };
+}
+
+export interface RollForwardChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Next year's certification from last year's: answers, edits, signatory, signature choice
+ * and cover letter carried over; dates, status, overrides and lint overrides reset (they
+ * belong to last year's facts); the changes listed for the user to review.
+ */
+export function rollForward(previous: CertificationFields, client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, previousId?: string): { next: CertificationFields; changes: RollForwardChange[] } {
+  const year = previous.certificationYear + 1;
+  const fresh = newCertification(client, year, previous.preparerId);
+  const oldBody = coverLetterBody(client.legalName, previous.certificationYear);
+  const next: CertificationFields = {
+    ...fresh,
+    signatory: previous.signatory.name ? { ...previous.signatory } : fresh.signatory,
+    answers: structuredClone(previous.answers),
+    sectionEdits: { ...previous.sectionEdits },
+    signature: previous.signature,
+    coverLetter: { ...previous.coverLetter, body: previous.coverLetter.body === oldBody ? fresh.coverLetter.body : previous.coverLetter.body },
+    rolledFromId: previousId,
+  };
+  const changes: RollForwardChange[] = [
+    { field: 'Certification year', from: String(previous.certificationYear), to: String(year) },
+    { field: 'Calendar year covered', from: String(previous.certificationYear - 1), to: String(year - 1) },
+    { field: 'Status', from: previous.status, to: 'draft' },
+  ];
+  if (previous.dateFiled) changes.push({ field: 'Date filed', from: previous.dateFiled, to: '(to be set)' });
+  if (previous.signatureDate) changes.push({ field: 'Signature date', from: previous.signatureDate, to: '(to be set)' });
+  if (Object.keys(previous.overrides).length) changes.push({ field: 'Overrides of data-broker, complaint or pretexting answers', from: 'set', to: 'recomputed from this year’s records' });
+  if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
+  if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
+  const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
+  for (const [id] of stale) changes.push({ field: `Edited statement section “${id}”`, from: `mentions ${previous.certificationYear - 1} or ${previous.certificationYear}`, to: 'kept as written: check its years' });
+  return { next, changes };
+}
+
+export interface AssembledPackage {
+  model: CertificationModel;
+  sections: StatementSection[];
+  statementText: string;
+  lintContext: LintContext;
+  findings: Finding[];
+  /** Findings not overridden, with errors blocking export. */
+  openFindings: Finding[];
+  blocked: boolean;
+  dueDate: IsoDate;
+}
+
+export function findingKey(f: Pick<Finding, 'id' | 'excerpt'>): string {
+  return `${f.id}|${f.excerpt}`;
+}
+
+/** Everything the package prints and the lint over it, from the stored certification. */
+export function assemblePackage(
+  cert: CertificationFields,
+  client: Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'>,
+  records: readonly ComplianceRecord[],
+  settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
+): AssembledPackage {
+  const cal = { calendar: 'fcc' as const, closures: closureDates(settings) };
+  const dueDate = certificationDueDate(cert.certificationYear, cal);
+  const model = draftCertification({
+    client,
+    certificationYear: cert.certificationYear,
+    records,
+    signatory: cert.signatory,
+    dateFiled: cert.dateFiled || undefined,
+    signatureDate: cert.signatureDate || undefined,
+    overrides: cert.overrides,
+  });
+  // The rule version in force on the day the statement speaks for: the filing date, or today's season due date.
+  const breachRule = breachRuleFor(cert.dateFiled || dueDate, settings);
+  const drafted = draftStatement(cert.answers, {
+    companies: model.companies,
+    filingYear: model.certificationYear,
+    coveredYear: model.coveredYear,
+    services: client.services,
+    breachRule,
+    dataBrokerActions: model.dataBrokers.has ? model.dataBrokers.explanation.split('\n').filter(Boolean) : [],
+    complaints: { counts: model.complaints.counts, summary: model.complaints.has ? model.complaints.summary : undefined },
+    pretexterInformation: model.pretexting.text,
+  });
+  const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { ...s, body: cert.sectionEdits[s.id]! } : s));
+  const statementText = renderStatementText(sections);
+  const lintContext: LintContext = {
+    filingYear: model.certificationYear,
+    coveredYear: model.coveredYear,
+    dueDate,
+    breachRule,
+    frns: client.frn ? [client.frn] : [],
+    filerIds: model.companies.map((c) => c.filerId),
+    signatoryTitle: cert.signatory.title,
+    signatureDate: cert.signatureDate || undefined,
+    dateFiled: cert.dateFiled || undefined,
+  };
+  const findings = mergeFindings(
+    lintCertification(
+      {
+        filingYear: model.certificationYear,
+        coveredYear: model.coveredYear,
+        titleLine: model.titleLine,
+        docket: model.docket,
+        companies: model.companies,
+        signatoryName: cert.signatory.name,
+        signatoryTitle: cert.signatory.title,
+        signatureDate: cert.signatureDate,
+        dateFiled: cert.dateFiled,
+        dataBrokerStatement: model.dataBrokers.statement,
+        complaintStatement: model.complaints.statement,
+        certificationText: model.certificationParagraphs.join(' '),
+      },
+      lintContext,
+    ),
+    lintStatement(statementText, lintContext),
+  );
+  const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim()).map(findingKey));
+  const openFindings = findings.filter((f) => !overridden.has(findingKey(f)));
+  return { model, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
+}
+
+/** The complaint summary attachment as lines ("category: n"), for documents. */
+export function complaintLines(model: CertificationModel): string[] {
+  return (Object.keys(model.complaints.counts) as (keyof typeof COMPLAINT_CATEGORY_LABELS)[])
+    .filter((c) => c !== 'other' || model.complaints.counts.other > 0)
+    .map((c) => `${COMPLAINT_CATEGORY_LABELS[c]}: ${model.complaints.counts[c]}`);
+}
+
+export function describeStatus(cert: Pick<CertificationFields, 'status' | 'filedOn' | 'ecfsConfirmation'>): string {
+  switch (cert.status) {
+    case 'draft': return 'Draft';
+    case 'ready': return 'Ready to sign (lint clean)';
+    case 'signed': return 'Signed';
+    case 'filed': return `Filed${cert.filedOn ? ` on ${formatLong(cert.filedOn)}` : ''}${cert.ecfsConfirmation ? `, ECFS confirmation ${cert.ecfsConfirmation}` : ''}`;
+  }
+}
