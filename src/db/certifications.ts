@@ -5,8 +5,6 @@ import { logChange } from './change-log';
 import { createLiveQuery } from './live';
 import type { StoredRecord } from './database';
 
-type Row = Certification & Record<string, unknown>;
-
 export async function createCertification(fields: CertificationFields): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const database = db();
   return database.transaction('rw', database.certifications, database.changeLog, async () => {
@@ -14,7 +12,7 @@ export async function createCertification(fields: CertificationFields): Promise<
     if (existing) return { ok: false as const, message: `This client already has a ${fields.certificationYear} certification.`, id: existing.id };
     const now = nowInstant();
     const id = newId();
-    await database.certifications.add({ ...fields, id, createdAt: now, updatedAt: now } as Row);
+    await database.certifications.add({ ...fields, id, createdAt: now, updatedAt: now });
     await logChange({ entity: 'certification', entityId: id, action: 'create', summary: `Started the ${fields.certificationYear} certification` });
     return { ok: true as const, id };
   });
@@ -26,21 +24,21 @@ export async function updateCertification(id: string, change: Partial<Certificat
   await database.transaction('rw', database.certifications, database.changeLog, async () => {
     const existing = await database.certifications.get(id);
     if (!existing) throw new Error('This certification no longer exists on this device.');
-    await database.certifications.put({ ...existing, ...change, id, updatedAt: nowInstant() } as Row);
+    await database.certifications.put({ ...existing, ...change, id, updatedAt: nowInstant() });
     await logChange({ entity: 'certification', entityId: id, action: 'update', summary });
   });
 }
 
 export function getCertification(id: string): Promise<Certification | undefined> {
-  return db().certifications.get(id) as Promise<Certification | undefined>;
+  return db().certifications.get(id);
 }
 
 export function findCertification(clientId: string, year: number): Promise<Certification | undefined> {
-  return db().certifications.where('[clientId+certificationYear]').equals([clientId, year]).first() as Promise<Certification | undefined>;
+  return db().certifications.where('[clientId+certificationYear]').equals([clientId, year]).first();
 }
 
 export function listCertifications(): Promise<Certification[]> {
-  return db().certifications.orderBy('certificationYear').reverse().toArray() as Promise<Certification[]>;
+  return db().certifications.orderBy('certificationYear').reverse().toArray();
 }
 
 /** The live records of one client (what a certification is computed from). */

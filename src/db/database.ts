@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Client, Preparer, Settings } from '../domain/schema';
 import type { ComplianceRecord } from '../domain/records';
-import type { StoredCertification } from './certification-row';
+import type { Certification } from '../domain/certification-record';
 
 export interface SettingsRow extends Settings {
   key: 'app';
@@ -52,7 +52,7 @@ export class CpniDatabase extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   changeLog!: EntityTable<ChangeLogEntry, 'seq'>;
   records!: EntityTable<StoredRecord, 'id'>;
-  certifications!: EntityTable<StoredCertification, 'id'>;
+  certifications!: EntityTable<Certification, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
