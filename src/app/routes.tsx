@@ -3,6 +3,7 @@ import { Dashboard } from '../features/dashboard/Dashboard';
 import { ClientsList } from '../features/clients/ClientsList';
 import { ClientEditor } from '../features/clients/ClientEditor';
 import { Certifications } from '../features/certifications/Certifications';
+import { CertificationEditor } from '../features/certifications/CertificationEditor';
 import { Records } from '../features/records/Records';
 import { RecordDetail } from '../features/records/RecordDetail';
 import { NewRecord } from '../features/records/NewRecord';
@@ -19,6 +20,7 @@ export function AppRoutes() {
       <Route path="/clients/new" component={ClientEditor} />
       <Route path="/clients/:id" component={ClientEditor} />
       <Route path="/certifications" component={Certifications} />
+      <Route path="/certifications/:id" component={CertificationEditor} />
       <Route path="/records" component={Records} />
       <Route path="/records/new" component={NewRecord} />
       <Route path="/records/import" component={ImportApprovals} />

@@ -1,16 +1,115 @@
-import { PageHeader, EmptyState } from '../../ui/page';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { createCertificationsQuery, createCertification, findCertification } from '../../db/certifications';
+import { createClientsQuery } from '../../db/clients';
+import { createPreparersQuery } from '../../db/preparers';
+import { createSettingsQuery } from '../../db/settings';
+import { describeStatus, newCertification, rollForward, type RollForwardChange } from '../../domain/certification-record';
+import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
+import { closureDates } from '../../domain/breach-clock';
+import { formatLong, todayLocal } from '../../domain/dates';
+import { SelectField, TextField } from '../../ui/fields';
+import { EmptyState, Notice, PageHeader } from '../../ui/page';
+import { BatchExport } from './BatchExport';
 
 export function Certifications() {
+  const [params] = useSearchParams<{ client?: string; year?: string }>();
+  const navigate = useNavigate();
+  const settings = createSettingsQuery();
+  const clients = createClientsQuery();
+  const preparers = createPreparersQuery();
+  const certifications = createCertificationsQuery();
+  const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
+  const season = createMemo(() => filingSeason(todayLocal(), cal()));
+  const [clientId, setClientId] = createSignal(params.client ?? '');
+  const [year, setYear] = createSignal(params.year ?? '');
+  const [error, setError] = createSignal('');
+  const [changes, setChanges] = createSignal<{ id: string; list: RollForwardChange[] } | undefined>();
+  const chosenYear = () => Number(year() || season());
+  const clientName = (id: string) => clients.value.find((c) => c.id === id)?.legalName ?? '(archived or removed client)';
+
+  const start = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setError('');
+    const client = clients.value.find((c) => c.id === clientId());
+    if (!client) return setError('Choose the client.');
+    const y = chosenYear();
+    if (!Number.isInteger(y) || y < 2008 || y > 2100) return setError('Enter a certification year such as 2027.');
+    if (!certificationRequired(y)) return setError(y === 2017 ? 'No certification was due in 2017 (the 2016 rules had dropped it; filings resumed in 2018 for calendar year 2017).' : 'The annual certification was first due in 2008.');
+    const existing = await findCertification(client.id, y);
+    if (existing) return navigate(`/certifications/${existing.id}`);
+    const previous = await findCertification(client.id, y - 1);
+    const preparerId = preparers.value.find((p) => p.isDefault)?.id ?? '';
+    const rolled = previous ? rollForward(previous, client, previous.id) : undefined;
+    const result = await createCertification(rolled?.next ?? newCertification(client, y, preparerId));
+    if (!result.ok) return setError(result.message);
+    if (rolled) setChanges({ id: result.id, list: rolled.changes });
+    else navigate(`/certifications/${result.id}`);
+  };
+
   return (
     <>
       <PageHeader title="Certifications" lead="The annual CPNI compliance certification for each client (47 C.F.R. § 64.2009(e), EB Docket No. 06-36)." />
-      <EmptyState title="No certifications yet">
+      <section class="panel" aria-labelledby="start-heading">
+        <h2 id="start-heading">Start a certification</h2>
         <p>
-          Here you will draft each client's annual certification: the officer's certification, the accompanying statement of
-          operating procedures, data-broker actions and customer complaints drawn from the year's records, and a cover letter,
-          checked for known filing mistakes and exported as a PDF ready for ECFS.
+          The {season()} certification covers calendar year {season() - 1} and is due {formatLong(certificationDueDate(season(), cal()))}. When
+          last year's certification exists, it is rolled forward: everything is carried over and the dates and counts are recomputed.
         </p>
-      </EmptyState>
+        <form class="form form--inline" onSubmit={start} novalidate aria-label="Start a certification">
+          <SelectField label="Client" value={clientId()} placeholder="Choose a client" options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
+          <TextField label="Certification year" inputMode="numeric" value={year() || String(season())} onValue={setYear} hint={`Covers calendar year ${chosenYear() - 1}.`} />
+          <button type="submit" class="primary">Start</button>
+        </form>
+        <Show when={error()}>
+          <p class="error" role="alert">{error()}</p>
+        </Show>
+        <Show when={changes()}>
+          {(c) => (
+            <Notice tone="info" title="Rolled forward from last year">
+              <p>Review what changed:</p>
+              <ul data-testid="roll-forward-changes">
+                <For each={c().list}>{(ch) => <li>{ch.field}: {ch.from} → {ch.to}</li>}</For>
+              </ul>
+              <A class="button primary" href={`/certifications/${c().id}`}>Open the new certification</A>
+            </Notice>
+          )}
+        </Show>
+      </section>
+
+      <Show
+        when={certifications.value.length}
+        fallback={
+          <EmptyState title="No certifications yet">
+            <p>Start one above. CPNI Desk drafts the officer's certification and the accompanying statement from your answers and the year's records, checks them for known filing mistakes, and exports a PDF ready for ECFS.</p>
+          </EmptyState>
+        }
+      >
+        <table class="table" data-testid="certifications-table">
+          <caption class="visually-hidden">Certifications</caption>
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Year</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={certifications.value.filter((c) => !params.client || c.clientId === params.client)}>
+              {(c) => (
+                <tr>
+                  <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
+                  <td>{c.certificationYear} (covers {c.certificationYear - 1})</td>
+                  <td>{formatLong(certificationDueDate(c.certificationYear, cal()))}</td>
+                  <td>{describeStatus(c)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <BatchExport certifications={certifications.value} clients={clients.value} preparers={preparers.value} settings={settings.value} season={season()} />
+      </Show>
     </>
   );
 }

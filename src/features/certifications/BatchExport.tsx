@@ -1,0 +1,109 @@
+import { For, Show, createSignal } from 'solid-js';
+import { clientRecords } from '../../db/certifications';
+import { assemblePackage, describeStatus, type Certification } from '../../domain/certification-record';
+import type { Client, Preparer, Settings } from '../../domain/schema';
+import { todayLocal } from '../../domain/dates';
+import { downloadBytes } from '../../documents/file-names';
+
+/** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
+export function BatchExport(props: { certifications: Certification[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
+  const [year, setYear] = createSignal(props.season);
+  const [chosen, setChosen] = createSignal<Set<string>>(new Set());
+  const [progress, setProgress] = createSignal<{ done: number; total: number; label: string } | undefined>();
+  const [result, setResult] = createSignal<{ exported: string[]; failed: { label: string; reason: string }[] } | undefined>();
+  const [error, setError] = createSignal('');
+  const years = () => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a);
+  const inYear = () => props.certifications.filter((c) => c.certificationYear === year());
+  const clientOf = (c: Certification) => props.clients.find((x) => x.id === c.clientId);
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen());
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
+
+  const run = async () => {
+    setError('');
+    setResult(undefined);
+    const picked = inYear().filter((c) => chosen().has(c.id));
+    if (!picked.length) return setError('Choose at least one client.');
+    try {
+      const [{ exportBatch }, { exportPackage }] = await Promise.all([import('../../documents/batch'), import('../../documents/package')]);
+      const items = picked.map((cert) => {
+        const client = clientOf(cert)!;
+        return {
+          label: client?.legalName ?? 'Unknown client',
+          build: async () => {
+            if (!client) throw new Error('The client no longer exists on this device.');
+            const records = await clientRecords(client.id);
+            const assembled = assemblePackage(cert, client, records, props.settings);
+            const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
+            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal() }, { mode: 'single' });
+          },
+        };
+      });
+      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }));
+      downloadBytes(out.zip, `CPNI Certifications ${year()}.zip`, 'application/zip');
+      setResult({ exported: out.exported, failed: out.failed });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="batch-heading" data-testid="batch-export">
+      <h2 id="batch-heading">Export several clients at once</h2>
+      <div class="form form--inline">
+        <div class="field">
+          <label for="batch-year">Certification year</label>
+          <select id="batch-year" value={year()} onChange={(e) => { setYear(Number(e.currentTarget.value)); setChosen(new Set<string>()); }}>
+            <For each={years().length ? years() : [props.season]}>{(y) => <option value={y}>{y}</option>}</For>
+          </select>
+        </div>
+        <button type="button" onClick={() => setChosen(new Set(inYear().filter((c) => c.status !== 'draft').map((c) => c.id)))}>Select all ready, signed or filed</button>
+        <button type="button" onClick={() => setChosen(new Set(inYear().map((c) => c.id)))}>Select all</button>
+      </div>
+      <ul class="plain-list">
+        <For each={inYear()}>
+          {(c) => (
+            <li class="field field--checkbox">
+              <input id={`batch-${c.id}`} type="checkbox" checked={chosen().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
+              <label for={`batch-${c.id}`}>
+                {clientOf(c)?.legalName ?? 'Unknown client'} <span class="muted">({describeStatus(c)})</span>
+              </label>
+            </li>
+          )}
+        </For>
+      </ul>
+      <button type="button" class="primary" disabled={!!progress()} onClick={() => void run()} data-testid="batch-export-button">
+        Export {chosen().size} {chosen().size === 1 ? 'package' : 'packages'} as a zip
+      </button>
+      <Show when={progress()}>
+        {(p) => (
+          <div>
+            <label for="batch-progress">Exporting {p().label}…</label>
+            <progress id="batch-progress" max={p().total} value={p().done}>{p().done} of {p().total}</progress>
+          </div>
+        )}
+      </Show>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+      <Show when={result()}>
+        {(r) => (
+          <div role="status" data-testid="batch-result">
+            <p class="success">Exported {r().exported.length}: {r().exported.join(', ') || 'none'}.</p>
+            <Show when={r().failed.length}>
+              <p class="error">Not exported ({r().failed.length}):</p>
+              <ul>
+                <For each={r().failed}>{(f) => <li><strong>{f.label}</strong>: {f.reason}</li>}</For>
+              </ul>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { assemblePackage, newCertification, rollForward } from '../../src/domain/certification-record';
+import type { ComplianceRecord } from '../../src/domain/records';
+
+const client = {
+  id: 'c1', legalName: 'Mesa Rural Telephone Co.', filerId: '823456', frn: '0012345678', affiliates: [], services: ['wireline' as const],
+  officers: [{ id: 'o', name: 'Ann Lee', title: 'President', isDefaultSignatory: true }],
+};
+const settings = { closures: [], breachRule2023EffectiveDate: '' };
+const complaint = (receivedOn: string): ComplianceRecord =>
+  ({ id: receivedOn, clientId: 'c1', createdAt: '', updatedAt: '', kind: 'complaint', receivedOn, category: 'employeeAccess', summary: 'A clerk looked up a neighbour’s calls.', resolution: 'Disciplined.' }) as ComplianceRecord;
+
+describe('certification record', () => {
+  it('starts from the client: default signatory, cover letter naming both years, no findings once dated', () => {
+    const cert = newCertification(client, 2027);
+    expect(cert.signatory).toEqual({ name: 'Ann Lee', title: 'President' });
+    expect(cert.coverLetter.body).toContain('for 2027, covering calendar year 2026');
+    const p = assemblePackage({ ...cert, dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, client, [], settings);
+    expect(p.dueDate).toBe('2027-03-01');
+    expect(p.findings).toEqual([]);
+    expect(p.blocked).toBe(false);
+  });
+
+  it('blocks export on a non-officer signatory and a signature after the filing date, until overridden with a reason', () => {
+    const cert = { ...newCertification(client, 2027), signatory: { name: 'Cy Dale', title: 'Regulatory Consultant' }, dateFiled: '2027-02-20', signatureDate: '2027-02-25' };
+    const p = assemblePackage(cert, client, [], settings);
+    expect(p.blocked).toBe(true);
+    const ids = p.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const overridden = assemblePackage({ ...cert, lintOverrides: p.findings.filter((f) => f.severity === 'error').map((f) => ({ id: f.id, excerpt: f.excerpt, reason: 'Counsel reviewed' })) }, client, [], settings);
+    expect(overridden.blocked).toBe(false);
+    expect(overridden.findings.length).toBe(p.findings.length);
+  });
+
+  it('reports a date filed after the § 1.4(j) due date', () => {
+    const p = assemblePackage({ ...newCertification(client, 2026), dateFiled: '2026-03-03', signatureDate: '2026-03-01' }, client, [], settings);
+    expect(p.dueDate).toBe('2026-03-02');
+    expect(p.blocked).toBe(true);
+    expect(p.findings.map((f) => f.message).join(' ')).toMatch(/March 2, 2026|2026-03-02/);
+  });
+
+  it('counts the covered year’s complaints into the certification and the statement', () => {
+    const p = assemblePackage({ ...newCertification(client, 2027), dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, client, [complaint('2026-04-01'), complaint('2025-04-01')], settings);
+    expect(p.model.complaints.total).toBe(1);
+    expect(p.statementText).toMatch(/Improper access by employees: 1|improper access by employees: 1/i);
+  });
+
+  it('rolls forward: carries answers and edits, resets dates and status, lists what changed', () => {
+    const last = {
+      ...newCertification(client, 2026),
+      status: 'filed' as const, dateFiled: '2026-02-27', signatureDate: '2026-02-26', filedOn: '2026-02-27', ecfsConfirmation: '2026227123',
+      sectionEdits: { training: 'Training for calendar year 2025 was held in March.' },
+      lintOverrides: [{ id: 'x', excerpt: 'y', reason: 'z' }],
+    };
+    last.answers.training.how = 'with a video course';
+    const { next, changes } = rollForward(last, client, 'prev-id');
+    expect(next.certificationYear).toBe(2027);
+    expect(next.status).toBe('draft');
+    expect([next.dateFiled, next.signatureDate, next.filedOn, next.ecfsConfirmation]).toEqual(['', '', '', '']);
+    expect(next.answers.training.how).toBe('with a video course');
+    expect(next.sectionEdits.training).toBe('Training for calendar year 2025 was held in March.');
+    expect(next.lintOverrides).toEqual([]);
+    expect(next.rolledFromId).toBe('prev-id');
+    expect(next.coverLetter.body).toContain('for 2027, covering calendar year 2026');
+    const fields = changes.map((c) => c.field);
+    expect(fields).toEqual(expect.arrayContaining(['Certification year', 'Calendar year covered', 'Status', 'Date filed', 'Lint overrides', 'Edited statement section “training”']));
+  });
+});
