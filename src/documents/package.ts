@@ -1,0 +1,279 @@
+/**
+ * A stored certification → the documents of its filing package, and their export as one PDF
+ * or one PDF per document. Statically importable: jsPDF (render.ts) is loaded only inside the
+ * export function, on the user's click.
+ */
+import type { AssembledPackage, CertificationFields } from '../domain/certification-record';
+import type { CertificationModel } from '../domain/certification';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../domain/records';
+import type { Address, Client, PreparerFields } from '../domain/schema';
+import type { StatementSection as DraftedSection } from '../domain/statement';
+import type { Finding } from '../domain/statement-lint';
+import {
+  EB_DOCKET,
+  attachmentDocument,
+  certificationDocument,
+  certificationTitle,
+  coverLetterDocument,
+  statementDocument,
+  type AttachmentPart,
+  type CompanyEntry,
+  type SignatureInput,
+} from './builders';
+import { packageFileName, safeFileName } from './file-names';
+import type { FontLoader } from './fonts';
+import type { IsoDate, PdfDocument, RichText } from './model';
+
+export type PreparerProfile = Pick<PreparerFields, 'name' | 'credentials' | 'firm' | 'letterhead' | 'address' | 'phone' | 'email'>;
+
+export interface PackageInput {
+  cert: CertificationFields;
+  /** `assemblePackage(cert, client, records, settings)` of the same certification. */
+  assembled: Pick<AssembledPackage, 'model' | 'sections' | 'openFindings' | 'blocked'>;
+  client: Pick<Client, 'legalName'>;
+  /** Writes and signs the cover letter; without one there is no cover letter. */
+  preparer?: PreparerProfile;
+  /** The date printed and pinned in the PDF when the certification has no date filed yet. */
+  documentDate: IsoDate;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type PackageMode = 'single' | 'separate';
+
+export interface ExportPackageOptions {
+  mode: PackageMode;
+  /** Where the embedded font for names outside the standard set comes from (tests read the disk). */
+  loadFont?: FontLoader;
+}
+
+/** Export refused: the lint found errors that are neither fixed nor overridden with a reason. */
+export class PackageBlockedError extends Error {
+  readonly findings: readonly Finding[];
+
+  constructor(company: string, year: number, findings: readonly Finding[]) {
+    const list = findings.map((f) => `${f.message}${f.excerpt ? ` (“${f.excerpt}”)` : ''}`).join(' ');
+    const count = findings.length === 1 ? 'one error' : `${findings.length} errors`;
+    super(`The ${year} certification of ${company} cannot be exported: fix or override (with a reason) ${count} first. ${list}`);
+    this.name = 'PackageBlockedError';
+    this.findings = findings;
+  }
+}
+
+const SUBJECT = `Annual CPNI Compliance Certification; ${EB_DOCKET}`;
+
+/** The filing package in filing order: cover letter, certification, Attachment A, B, C. */
+export function packageDocuments(input: PackageInput): PdfDocument[] {
+  const { cert, client, preparer } = input;
+  const { model } = input.assembled;
+  const year = model.certificationYear;
+  const date = cert.dateFiled || input.documentDate;
+  const companies: CompanyEntry[] = model.companies.map((c) => ({ name: c.name, filerId: c.filerId }));
+  const meta = {
+    author: preparer ? preparerAuthor(preparer) : client.legalName,
+    keywords: [`calendar year ${model.coveredYear}`],
+    footerNote: `${client.legalName} · ${certificationShortTitle(year)} · ${EB_DOCKET}`,
+  };
+  const attachments = model.attachments.map((label, i) => ({ label, letter: letter(i), heading: `Attachment ${letter(i)}: ${label}` }));
+  const attachment = (label: string) => attachments.find((a) => a.label === label) ?? { label, letter: '', heading: label };
+
+  const docs: { doc: PdfDocument; part: string }[] = [];
+
+  if (cert.coverLetter.include && preparer) {
+    docs.push({
+      part: 'Cover Letter',
+      doc: coverLetterDocument({
+        ...meta,
+        filingYear: year,
+        companies,
+        letterhead: preparerLetterhead(preparer),
+        date,
+        addressee: cert.coverLetter.addressee,
+        addressLines: [],
+        delivery: 'Via ECFS',
+        salutation: 'Dear Secretary:',
+        body: paragraphsOf(cert.coverLetter.body),
+        closing: 'Respectfully submitted,',
+        signature: {
+          kind: 'typed',
+          name: preparer.name,
+          ...(preparer.credentials ? { title: preparer.credentials } : {}),
+          lines: [preparer.firm, ...addressLines(preparer.address), preparer.phone, preparer.email].filter(Boolean),
+        },
+        cc: cert.coverLetter.cc.filter((line) => line.trim()),
+        enclosures: [model.titleLine, ...attachments.map((a) => a.heading)],
+      }),
+    });
+  }
+
+  docs.push({
+    part: 'Certification',
+    doc: certificationDocument({
+      ...meta,
+      filingYear: year,
+      coveredYear: model.coveredYear,
+      ...(cert.dateFiled ? { dateFiled: cert.dateFiled } : {}),
+      documentDate: input.documentDate,
+      companies,
+      signatory: model.signatory,
+      paragraphs: certificationParagraphs(model),
+      signature: certificationSignature(cert, model),
+      attachments: attachments.map((a) => a.heading),
+    }),
+  });
+
+  const statement = attachment(model.attachments[0] ?? 'Accompanying statement of CPNI operating procedures');
+  docs.push({
+    part: `Attachment ${statement.letter} Statement`,
+    doc: statementDocument({
+      ...meta,
+      title: statement.heading,
+      companies,
+      filingYear: year,
+      date,
+      sections: input.assembled.sections.map(statementSection),
+    }),
+  });
+
+  if (model.dataBrokers.has) {
+    const { letter: l, heading: title } = attachment('Actions against data brokers');
+    docs.push({ part: `Attachment ${l} Data Brokers`, doc: attachmentDocument({ ...meta, title, companies, filingYear: year, date, parts: dataBrokerParts(model) }) });
+  }
+  if (model.complaints.has) {
+    const { letter: l, heading: title } = attachment('Summary of customer complaints');
+    docs.push({ part: `Attachment ${l} Complaints`, doc: attachmentDocument({ ...meta, title, companies, filingYear: year, date, parts: complaintParts(model) }) });
+  }
+
+  // Numbered so that a folder listing shows the files in filing order.
+  return docs.map(({ doc, part }, i) => ({
+    ...doc,
+    fileName: `${safeFileName(`${client.legalName} CPNI Certification ${year} - ${i + 1} ${part}`)}.pdf`,
+  }));
+}
+
+/**
+ * The package as PDF: one file named "<Company> CPNI Certification <year>.pdf", or one file per
+ * document. Refuses while the lint has open errors. UnsupportedCharacterError and FontLoadError
+ * from the renderer reach the caller unchanged (their messages name the character or the font).
+ */
+export async function exportPackage(input: PackageInput, options: ExportPackageOptions): Promise<ExportedFile[]> {
+  const { cert, client } = input;
+  if (input.assembled.blocked) {
+    throw new PackageBlockedError(client.legalName, cert.certificationYear, input.assembled.openFindings.filter((f) => f.severity === 'error'));
+  }
+  const docs = packageDocuments(input);
+  const { renderPdf } = await import('./render');
+  const loadFont = options.loadFont ? { loadFont: options.loadFont } : {};
+  if (options.mode === 'separate') {
+    const files: ExportedFile[] = [];
+    for (const doc of docs) files.push({ fileName: doc.fileName, bytes: await renderPdf(doc, loadFont) });
+    return files;
+  }
+  const { model } = input.assembled;
+  const certification = docs.find((d) => d.title.startsWith(certificationTitle(model.certificationYear, model.coveredYear))) ?? docs[0]!;
+  const bytes = await renderPdf(docs, {
+    ...loadFont,
+    numbering: 'package',
+    properties: {
+      title: certification.title,
+      subject: `${SUBJECT}: certification, accompanying statement and attachments`,
+      author: certification.author,
+      keywords: certification.keywords,
+      date: certification.date,
+    },
+  });
+  return [{ fileName: packageFileName(client.legalName, cert.certificationYear), bytes }];
+}
+
+function certificationShortTitle(year: number): string {
+  return `CPNI Certification ${year}`;
+}
+
+function letter(index: number): string {
+  return String.fromCharCode('A'.charCodeAt(0) + index);
+}
+
+/** Document property "Author" for a preparer: the person, and the firm when there is one. */
+export function preparerAuthor(p: PreparerProfile): string {
+  return p.firm && p.firm !== p.name ? `${p.name}, ${p.firm}` : p.name;
+}
+
+export function addressLines(address: Address | undefined): string[] {
+  if (!address) return [];
+  const cityLine = [address.city, [address.state, address.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [address.street, cityLine].filter(Boolean);
+}
+
+/** The preparer's own letterhead lines, or one made from the firm, address and contacts. */
+export function preparerLetterhead(p: PreparerProfile): string[] {
+  const own = p.letterhead.filter((line) => line.trim());
+  if (own.length > 0) return own;
+  const contacts = [p.phone, p.email].filter(Boolean).join(' · ');
+  return [p.firm || p.name, ...addressLines(p.address), contacts].filter(Boolean);
+}
+
+/** Blank lines separate paragraphs; a single line break stays a line break. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function certificationParagraphs(model: CertificationModel): RichText[] {
+  return [
+    ...model.certificationParagraphs,
+    model.statementReference,
+    model.dataBrokers.statement,
+    model.complaints.statement,
+    model.pretexting.text,
+    model.truthfulness,
+  ];
+}
+
+function certificationSignature(cert: CertificationFields, model: CertificationModel): SignatureInput {
+  const base = {
+    name: model.signatory.name,
+    title: model.signatory.title,
+    ...(cert.signatureDate ? { date: cert.signatureDate } : {}),
+    lines: model.companies.map((c) => c.name),
+  };
+  return cert.signature.kind === 'image' ? { kind: 'image', dataUrl: cert.signature.dataUrl, ...base } : { kind: 'typed', ...base };
+}
+
+function statementSection(section: DraftedSection): { heading: string; body: string[] } {
+  return {
+    heading: section.citation ? `${section.heading} (${section.citation})` : section.heading,
+    body: paragraphsOf(section.body),
+  };
+}
+
+function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
+  const actions = model.dataBrokers.explanation.split('\n').map((line) => line.trim()).filter(Boolean);
+  return [
+    { kind: 'paragraph', text: model.dataBrokers.statement },
+    { kind: 'heading', text: `Actions taken in calendar year ${model.coveredYear}` },
+    actions.length > 1 ? { kind: 'list', style: 'numbered', items: actions } : { kind: 'paragraph', text: actions[0] ?? '' },
+  ];
+}
+
+function complaintParts(model: CertificationModel): AttachmentPart[] {
+  const { counts, total } = model.complaints;
+  const categories = COMPLAINT_CATEGORIES.filter((c) => c !== 'other' || counts.other > 0);
+  const summary = model.complaints.summary.split('\n').map((line) => line.trim()).filter(Boolean);
+  return [
+    { kind: 'paragraph', text: model.complaints.statement },
+    { kind: 'heading', text: `Complaints received in calendar year ${model.coveredYear}, by category` },
+    {
+      kind: 'table',
+      columns: [{ header: 'Category', weight: 4 }, { header: 'Complaints', weight: 1, align: 'right' }],
+      rows: [...categories.map((c) => [COMPLAINT_CATEGORY_LABELS[c], String(counts[c])]), ['Total', String(total)]],
+    },
+    { kind: 'heading', text: 'Summary of the complaints' },
+    summary.length > 1 ? { kind: 'list', style: 'numbered', items: summary } : { kind: 'paragraph', text: summary[0] ?? '' },
+  ];
+}

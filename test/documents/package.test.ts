@@ -1,0 +1,349 @@
+// @vitest-environment node
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assemblePackage, newCertification, type CertificationFields } from '../../src/domain/certification-record';
+import type { ComplianceRecord } from '../../src/domain/records';
+import type { Client, PreparerFields } from '../../src/domain/schema';
+import { UnsupportedCharacterError } from '../../src/documents/errors';
+import type { FontLoader } from '../../src/documents/fonts';
+import { exportPackage, PackageBlockedError, packageDocuments, type PackageInput } from '../../src/documents/package';
+
+const loadFont: FontLoader = async (file) => readFileSync(join(__dirname, '../../public/fonts', file));
+
+const dir = mkdtempSync(join(tmpdir(), 'cpni-package-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileCount = 0;
+
+function readBack(bytes: Uint8Array): { text: string; pages: string[]; info: Record<string, string>; images: string } {
+  const path = join(dir, `package-${++fileCount}.pdf`);
+  writeFileSync(path, bytes);
+  const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  const info = Object.fromEntries(
+    execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!.trim()]),
+  );
+  const pages = raw.split('\f').map(collapse);
+  if (pages.at(-1) === '') pages.pop();
+  return { text: collapse(raw), pages, info, images: execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }) };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
+
+function makeClient(legalName = 'Prairie Valley Telephone Company'): Client {
+  return {
+    ...stamp,
+    id: 'client-1',
+    legalName,
+    dbaNames: [],
+    filerId: '823456',
+    frn: '0012345678',
+    address: { street: '410 Main Street', city: 'Hillsboro', state: 'KS', zip: '67063' },
+    phone: '(620) 555-0142',
+    email: 'office@prairievalley.example',
+    officers: [{ id: 'o-1', name: 'Dana R. Whitfield', title: 'President and Chief Executive Officer', isDefaultSignatory: true }],
+    services: ['wireline', 'wireless'],
+    affiliates: [{ id: 'a-1', legalName: 'Prairie Valley Wireless LLC', filerId: '823457' }],
+    notes: '',
+    archived: false,
+  };
+}
+
+const preparer: PreparerFields = {
+  name: 'Morgan T. Ellis',
+  credentials: 'J.D., Regulatory Consultant',
+  firm: 'Ellis Regulatory Consulting LLC',
+  letterhead: [],
+  address: { street: '200 Commerce Street, Suite 4', city: 'Wichita', state: 'KS', zip: '67202' },
+  phone: '(316) 555-0190',
+  email: 'filings@ellisreg.example',
+  isDefault: true,
+};
+
+const base = { ...stamp, clientId: 'client-1' };
+const complaints: ComplianceRecord[] = [
+  { ...base, id: 'r-1', kind: 'complaint', receivedOn: '2025-03-14', category: 'employeeAccess', summary: 'A customer reported that a billing clerk looked up her call records without a business reason.', resolution: 'The clerk was disciplined and retrained.' },
+  { ...base, id: 'r-2', kind: 'complaint', receivedOn: '2025-08-02', category: 'unauthorizedDisclosure', summary: 'A caller obtained a copy of a bill by claiming to be the account holder.', resolution: 'Staff were reminded that bills are sent only to the address of record.' },
+  // Outside the covered year: not counted.
+  { ...base, id: 'r-3', kind: 'complaint', receivedOn: '2024-12-30', category: 'onlineAccess', summary: 'Old complaint.', resolution: '' },
+];
+const brokerAction: ComplianceRecord = {
+  ...base,
+  id: 'r-4',
+  kind: 'dataBrokerAction',
+  actionOn: '2025-05-20',
+  forum: 'court',
+  actionKind: 'proceeding',
+  description: 'Suit in the U.S. District Court for the District of Kansas against a website selling customer call records.',
+  outcome: 'A permanent injunction was entered.',
+};
+
+const settings = { closures: [], breachRule2023EffectiveDate: '' };
+const contactEdit = 'Questions about this statement may be directed to Dana R. Whitfield, President and Chief Executive Officer, at (620) 555-0142 or office@prairievalley.example.';
+
+function certification(client: Client, changes: Partial<CertificationFields> = {}): CertificationFields {
+  const fresh = newCertification(client, 2026, 'preparer-1');
+  return {
+    ...fresh,
+    dateFiled: '2026-02-20',
+    signatureDate: '2026-02-18',
+    sectionEdits: { contact: contactEdit },
+    coverLetter: { ...fresh.coverLetter, cc: ['Dana R. Whitfield, Prairie Valley Telephone Company'] },
+    ...changes,
+  };
+}
+
+function packageInput(
+  options: { client?: Client; records?: ComplianceRecord[]; cert?: Partial<CertificationFields>; preparer?: PreparerFields | null } = {},
+): PackageInput {
+  const client = options.client ?? makeClient();
+  const cert = certification(client, options.cert);
+  const assembled = assemblePackage(cert, client, options.records ?? [...complaints, brokerAction], settings);
+  return { cert, assembled, client, ...(options.preparer === null ? {} : { preparer: options.preparer ?? preparer }), documentDate: '2026-02-10' };
+}
+
+describe('the filing package as one PDF', () => {
+  it('holds every element of the cover letter, the certification and its attachments', async () => {
+    const input = packageInput();
+    expect(input.assembled.blocked).toBe(false);
+    const files = await exportPackage(input, { mode: 'single', loadFont });
+    expect(files.map((f) => f.fileName)).toEqual(['Prairie Valley Telephone Company CPNI Certification 2026.pdf']);
+    const pdf = readBack(files[0]!.bytes);
+
+    // Cover letter.
+    for (const expected of [
+      'Ellis Regulatory Consulting LLC',
+      'February 20, 2026',
+      'Marlene H. Dortch, Secretary Office of the Secretary Federal Communications Commission 45 L Street NE Washington, DC 20554',
+      'Via ECFS',
+      'Re: Prairie Valley Telephone Company, Form 499 Filer ID 823456 Prairie Valley Wireless LLC, Form 499 Filer ID 823457 Annual CPNI Compliance Certification; EB Docket No. 06-36',
+      'enclosed for filing in EB Docket No. 06-36 is the company\'s annual CPNI compliance certification for 2026, covering calendar year 2025',
+      '/s/ Morgan T. Ellis Morgan T. Ellis J.D., Regulatory Consultant Ellis Regulatory Consulting LLC 200 Commerce Street, Suite 4 Wichita, KS 67202 (316) 555-0190 filings@ellisreg.example',
+      'cc: Dana R. Whitfield, Prairie Valley Telephone Company',
+    ]) {
+      expect(pdf.pages[0]).toContain(expected);
+    }
+
+    // The certification.
+    for (const expected of [
+      'EB Docket No. 06-36',
+      'Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2026 covering calendar year 2025',
+      'Date filed: February 20, 2026',
+      'Prairie Valley Telephone Company 823456',
+      'Prairie Valley Wireless LLC 823457',
+      'Name of signatory: Dana R. Whitfield',
+      'Title of signatory: President and Chief Executive Officer',
+      'I, Dana R. Whitfield, certify that I am an officer of Prairie Valley Telephone Company and Prairie Valley Wireless LLC',
+      'acting as an agent of the company',
+      'I have personal knowledge that the company has established operating procedures that are adequate to ensure compliance',
+      '47 C.F.R. § 64.2001 et seq.',
+      'Attached to this certification is an accompanying statement',
+      'has taken actions against data brokers in calendar year 2025',
+      'received 2 customer complaints in calendar year 2025',
+      'improper access by employees: 1; improper disclosure to individuals not authorized to receive the information: 1; improper access to online information by individuals not authorized to view the information: 0',
+      'about the processes pretexters are using',
+      'consistent with 47 C.F.R. § 1.17',
+      '/s/ Dana R. Whitfield Dana R. Whitfield President and Chief Executive Officer Date: February 18, 2026',
+      'Attachments • Attachment A: Accompanying statement of CPNI operating procedures • Attachment B: Actions against data brokers • Attachment C: Summary of customer complaints',
+    ]) {
+      expect(pdf.text).toContain(expected);
+    }
+
+    // Attachment A: every section numbered, with the user's edit in place of the draft.
+    input.assembled.sections.forEach((section, i) => {
+      expect(pdf.text).toContain(`${i + 1}. ${section.heading} (${section.citation})`);
+    });
+    expect(input.assembled.sections.length).toBeGreaterThan(15);
+    expect(pdf.text).toContain(contactEdit);
+
+    // Attachments B and C.
+    expect(pdf.text).toContain('Attachment B: Actions against data brokers');
+    expect(pdf.text).toContain('On May 20, 2025, Prairie Valley Telephone Company and Prairie Valley Wireless LLC instituted a proceeding before the court system: Suit in the U.S. District Court');
+    expect(pdf.text).toContain('Attachment C: Summary of customer complaints');
+    expect(pdf.text).toMatch(/Improper access by employees 1 /);
+    // A long category wraps inside its cell; the count sits on the cell's first line.
+    expect(pdf.text).toMatch(/Improper access to online information by individuals not authorized to view( the information)? 0 /);
+    expect(pdf.text).toContain('Total 2');
+    expect(pdf.text).toContain('A caller obtained a copy of a bill by claiming to be the account holder.');
+    expect(pdf.text).not.toContain('Old complaint.');
+
+    // Every page numbered through the file; documents in filing order, each on a new page.
+    const pageCount = Number(pdf.info['Pages']);
+    expect(pdf.pages).toHaveLength(pageCount);
+    pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pageCount}`));
+    const firstPages = [
+      'Ellis Regulatory Consulting LLC',
+      'EB Docket No. 06-36 Annual 47 C.F.R.',
+      'Attachment A: Accompanying statement',
+      'Attachment B: Actions against data brokers',
+      'Attachment C: Summary of customer complaints',
+    ].map((start) => pdf.pages.findIndex((page) => page.startsWith(start)));
+    expect(firstPages[0]).toBe(0);
+    expect(firstPages.every((p, i) => i === 0 || p > firstPages[i - 1]!)).toBe(true);
+    expect(pdf.pages.at(-1)).toContain('Prairie Valley Telephone Company · CPNI Certification 2026 · EB Docket No. 06-36');
+    expect(pdf.info['Page size']).toBe('612 x 792 pts (letter)');
+
+    // Document properties.
+    expect(pdf.info['Title']).toBe(
+      'Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2026 covering calendar year 2025, Prairie Valley Telephone Company, Prairie Valley Wireless LLC',
+    );
+    expect(pdf.info['Subject']).toContain('Annual CPNI Compliance Certification; EB Docket No. 06-36');
+    expect(pdf.info['Author']).toBe('Morgan T. Ellis, Ellis Regulatory Consulting LLC');
+    for (const keyword of ['CPNI', 'EB Docket No. 06-36', '§ 64.2009(e)', 'Prairie Valley Telephone Company', 'Filer ID 823456', 'Prairie Valley Wireless LLC', 'Filer ID 823457', '2026', 'calendar year 2025']) {
+      expect(pdf.info['Keywords']).toContain(keyword);
+    }
+    expect(pdf.info['CreationDate']).toMatch(/2026/);
+  });
+
+  it('gives identical bytes for the same certification exported twice', async () => {
+    const a = await exportPackage(packageInput(), { mode: 'single', loadFont });
+    const b = await exportPackage(packageInput(), { mode: 'single', loadFont });
+    expect(Buffer.from(a[0]!.bytes).equals(Buffer.from(b[0]!.bytes))).toBe(true);
+    const c = await exportPackage(packageInput({ cert: { signatureDate: '2026-02-19' } }), { mode: 'single', loadFont });
+    expect(Buffer.from(c[0]!.bytes).equals(Buffer.from(a[0]!.bytes))).toBe(false);
+  });
+
+  it('refuses a package whose lint has open errors, naming them', async () => {
+    const input = packageInput({ cert: { signatory: { name: 'Lee Park', title: 'Outside Regulatory Consultant' } } });
+    const errors = input.assembled.openFindings.filter((f) => f.severity === 'error');
+    expect(input.assembled.blocked).toBe(true);
+    expect(errors.length).toBeGreaterThan(0);
+    const error = await exportPackage(input, { mode: 'single', loadFont }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackageBlockedError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^The 2026 certification of Prairie Valley Telephone Company cannot be exported/);
+    for (const finding of errors) expect(message).toContain(finding.message);
+    expect(message).toContain('Outside Regulatory Consultant');
+    await expect(exportPackage(input, { mode: 'separate', loadFont })).rejects.toBeInstanceOf(PackageBlockedError);
+  });
+
+  it('exports once the blocking finding is overridden with a reason', async () => {
+    const blocked = packageInput({ cert: { signatory: { name: 'Lee Park', title: 'Outside Regulatory Consultant' } } });
+    const lintOverrides = blocked.assembled.openFindings.map((f) => ({ id: f.id, excerpt: f.excerpt, reason: 'Lee Park is the managing officer under the bylaws.' }));
+    const input = packageInput({ cert: { signatory: { name: 'Lee Park', title: 'Outside Regulatory Consultant' }, lintOverrides } });
+    expect(input.assembled.blocked).toBe(false);
+    const pdf = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).toContain('/s/ Lee Park');
+  });
+});
+
+describe('the filing package as separate PDFs', () => {
+  it('gives one file per document, named for the company, year and document', async () => {
+    const files = await exportPackage(packageInput(), { mode: 'separate', loadFont });
+    const prefix = 'Prairie Valley Telephone Company CPNI Certification 2026 - ';
+    expect(files.map((f) => f.fileName)).toEqual([
+      `${prefix}1 Cover Letter.pdf`,
+      `${prefix}2 Certification.pdf`,
+      `${prefix}3 Attachment A Statement.pdf`,
+      `${prefix}4 Attachment B Data Brokers.pdf`,
+      `${prefix}5 Attachment C Complaints.pdf`,
+    ]);
+    const starts = ['Ellis Regulatory Consulting LLC', 'EB Docket No. 06-36 Annual 47 C.F.R. § 64.2009(e) CPNI Certification', 'Attachment A:', 'Attachment B:', 'Attachment C:'];
+    files.forEach((file, i) => {
+      const pdf = readBack(file.bytes);
+      expect(pdf.pages[0]!.startsWith(starts[i]!)).toBe(true);
+      expect(pdf.pages[0]).toContain(`Page 1 of ${pdf.info['Pages']}`);
+    });
+    expect(readBack(files[1]!.bytes).text).not.toContain('Via ECFS');
+  });
+
+  it('leaves out the cover letter when it is switched off or no preparer is given', async () => {
+    const off = await exportPackage(packageInput({ cert: { coverLetter: { include: false, addressee: [], body: '', cc: [] } } }), { mode: 'separate', loadFont });
+    expect(off[0]!.fileName).toMatch(/- 1 Certification\.pdf$/);
+    const none = packageInput({ preparer: null });
+    expect(packageDocuments(none).map((d) => d.fileName)[0]).toMatch(/- 1 Certification\.pdf$/);
+    const pdf = readBack((await exportPackage(none, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).not.toContain('Via ECFS');
+    expect(pdf.info['Author']).toBe('Prairie Valley Telephone Company');
+  });
+});
+
+describe('a certification with nothing to report', () => {
+  it('has no complaint attachment and says "has not received"', async () => {
+    const input = packageInput({ records: [brokerAction] });
+    const single = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(single.text).toContain('has not received any customer complaints in calendar year 2025');
+    expect(single.text).toContain('Attachment B: Actions against data brokers');
+    expect(single.text).not.toContain('Attachment C');
+    expect(single.text).not.toContain('Summary of customer complaints');
+    const separate = await exportPackage(input, { mode: 'separate', loadFont });
+    expect(separate.map((f) => f.fileName.replace(/^.* - /, ''))).toEqual(['1 Cover Letter.pdf', '2 Certification.pdf', '3 Attachment A Statement.pdf', '4 Attachment B Data Brokers.pdf']);
+  });
+
+  it('letters the complaint summary B when there were no data-broker actions', async () => {
+    const pdf = readBack((await exportPackage(packageInput({ records: complaints }), { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).toContain('has not taken any actions against data brokers in calendar year 2025');
+    expect(pdf.text).toContain('Attachment B: Summary of customer complaints');
+    expect(pdf.text).not.toContain('Attachment C');
+  });
+});
+
+describe('names and signatures', () => {
+  it('keeps a name outside the standard fonts intact, in the text, the file name and the properties', async () => {
+    const client = makeClient('Nguyễn Telecom');
+    const files = await exportPackage(packageInput({ client }), { mode: 'single', loadFont });
+    expect(files[0]!.fileName).toBe('Nguyễn Telecom CPNI Certification 2026.pdf');
+    const pdf = readBack(files[0]!.bytes);
+    expect(pdf.text).toContain('Companies covered by this certification: Company Form 499 Filer ID');
+    expect(pdf.text).toContain('Nguyễn Telecom 823456');
+    expect(pdf.text).toContain('I, Dana R. Whitfield, certify that I am an officer of Nguyễn Telecom and Prairie Valley Wireless LLC');
+    expect(pdf.info['Title']).toContain('Nguyễn Telecom');
+    expect(pdf.info['Keywords']).toContain('Nguyễn Telecom');
+  });
+
+  it('stops with the renderer’s own error, naming a character no font has', async () => {
+    const error = await exportPackage(packageInput({ client: makeClient('Prairie 中 Telecom') }), { mode: 'single', loadFont }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedCharacterError);
+    expect((error as Error).message).toContain('“中” (U+4E2D)');
+  });
+
+  it('prints a drawn signature instead of "/s/"', async () => {
+    const input = packageInput({ cert: { signature: { kind: 'image', dataUrl: pngDataUrl(90, 30) } } });
+    const pdf = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.images.match(/\bimage\s+90\s+30\s+rgb\b/g)).toHaveLength(1);
+    expect(pdf.text).not.toContain('/s/ Dana R. Whitfield');
+    expect(pdf.text).toContain('Dana R. Whitfield President and Chief Executive Officer Date: February 18, 2026');
+    expect(pdf.text).toContain('/s/ Morgan T. Ellis');
+  });
+});
+
+/** A small opaque PNG (a dark diagonal stroke on white). */
+function pngDataUrl(width: number, height: number): string {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height, 0xff);
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0;
+    const x = Math.floor((y / height) * width);
+    raw.fill(0x20, y * row + 1 + x * 3, y * row + 1 + Math.min(width, x + 3) * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  let c = 0xffffffff;
+  for (const byte of body) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  crc.writeUInt32BE((c ^ 0xffffffff) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
