@@ -3,7 +3,7 @@
  * assembly of everything the filing package prints: the certification model, the statement
  * sections with the user's edits, and the lint over the final text.
  */
-import { draftCertification, type CertificationModel, type CertificationOverrides } from './certification';
+import { draftCertification, pretextingFacts, type CertificationModel, type CertificationOverrides } from './certification';
 import { defaultAnswers, draftStatement, renderStatementText, type StatementAnswers, type StatementSection, type StatementSectionId } from './statement';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate } from './deadlines';
@@ -173,7 +173,12 @@ export function assemblePackage(
     breachRule,
     dataBrokerActions: model.dataBrokers.has ? model.dataBrokers.explanation.split('\n').filter(Boolean) : [],
     complaints: { counts: model.complaints.counts, summary: model.complaints.has ? model.complaints.summary : undefined },
-    pretexterInformation: model.pretexting.text,
+    // The statement adds its own sentence on protective measures, so it gets only the facts.
+    pretexterInformation: model.pretexting.overriddenBecause
+      ? model.pretexting.text
+      : model.pretexting.attempts.length
+        ? pretextingFacts(model.pretexting.attempts, model.coveredYear)
+        : undefined,
   });
   const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { ...s, body: cert.sectionEdits[s.id]! } : s));
   const statementText = renderStatementText(sections);

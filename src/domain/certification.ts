@@ -120,7 +120,7 @@ export function complaintCounts(records: readonly ComplaintRecord[]): Record<Com
   return counts;
 }
 
-function dataBrokerSection(company: string, year: number, actions: DataBrokerActionRecord[], o?: CertificationOverrides['dataBrokers']): DataBrokerSection {
+function dataBrokerSection(company: string, plural: boolean, year: number, actions: DataBrokerActionRecord[], o?: CertificationOverrides['dataBrokers']): DataBrokerSection {
   const has = o ? o.value.has : actions.length > 0;
   const explanation = o
     ? o.value.explanation
@@ -128,12 +128,12 @@ function dataBrokerSection(company: string, year: number, actions: DataBrokerAct
         .map((a) => `On ${formatLong(a.actionOn)}, ${company} ${ACTION[a.actionKind]} before ${FORUM[a.forum]}: ${a.description}${a.outcome ? ` Outcome: ${a.outcome}` : ''}`)
         .join('\n');
   const statement = has
-    ? `${company} has taken actions against data brokers in calendar year ${year}, that is, it has instituted proceedings or filed petitions at a state commission, in the court system, or at the Commission against data brokers. These actions are explained in the attachment "Actions against data brokers".`
-    : `${company} has not taken any actions against data brokers in calendar year ${year}: it has not instituted proceedings or filed petitions at any state commission, in the court system, or at the Commission against data brokers.`;
+    ? `${company} ${plural ? 'have' : 'has'} taken actions against data brokers in calendar year ${year}, that is, ${plural ? 'they have' : 'it has'} instituted proceedings or filed petitions at a state commission, in the court system, or at the Commission against data brokers. These actions are explained in the attachment "Actions against data brokers".`
+    : `${company} ${plural ? 'have' : 'has'} not taken any actions against data brokers in calendar year ${year}: ${plural ? 'they have' : 'it has'} not instituted proceedings or filed petitions at any state commission, in the court system, or at the Commission against data brokers.`;
   return { has, actions, statement, explanation, overriddenBecause: o?.reason };
 }
 
-function complaintSection(company: string, year: number, records: ComplaintRecord[], o?: CertificationOverrides['complaints']): ComplaintSection {
+function complaintSection(company: string, plural: boolean, year: number, records: ComplaintRecord[], o?: CertificationOverrides['complaints']): ComplaintSection {
   const counts = o ? o.value.counts : complaintCounts(records);
   const total = COMPLAINT_CATEGORIES.reduce((sum, c) => sum + counts[c], 0);
   const has = total > 0;
@@ -142,26 +142,31 @@ function complaintSection(company: string, year: number, records: ComplaintRecor
     .join('; ');
   const statement = has
     ? `${company} received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} in calendar year ${year} concerning the unauthorized release of CPNI. By category: ${breakdown}. A summary is attached as "Summary of customer complaints".`
-    : `${company} has not received any customer complaints in calendar year ${year} concerning the unauthorized release of CPNI (improper access by employees, improper disclosure to individuals not authorized to receive the information, or improper access to online information by individuals not authorized to view the information).`;
+    : `${company} ${plural ? 'have' : 'has'} not received any customer complaints in calendar year ${year} concerning the unauthorized release of CPNI (improper access by employees, improper disclosure to individuals not authorized to receive the information, or improper access to online information by individuals not authorized to view the information).`;
   const summary = o
     ? o.value.summary
     : records.map((r) => `${formatLong(r.receivedOn)} — ${COMPLAINT_CATEGORY_LABELS[r.category]}: ${r.summary}${r.resolution ? ` Resolution: ${r.resolution}` : ''}`).join('\n');
   return { has, total, counts, records, statement, summary, overriddenBecause: o?.reason };
 }
 
-function pretextingSection(company: string, year: number, attempts: PretextingRecord[], o?: CertificationOverrides['pretexting']): PretextingSection {
+function pretextingSection(company: string, plural: boolean, year: number, attempts: PretextingRecord[], o?: CertificationOverrides['pretexting']): PretextingSection {
   if (o) return { attempts, text: o.value.text, overriddenBecause: o.reason };
   if (attempts.length === 0)
     return {
       attempts,
-      text: `${company} has no information, beyond what is generally known in the industry, about the processes pretexters are using to attempt to access CPNI. It protects CPNI against pretexting through the authentication and notification measures described in the accompanying statement (47 C.F.R. § 64.2010).`,
+      text: `${company} ${plural ? 'have' : 'has'} no information, beyond what is generally known in the industry, about the processes pretexters are using to attempt to access CPNI. It protects CPNI against pretexting through the authentication and notification measures described in the accompanying statement (47 C.F.R. § 64.2010).`,
     };
-  const channels = [...new Set(attempts.map((a) => CHANNEL[a.channel]))];
-  const methods = [...new Set(attempts.map((a) => a.method.trim()).filter(Boolean))];
   return {
     attempts,
-    text: `In calendar year ${year}, ${company} recorded ${attempts.length} ${attempts.length === 1 ? 'attempt' : 'attempts'} by pretexters to obtain CPNI, made ${joinNames(channels)}. Methods observed: ${methods.join('; ')}. ${company} stopped these attempts through the authentication measures described in the accompanying statement (47 C.F.R. § 64.2010) and continues to train its personnel to recognize them.`,
+    text: `${pretextingFacts(attempts, year)} ${company} stopped these attempts through the authentication measures described in the accompanying statement (47 C.F.R. § 64.2010) and continues to train its personnel to recognize them.`,
   };
+}
+
+/** What the year's pretexting records show, in one or two sentences (no claims about procedures). */
+export function pretextingFacts(attempts: readonly PretextingRecord[], year: number): string {
+  const channels = [...new Set(attempts.map((a) => CHANNEL[a.channel]))];
+  const methods = [...new Set(attempts.map((a) => a.method.trim().replace(/[.\s]+$/, '')).filter(Boolean))];
+  return `In calendar year ${year}, ${attempts.length} ${attempts.length === 1 ? 'attempt' : 'attempts'} by pretexters to obtain CPNI ${attempts.length === 1 ? 'was' : 'were'} recorded, made ${joinNames(channels)}.${methods.length ? ` Methods observed: ${methods.join('; ')}.` : ''}`;
 }
 
 export function draftCertification(input: CertificationDraftInput): CertificationModel {
@@ -169,12 +174,14 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
   const year = coveredYearOf(filingYear);
   const companies = companiesOf(input.client);
   const company = joinNames(companies.map((c) => c.name));
-  const inYear = recordsInYear(input.records, year);
+  const plural = companies.length > 1;
+  // Chronological, so summaries read in order whatever order storage returned.
+  const inYear = recordsInYear(input.records, year).sort((a, b) => recordDate(a).localeCompare(recordDate(b)) || a.id.localeCompare(b.id));
   const actions = inYear.filter((r): r is DataBrokerActionRecord => r.kind === 'dataBrokerAction');
   const complaints = inYear.filter((r): r is ComplaintRecord => r.kind === 'complaint');
   const attempts = inYear.filter((r): r is PretextingRecord => r.kind === 'pretexting');
-  const dataBrokers = dataBrokerSection(company, year, actions, input.overrides?.dataBrokers);
-  const complaintPart = complaintSection(company, year, complaints, input.overrides?.complaints);
+  const dataBrokers = dataBrokerSection(company, plural, year, actions, input.overrides?.dataBrokers);
+  const complaintPart = complaintSection(company, plural, year, complaints, input.overrides?.complaints);
   const { name, title } = input.signatory;
 
   return {
@@ -193,7 +200,7 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
     statementReference: `Attached to this certification is an accompanying statement explaining how the company's operating procedures ensure that it is in compliance with 47 C.F.R. § 64.2001 et seq., including the requirements on the use of CPNI and customer approval, training and discipline, recordkeeping, and supervisory review of outbound marketing.`,
     dataBrokers,
     complaints: complaintPart,
-    pretexting: pretextingSection(company, year, attempts, input.overrides?.pretexting),
+    pretexting: pretextingSection(company, plural, year, attempts, input.overrides?.pretexting),
     truthfulness: `The company represents and warrants that this certification is consistent with 47 C.F.R. § 1.17, which requires truthful and accurate statements to the Commission. The company also acknowledges that false statements and misrepresentations to the Commission are punishable under Title 18 of the U.S. Code and may subject it to enforcement action.`,
     attachments: [
       'Accompanying statement of CPNI operating procedures',

@@ -601,7 +601,7 @@ const breachRule: Check = (text, sentences, ctx) => {
 
 const placeholders: Check = (text) =>
   [...text.matchAll(/\[(?:to\s+complete|tbd|todo|insert|x{2,})[^\]]*\]/gi)].map((m) =>
-    make('placeholder', 'warning', 'Text still to be completed.', CERT_RULE, 'Replace the bracketed text.', text, m.index, m.index + m[0].length),
+    make('placeholder', 'error', 'Text still to be completed: a filing must not carry bracketed placeholders.', CERT_RULE, 'Replace the bracketed text.', text, m.index, m.index + m[0].length),
   );
 
 const bareAssertion: Check = (text) => {

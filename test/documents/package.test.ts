@@ -148,7 +148,7 @@ describe('the filing package as one PDF', () => {
       'I have personal knowledge that the company has established operating procedures that are adequate to ensure compliance',
       '47 C.F.R. § 64.2001 et seq.',
       'Attached to this certification is an accompanying statement',
-      'has taken actions against data brokers in calendar year 2025',
+      'have taken actions against data brokers in calendar year 2025',
       'received 2 customer complaints in calendar year 2025',
       'improper access by employees: 1; improper disclosure to individuals not authorized to receive the information: 1; improper access to online information by individuals not authorized to view the information: 0',
       'about the processes pretexters are using',
@@ -272,7 +272,7 @@ describe('a certification with nothing to report', () => {
   it('has no complaint attachment and says "has not received"', async () => {
     const input = packageInput({ records: [brokerAction] });
     const single = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
-    expect(single.text).toContain('has not received any customer complaints in calendar year 2025');
+    expect(single.text).toContain('have not received any customer complaints in calendar year 2025');
     expect(single.text).toContain('Attachment B: Actions against data brokers');
     expect(single.text).not.toContain('Attachment C');
     expect(single.text).not.toContain('Summary of customer complaints');
@@ -282,7 +282,7 @@ describe('a certification with nothing to report', () => {
 
   it('letters the complaint summary B when there were no data-broker actions', async () => {
     const pdf = readBack((await exportPackage(packageInput({ records: complaints }), { mode: 'single', loadFont }))[0]!.bytes);
-    expect(pdf.text).toContain('has not taken any actions against data brokers in calendar year 2025');
+    expect(pdf.text).toContain('have not taken any actions against data brokers in calendar year 2025');
     expect(pdf.text).toContain('Attachment B: Summary of customer complaints');
     expect(pdf.text).not.toContain('Attachment C');
   });

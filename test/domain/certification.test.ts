@@ -19,9 +19,9 @@ describe('certification model', () => {
     const m = draftCertification({ client, certificationYear: 2027, records: [complaint('2025-12-31', 'employeeAccess')], signatory });
     expect(m.coveredYear).toBe(2026);
     expect(m.dataBrokers.has).toBe(false);
-    expect(m.dataBrokers.statement).toMatch(/has not taken any actions against data brokers in calendar year 2026/);
+    expect(m.dataBrokers.statement).toMatch(/Mesa Rural Telephone Co. and Mesa Long Distance LLC have not taken any actions against data brokers in calendar year 2026/);
     expect(m.complaints.has).toBe(false);
-    expect(m.complaints.statement).toMatch(/has not received any customer complaints in calendar year 2026/);
+    expect(m.complaints.statement).toMatch(/have not received any customer complaints in calendar year 2026/);
     expect(m.attachments).toEqual(['Accompanying statement of CPNI operating procedures']);
     expect(m.companies).toEqual([{ name: 'Mesa Rural Telephone Co.', filerId: '823456' }, { name: 'Mesa Long Distance LLC', filerId: '823457' }]);
   });
@@ -61,5 +61,10 @@ describe('certification model', () => {
     expect(text).toMatch(/personal knowledge/);
     expect(text).toMatch(/adequate to ensure compliance .* 47 C\.F\.R\. § 64\.2001 et seq\./);
     expect(m.truthfulness).toMatch(/§ 1\.17/);
+  });
+
+  it('lists the complaints in date order whatever order the records come in', () => {
+    const m = draftCertification({ client, certificationYear: 2027, records: [complaint('2026-12-31', 'other', 'b'), complaint('2026-05-14', 'employeeAccess', 'a')], signatory });
+    expect(m.complaints.summary.split('\n').map((l) => l.slice(0, 12))).toEqual(['May 14, 2026', 'December 31,']);
   });
 });

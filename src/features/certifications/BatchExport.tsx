@@ -42,7 +42,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
           },
         };
       });
-      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }));
+      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal() });
       downloadBytes(out.zip, `CPNI Certifications ${year()}.zip`, 'application/zip');
       setResult({ exported: out.exported, failed: out.failed });
     } catch (e) {
