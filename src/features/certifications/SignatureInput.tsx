@@ -44,7 +44,7 @@ export function SignatureInput(props: { value: SignatureChoice; signatoryName: s
         <input id="sig-image" type="radio" name="signature" checked={props.value.kind === 'image'} onChange={() => canvas && props.onChange({ kind: 'image', dataUrl: canvas.toDataURL('image/png') })} />
         <label for="sig-image">Signature image (drawn below or uploaded)</label>
       </div>
-      <canvas ref={canvas} width={480} height={120} class="signature-pad" aria-label="Draw the signature here with a mouse, pen or finger" />
+      <canvas ref={(el) => (canvas = el)} width={480} height={120} class="signature-pad" aria-label="Draw the signature here with a mouse, pen or finger" />
       <div class="form--inline form">
         <div class="field">
           <label for="sig-upload">Upload a signature image</label>
