@@ -1,5 +1,8 @@
 // Steps a user takes in CPNI Desk, shared by the specs.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const UUID_PATH = /\/clients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -77,5 +80,127 @@ export async function eventually(check, { timeout = 5_000, interval = 100, messa
     }
     if (Date.now() > until) throw new Error(`Timed out waiting for ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar dates, computed here independently of the app. Dates are 'YYYY-MM-DD' strings and
+// arithmetic runs on UTC day numbers, so no time zone can shift a day.
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Today's date on this machine's clock and zone, which the browser it launched shares. */
+export function localToday(now = new Date()) {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function utcDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+export function addDaysIso(iso, n) {
+  const day = utcDay(iso);
+  day.setUTCDate(day.getUTCDate() + n);
+  return day.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday. */
+export function weekdayOfIso(iso) {
+  return utcDay(iso).getUTCDay();
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysFromTo(a, b) {
+  return Math.round((utcDay(b).getTime() - utcDay(a).getTime()) / 86_400_000);
+}
+
+/** "November 17, 2026", as a user reads it. */
+export function longDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${MONTH_NAMES[m - 1]} ${d}, ${y}`;
+}
+
+/** "Tuesday, November 17, 2026". */
+export function spelledDate(iso) {
+  return `${WEEKDAY_NAMES[weekdayOfIso(iso)]}, ${longDate(iso)}`;
+}
+
+/** "November 17, 2026" (with or without a weekday in front) back to '2026-11-17'. */
+export function isoFromSpelled(text) {
+  const match = /(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})/.exec(text);
+  assert.ok(match, `no spelled-out date in ${JSON.stringify(text)}`);
+  return `${match[3]}-${pad(MONTH_NAMES.indexOf(match[1]) + 1)}-${pad(Number(match[2]))}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export const RECORD_PATH = /\/records\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * Fills controls by their labels inside `scope` (a page or a locator): a select takes the
+ * option with that text, a checkbox takes true or false, anything else is typed in.
+ */
+export async function fillFields(scope, values) {
+  for (const [label, value] of Object.entries(values)) {
+    const control = field(scope, label);
+    const kind = await control.evaluate((el) => (el instanceof HTMLInputElement && el.type === 'checkbox' ? 'checkbox' : el.tagName.toLowerCase()));
+    if (kind === 'select') await control.selectOption({ label: value });
+    else if (kind === 'checkbox') await control.setChecked(value === true);
+    else await control.fill(value);
+  }
+}
+
+/** The form of one kind of record on the New record screen, with client and kind chosen by the address. */
+export async function openNewRecordForm(page, origin, { clientId, kind, title }) {
+  await page.goto(`${origin}/records/new?kind=${encodeURIComponent(kind)}&client=${encodeURIComponent(clientId)}`);
+  await heading(page, 'New record');
+  const form = page.getByRole('form', { name: title, exact: true });
+  await form.waitFor();
+  return form;
+}
+
+/**
+ * Adds a record through the New record form (`title` is the kind as the app names it, e.g.
+ * "Breach incident"; `fields` maps labels to values) and returns its id from the detail URL.
+ */
+export async function addRecord(page, origin, { clientId, kind, title, fields }) {
+  const form = await openNewRecordForm(page, origin, { clientId, kind, title });
+  await fillFields(form, fields);
+  await form.getByRole('button', { name: `Save ${title.toLowerCase()}` }).click();
+  await page.waitForURL(RECORD_PATH);
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^${title}, `) }).waitFor();
+  const id = RECORD_PATH.exec(new URL(page.url()).pathname)?.[1];
+  assert.ok(id, `expected /records/<uuid> after saving, got ${page.url()}`);
+  return id;
+}
+
+/** The records list of one client, optionally of one kind; resolves once its count line has settled. */
+export async function openRecordsList(page, origin, { clientId, kind }) {
+  const query = new URLSearchParams({ client: clientId, ...(kind ? { kind } : {}) });
+  await page.goto(`${origin}/records?${query}`);
+  await heading(page, 'Records');
+  const count = page.getByTestId('records-count');
+  await eventually(async () => !/Loading/.test(await count.innerText()), { message: 'the records count' });
+  return count;
+}
+
+/**
+ * On the import screen: writes `text` to a temporary file called `name`, chooses it in the file
+ * input and waits for the check of the file. The browser reads a chosen file only when the app
+ * asks for its text, so the file is kept until the report is on screen.
+ */
+export async function chooseCsvFile(page, name, text) {
+  const dir = mkdtempSync(join(tmpdir(), 'cpni-e2e-csv-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    await field(page, 'CSV file of customer approvals').setInputFiles(file);
+    await page.getByTestId('import-report').waitFor();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

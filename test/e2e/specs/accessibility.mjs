@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createClient, heading } from '../app-steps.mjs';
+import { addDaysIso, addRecord, chooseCsvFile, createClient, heading, localToday, openNewRecordForm } from '../app-steps.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -80,6 +80,69 @@ export const tests = [
         if (path === '/settings') await page.getByTestId('usage').waitFor();
         await check(path === '/no-such-screen' ? 'not found' : title);
       }
+
+      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+    },
+  },
+  {
+    name: 'axe-core finds no violations on the record screens and the dashboard with deadlines',
+    async fn({ newContext, origin }) {
+      const context = await newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      const found = [];
+      const check = async (screen) => {
+        found.push(...(await axeViolations(page, screen)));
+      };
+
+      await page.goto(`${origin}/`);
+      await page.getByTestId('start').click();
+      await heading(page, 'Dashboard');
+      const clientId = await createClient(page, origin, { legalName: 'Northern Plains Telecom Inc.', filerId: '12345', frn: '0012345678' });
+
+      const form = await openNewRecordForm(page, origin, { clientId, kind: 'breach', title: 'Breach incident' });
+      await form.getByRole('button', { name: 'Save breach incident' }).click();
+      await page.getByTestId('form-errors').waitFor();
+      await check('new breach form with errors');
+
+      const today = localToday();
+      await addRecord(page, origin, {
+        clientId,
+        kind: 'breach',
+        title: 'Breach incident',
+        fields: {
+          'Discovered on': addDaysIso(today, -22),
+          'Reasonably determined on': addDaysIso(today, -20),
+          'What CPNI was involved': 'Call detail records of 40 accounts',
+        },
+      });
+      await page.getByTestId('record-clocks').waitFor();
+      await check('breach detail with its clocks');
+
+      // Approvals two years old are past their one-year retention (§ 64.2007(a)(3)).
+      const old = addDaysIso(today, -730);
+      await page.goto(`${origin}/records/import?client=${clientId}`);
+      await heading(page, 'Import customer approvals');
+      const rows = [`500101,opt-out,written,granted,${old},`, '500102,opt-in,oral,granted,not a date,', `500103,opt-in,electronic,denied,${old},`];
+      await chooseCsvFile(page, 'approvals.csv', ['account,type,medium,status,date,scope', ...rows, ''].join('\n'));
+      await page.getByTestId('import-table').waitFor();
+      await check('CSV import with its report');
+      await page.getByRole('button', { name: 'Import the 2 valid rows and skip 1 row with errors' }).click();
+      await page.getByTestId('import-done').waitFor();
+      await check('CSV import, done');
+
+      await page.goto(`${origin}/records?client=${clientId}`);
+      await heading(page, 'Records');
+      await page.getByTestId('records-table').waitFor();
+      await check('records list with records');
+
+      await page.goto(`${origin}/`);
+      await heading(page, 'Dashboard');
+      await page.getByTestId('deadlines').waitFor();
+      await page.getByTestId('certification-season').waitFor();
+      const review = page.getByTestId('retention-review');
+      await review.getByRole('button', { name: 'Find records past their retention period' }).click();
+      await review.getByRole('table').waitFor();
+      await check('dashboard with deadlines and the retention review open');
 
       assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
     },
