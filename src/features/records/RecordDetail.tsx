@@ -10,6 +10,8 @@ import { RecordForm } from './RecordForm';
 import { draftFromRecord, isFieldShown } from './record-draft';
 import { kindMeta, optionLabel, type FieldDescriptor } from './record-kinds';
 import { recordClocks, retentionLine } from './record-clocks';
+import { OptOutLetterPanel } from './OptOutLetterPanel';
+import type { OptOutFailureRecord } from '../../domain/records';
 import { recordsHref } from './records-href';
 import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
@@ -141,6 +143,10 @@ function RecordPage(props: { record: StoredRecord }) {
             </ul>
           </Show>
         </section>
+      </Show>
+
+      <Show when={props.record.kind === 'optOutFailure' && !props.record.deletedAt}>
+        <OptOutLetterPanel record={props.record as OptOutFailureRecord} />
       </Show>
 
       <section class="panel" aria-labelledby="retention-heading" data-testid="record-retention">
