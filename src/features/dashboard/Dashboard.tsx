@@ -128,7 +128,7 @@ export function Dashboard() {
                             <Show when={dl.recordId} fallback={<A href={`/certifications?client=${dl.clientId}`}>{dl.title}</A>}>
                               <A href={`/records/${dl.recordId}`}>{dl.title}</A>
                             </Show>
-                            <span class="muted"> — {dl.citation}{dl.ruleVersion === '2023' ? ' (2023 rule)' : dl.ruleVersion === '2007' ? ' (2007 rule)' : ''}</span>
+                            <span class="muted"> — {dl.citation}{groupOf(dl.dutyId) === 'breach' ? ` (${dl.ruleVersion} rule)` : ''}</span>
                             <Show when={dl.note}>
                               <br />
                               <span class="hint">{dl.note}</span>

@@ -19,7 +19,7 @@ export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], calend
     .map(({ deadline: d, clientName }) => ({
       uid: `${d.clientId}-${d.recordId ?? 'certification'}-${d.dutyId}-${d.due}@cpni-desk`,
       title: `${clientName}: ${d.title}`,
-      description: [`${d.title} — ${d.citation}.`, `Client: ${clientName}.`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
+      description: [`${d.title} — ${d.citation}.`, `Client: ${clientName.replace(/\.+$/, '')}.`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
       start: dateArray(d.due),
       end: dateArray(addDays(d.due, 1)),
       categories: ['CPNI', d.citation],
