@@ -103,6 +103,14 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       <Show when={message()}>
         <p role="status" class="success">{message()}</p>
       </Show>
+      <Show when={!props.client.services.length}>
+        <Notice tone="warning" title="No services recorded for this client">
+          <p>
+            The statement names the services the company provides (wireline, interconnected VoIP, wireless). Add them on the{' '}
+            <A href={`/clients/${props.client.id}`}>client's page</A>; until then the statement carries a placeholder that blocks export.
+          </p>
+        </Notice>
+      </Show>
 
       <fieldset>
         <legend>Signatory and dates</legend>

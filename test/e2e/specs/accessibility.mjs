@@ -148,6 +148,51 @@ export const tests = [
     },
   },
   {
+    name: 'axe-core finds no violations on the certification screens and the opt-out failure letter',
+    async fn({ newContext, origin }) {
+      const context = await newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      const found = [];
+      const check = async (screen) => {
+        found.push(...(await axeViolations(page, screen)));
+      };
+
+      await page.goto(`${origin}/`);
+      await page.getByTestId('start').click();
+      await heading(page, 'Dashboard');
+      const clientId = await createClient(page, origin, { legalName: 'Northern Plains Telecom Inc.', filerId: '123456' });
+
+      await addRecord(page, origin, {
+        clientId,
+        kind: 'optOutFailure',
+        title: 'Opt-out mechanism failure',
+        fields: { 'Learned on': addDaysIso(localToday(), -2), 'Opt-out mechanism': 'Web opt-out form', 'The problem': 'The form dropped submissions for two days.' },
+      });
+      await page.getByTestId('opt-out-letter').waitFor();
+      await check('opt-out failure with its § 64.2009(f) letter');
+
+      await page.goto(`${origin}/certifications`);
+      await heading(page, 'Certifications');
+      await page.getByLabel('Client').selectOption({ label: 'Northern Plains Telecom Inc.' });
+      await page.getByLabel('Certification year').fill('2027');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.waitForURL(/\/certifications\/[0-9a-f-]{36}$/);
+      await page.getByTestId('lint').waitFor();
+      // A non-officer signatory makes the checks list an error with its override control.
+      await page.getByLabel('Signatory title').fill('Regulatory Consultant');
+      await page.getByTestId('finding').first().waitFor();
+      await check('certification editor with findings');
+
+      await page.getByRole('button', { name: 'Save certification' }).click();
+      await page.goto(`${origin}/certifications`);
+      await page.getByTestId('certifications-table').waitFor();
+      await page.getByTestId('batch-export').waitFor();
+      await check('certifications list with batch export');
+
+      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+    },
+  },
+  {
     name: 'the Content-Security-Policy blocks inline scripts and requests to other origins',
     async fn({ page, origin }) {
       await page.goto(`${origin}/`);

@@ -381,6 +381,8 @@ async function createClientWithOfficers(page, origin, { legalName, filerId, offi
     await field(page, `Officer ${i + 1} name`).fill(officer.name);
     await field(page, `Officer ${i + 1} title`).fill(officer.title);
   }
+  // The statement names the services; without one it carries a placeholder that blocks export.
+  await page.getByLabel('Wireline telecommunications').check();
   await page.getByRole('button', { name: 'Create client' }).click();
   await page.waitForURL(UUID_PATH);
   await heading(page, legalName);
