@@ -1,15 +1,19 @@
 import { Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { ClientsList } from '../features/clients/ClientsList';
 import { ClientEditor } from '../features/clients/ClientEditor';
-import { Certifications } from '../features/certifications/Certifications';
-import { CertificationEditor } from '../features/certifications/CertificationEditor';
 import { Records } from '../features/records/Records';
 import { RecordDetail } from '../features/records/RecordDetail';
 import { NewRecord } from '../features/records/NewRecord';
-import { ImportApprovals } from '../features/records/ImportApprovals';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotFound } from './NotFound';
+
+// Loaded on first visit (and precached for offline use): the certification drafting and lint
+// code and the CSV parser are not needed to open the app.
+const Certifications = lazy(() => import('../features/certifications/Certifications').then((m) => ({ default: m.Certifications })));
+const CertificationEditor = lazy(() => import('../features/certifications/CertificationEditor').then((m) => ({ default: m.CertificationEditor })));
+const ImportApprovals = lazy(() => import('../features/records/ImportApprovals').then((m) => ({ default: m.ImportApprovals })));
 
 /** The routes without a Router, so tests can mount them at any location. */
 export function AppRoutes() {

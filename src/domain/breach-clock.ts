@@ -6,6 +6,7 @@
  * Federal Register delayed them indefinitely and no effective date has been announced
  * (reference (c)).
  */
+import type { BreachRecord } from './records';
 import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';
 import { addDays, formatLong, isIsoDate, makeDate, maxDate, yearOf, type IsoDate } from './dates';
 import { DUTIES, RULES_2007_EFFECTIVE, SMALL_BREACH_CUSTOMERS, interpretationNote } from './duties';
@@ -21,6 +22,18 @@ export interface BreachClockInput {
   customersAffected?: number | '';
   /** Whether harm to customers is reasonably likely ('' or undefined: not yet determined). */
   harmLikely?: boolean | 'yes' | 'no' | '';
+}
+
+/** A breach record's fields as the clock reads them (the delay counts only when it was directed). */
+export function breachClockInput(r: BreachRecord): BreachClockInput {
+  return {
+    determinedOn: r.determinedOn,
+    agenciesNotifiedOn: r.agenciesNotifiedOn,
+    urgentHarm: r.urgentHarm,
+    lawEnforcementDelayUntil: r.lawEnforcementDelay ? r.delayUntil : '',
+    customersAffected: r.customersAffected,
+    harmLikely: r.harmLikely,
+  };
 }
 
 export interface BreachClock {

@@ -8,7 +8,7 @@ import { defaultAnswers, draftStatement, renderStatementText, type StatementAnsw
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate } from './deadlines';
 import { breachRuleFor, closureDates } from './breach-clock';
-import { COMPLAINT_CATEGORY_LABELS, type ComplianceRecord } from './records';
+import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
 
@@ -141,6 +141,10 @@ export interface AssembledPackage {
   dueDate: IsoDate;
 }
 
+/** A finding the app adds itself; it is fixed by giving the reason, never overridden. */
+export const OVERRIDE_WITHOUT_REASON = 'override-without-reason';
+const OVERRIDE_LABELS = { dataBrokers: 'data-broker', complaints: 'customer complaint', pretexting: 'pretexting' } as const;
+
 export function findingKey(f: Pick<Finding, 'id' | 'excerpt'>): string {
   return `${f.id}|${f.excerpt}`;
 }
@@ -162,6 +166,7 @@ export function assemblePackage(
     dateFiled: cert.dateFiled || undefined,
     signatureDate: cert.signatureDate || undefined,
     overrides: cert.overrides,
+    inCompliance: cert.answers.conclusion.inCompliance,
   });
   // The rule version in force on the day the statement speaks for: the filing date, or today's season due date.
   const breachRule = breachRuleFor(cert.dateFiled || dueDate, settings);
@@ -213,16 +218,19 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim()).map(findingKey));
+  for (const [what, o] of Object.entries(cert.overrides))
+    if (o && !o.reason.trim())
+      findings.push({
+        id: OVERRIDE_WITHOUT_REASON,
+        severity: 'error',
+        message: `The ${OVERRIDE_LABELS[what as keyof typeof OVERRIDE_LABELS] ?? what} answer is overridden without a reason.`,
+        excerpt: '',
+        rule: '47 C.F.R. § 64.2009(e)',
+        fix: 'Give the reason for the override, or remove it and use the answer computed from the records.',
+      });
+  const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim() && o.id !== OVERRIDE_WITHOUT_REASON).map(findingKey));
   const openFindings = findings.filter((f) => !overridden.has(findingKey(f)));
   return { model, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
-}
-
-/** The complaint summary attachment as lines ("category: n"), for documents. */
-export function complaintLines(model: CertificationModel): string[] {
-  return (Object.keys(model.complaints.counts) as (keyof typeof COMPLAINT_CATEGORY_LABELS)[])
-    .filter((c) => c !== 'other' || model.complaints.counts.other > 0)
-    .map((c) => `${COMPLAINT_CATEGORY_LABELS[c]}: ${model.complaints.counts[c]}`);
 }
 
 export function describeStatus(cert: Pick<CertificationFields, 'status' | 'filedOn' | 'ecfsConfirmation'>): string {

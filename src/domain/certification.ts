@@ -44,6 +44,8 @@ export interface CertificationDraftInput {
   dateFiled?: IsoDate;
   signatureDate?: IsoDate;
   overrides?: CertificationOverrides;
+  /** The accompanying statement's conclusion (§ 64.2009(e): "is or is not in compliance"). */
+  inCompliance?: boolean;
 }
 
 export interface DataBrokerSection {
@@ -156,9 +158,10 @@ function pretextingSection(company: string, plural: boolean, year: number, attem
       attempts,
       text: `${company} ${plural ? 'have' : 'has'} no information, beyond what is generally known in the industry, about the processes pretexters are using to attempt to access CPNI. It protects CPNI against pretexting through the authentication and notification measures described in the accompanying statement (47 C.F.R. § 64.2010).`,
     };
+  const measures = [...new Set(attempts.map((a) => a.howStopped.trim().replace(/[.\s]+$/, '')).filter(Boolean))];
   return {
     attempts,
-    text: `${pretextingFacts(attempts, year)} ${company} stopped these attempts through the authentication measures described in the accompanying statement (47 C.F.R. § 64.2010) and continues to train its personnel to recognize them.`,
+    text: `${pretextingFacts(attempts, year)} ${measures.length ? `Measures taken: ${measures.join('; ')}.` : '[To complete: how the company responded to these attempts.]'} The company's protections against pretexting are described in the accompanying statement (47 C.F.R. § 64.2010).`,
   };
 }
 
@@ -197,7 +200,7 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
       `I, ${name || '[name of officer]'}, certify that I am an officer of ${company}, that I serve as ${title || '[title]'}, and that I am acting as an agent of the company in making this certification.`,
       `I have personal knowledge that the company has established operating procedures that are adequate to ensure compliance with the Commission's rules on customer proprietary network information, 47 C.F.R. § 64.2001 et seq., for calendar year ${year}.`,
     ],
-    statementReference: `Attached to this certification is an accompanying statement explaining how the company's operating procedures ensure that it is in compliance with 47 C.F.R. § 64.2001 et seq., including the requirements on the use of CPNI and customer approval, training and discipline, recordkeeping, and supervisory review of outbound marketing.`,
+    statementReference: `Attached to this certification is an accompanying statement explaining how the company's operating procedures ensure that it ${input.inCompliance === false ? 'is not, and why it is not,' : 'is'} in compliance with 47 C.F.R. § 64.2001 et seq., including the requirements on the use of CPNI and customer approval, training and discipline, recordkeeping, and supervisory review of outbound marketing.`,
     dataBrokers,
     complaints: complaintPart,
     pretexting: pretextingSection(company, plural, year, attempts, input.overrides?.pretexting),

@@ -5,7 +5,7 @@
 import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';
 import { addDays, addYears, daysBetween, formatLong, formatWithWeekday, makeDate, yearOf, type IsoDate } from './dates';
 import { DUTIES, CERTIFICATION_GAP_YEARS, FIRST_CERTIFICATION_YEAR, interpretationNote, type DutyId } from './duties';
-import { breachClock, closureDates, type BreachSettings } from './breach-clock';
+import { breachClock, breachClockInput, closureDates, type BreachSettings } from './breach-clock';
 import type { Client, Settings } from './schema';
 import type { BreachRecord, ComplianceRecord, NoticeRecord } from './records';
 
@@ -139,14 +139,7 @@ function push(ctx: Context, clientId: string, dutyId: DutyId, due: IsoDate, done
 
 function breachDeadlines(ctx: Context, r: BreachRecord): void {
   const clock = breachClock(
-    {
-      determinedOn: r.determinedOn,
-      agenciesNotifiedOn: r.agenciesNotifiedOn,
-      urgentHarm: r.urgentHarm,
-      lawEnforcementDelayUntil: r.lawEnforcementDelay ? r.delayUntil : '',
-      customersAffected: r.customersAffected,
-      harmLikely: r.harmLikely,
-    },
+    breachClockInput(r),
     ctx.settings,
   );
   const base = { recordId: r.id };

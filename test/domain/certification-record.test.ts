@@ -66,4 +66,25 @@ describe('certification record', () => {
     const fields = changes.map((c) => c.field);
     expect(fields).toEqual(expect.arrayContaining(['Certification year', 'Calendar year covered', 'Status', 'Date filed', 'Lint overrides', 'Edited statement section “training”']));
   });
+
+  it('blocks export while an override of the records has no reason, and names it', () => {
+    const cert = { ...newCertification(client, 2027), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
+    const withOverride = { ...cert, overrides: { complaints: { value: { counts: { employeeAccess: 1, unauthorizedDisclosure: 0, onlineAccess: 0, other: 0 }, summary: 'Paper log.' }, reason: ' ' } } };
+    const p = assemblePackage(withOverride, client, [], settings);
+    expect(p.blocked).toBe(true);
+    expect(p.openFindings.map((f) => f.message)).toContain('The customer complaint answer is overridden without a reason.');
+    // Overriding that finding itself does not count: only the reason fixes it.
+    const dodged = assemblePackage({ ...withOverride, lintOverrides: p.findings.map((f) => ({ id: f.id, excerpt: f.excerpt, reason: 'x' })) }, client, [], settings);
+    expect(dodged.blocked).toBe(true);
+    const fixed = assemblePackage({ ...withOverride, overrides: { complaints: { ...withOverride.overrides.complaints, reason: 'Kept on paper before the app.' } } }, client, [], settings);
+    expect(fixed.blocked).toBe(false);
+  });
+
+  it('says "is not in compliance" in the certification when the statement concludes so', () => {
+    const cert = newCertification(client, 2027);
+    cert.answers.conclusion = { inCompliance: false, explanation: 'Training records were lost in a fire; training is being repeated.' };
+    const p = assemblePackage(cert, client, [], settings);
+    expect(p.model.statementReference).toMatch(/ensure that it is not, and why it is not, in compliance/);
+  });
 });
+

@@ -67,4 +67,15 @@ describe('certification model', () => {
     const m = draftCertification({ client, certificationYear: 2027, records: [complaint('2026-12-31', 'other', 'b'), complaint('2026-05-14', 'employeeAccess', 'a')], signatory });
     expect(m.complaints.summary.split('\n').map((l) => l.slice(0, 12))).toEqual(['May 14, 2026', 'December 31,']);
   });
+
+  it('states only what the pretexting records hold, and asks for the response when they do not say', () => {
+    const attempt = (howStopped: string, id: string) =>
+      ({ ...base, id, kind: 'pretexting', occurredOn: '2026-06-01', channel: 'phone', method: 'Caller posed as the account holder', howStopped }) as ComplianceRecord;
+    const told = draftCertification({ client, certificationYear: 2027, records: [attempt('Representative required the password', 'p1')], signatory });
+    expect(told.pretexting.text).toMatch(/^In calendar year 2026, 1 attempt by pretexters to obtain CPNI was recorded, made by telephone\. Methods observed: Caller posed as the account holder\. Measures taken: Representative required the password\./);
+    expect(told.pretexting.text).not.toMatch(/continues to train/);
+    const silent = draftCertification({ client, certificationYear: 2027, records: [attempt('', 'p2')], signatory });
+    expect(silent.pretexting.text).toContain('[To complete: how the company responded to these attempts.]');
+  });
 });
+

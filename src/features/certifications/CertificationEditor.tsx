@@ -58,27 +58,39 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   useUnsavedGuard(dirty);
 
   const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value));
-  const missingReasons = createMemo(() => Object.values(draft.overrides).some((o) => o && !o.reason.trim()));
   const preparer = createMemo(() => preparers.value.find((p) => p.id === draft.preparerId) ?? preparers.value.find((p) => p.isDefault));
   const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
   const dueNote = () => certificationDueNote(draft.certificationYear, cal());
 
+  const [saveError, setSaveError] = createSignal('');
   const save = async (change: Partial<CertificationFields> = {}, summary = 'Saved the certification') => {
     const wasAhead = draft.status === 'ready' || draft.status === 'signed';
     const edited = dirty();
+    const advancing = change.status === 'ready' || change.status === 'signed' || change.status === 'filed';
+    // Ready, signed and filed all rest on the checks: never advance past problems.
+    if (advancing && readyProblems().length) {
+      setSaveError(`Not marked ${change.status}: ${readyProblems().join(' ')}`);
+      return;
+    }
     const next = { ...unwrap(draft), ...change } as CertificationFields & { id: string };
-    if (wasAhead && edited && !change.status) next.status = 'draft';
+    const demoted = wasAhead && edited && !change.status;
+    if (demoted) next.status = 'draft';
     const { id, ...fields } = next;
-    await updateCertification(id, fields, summary);
+    try {
+      await updateCertification(id, fields, summary);
+    } catch (e) {
+      setSaveError(`Could not save: ${e instanceof Error ? e.message : String(e)} Your changes are still on this screen.`);
+      return;
+    }
+    setSaveError('');
     setDraft(reconcile(structuredClone(next)));
     setSaved(JSON.stringify(next));
-    setMessage(wasAhead && edited && !change.status ? 'Saved. The certification changed after it was marked ready, so it is a draft again: check it and mark it ready.' : 'Saved.');
+    setMessage(demoted ? 'Saved. The certification changed after it was marked ready, so it is a draft again: check it and mark it ready.' : 'Saved.');
   };
 
   const readyProblems = createMemo(() => {
     const out: string[] = [];
-    if (assembled().blocked) out.push('Fix or override the errors in the checks.');
-    if (missingReasons()) out.push('Give a reason for every override of the records.');
+    if (assembled().blocked) out.push('Fix the errors in the checks, or override them with a reason.');
     if (!draft.signatory.name.trim() || !draft.signatory.title.trim()) out.push('Enter the signing officer’s name and title.');
     if (!draft.dateFiled) out.push('Enter the date filed (the day you will submit it).');
     if (!draft.signatureDate) out.push('Enter the signature date.');
@@ -102,6 +114,9 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       </Notice>
       <Show when={message()}>
         <p role="status" class="success">{message()}</p>
+      </Show>
+      <Show when={saveError()}>
+        <p role="alert" class="error">{saveError()}</p>
       </Show>
       <Show when={!props.client.services.length}>
         <Notice tone="warning" title="No services recorded for this client">
@@ -196,7 +211,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         assembled={assembled()}
         client={props.client}
         preparer={preparer()}
-        blockedReason={assembled().blocked ? 'Export is blocked by errors in the checks: fix them or override them with a reason.' : missingReasons() ? 'Give a reason for every override of the records before exporting.' : ''}
+        blockedReason={assembled().blocked ? 'Export is blocked by errors in the checks: fix them or override them with a reason.' : ''}
       />
 
       <section class="panel" aria-labelledby="status-heading" data-testid="status-panel">

@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import type { Finding } from '../../domain/statement-lint';
-import { findingKey, type LintOverride } from '../../domain/certification-record';
+import { OVERRIDE_WITHOUT_REASON, findingKey, type LintOverride } from '../../domain/certification-record';
 import { TextField } from '../../ui/fields';
 
 /** The lint's findings, with a recorded reason for any the user overrides. */
@@ -40,7 +40,7 @@ function FindingItem(props: { finding: Finding; reason: string; onReason: (r: st
         <p class="excerpt">“{props.finding.excerpt}”</p>
       </Show>
       <p class="hint">Fix: {props.finding.fix}</p>
-      <Show when={props.finding.severity === 'error'}>
+      <Show when={props.finding.severity === 'error' && props.finding.id !== OVERRIDE_WITHOUT_REASON}>
         <Show
           when={props.reason}
           fallback={

@@ -39,8 +39,10 @@ export function ClientEditor() {
                 <button
                   type="button"
                   onClick={async () => {
-                    await setClientArchived(c().id, !c().archived);
-                    setMessage(c().archived ? `${c().legalName} is archived and hidden from the list.` : `${c().legalName} is active again.`);
+                    const archive = !c().archived;
+                    const name = c().legalName;
+                    await setClientArchived(c().id, archive);
+                    setMessage(archive ? `${name} is archived and hidden from the list.` : `${name} is active again.`);
                   }}
                 >
                   {c().archived ? 'Unarchive' : 'Archive'}

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { createClientQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import type { OptOutFailureRecord } from '../../domain/records';
@@ -7,7 +7,6 @@ import { todayLocal } from '../../domain/dates';
 import { optOutFailureNoticeDue } from '../../domain/deadlines';
 import { formatWithWeekday } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
-import { OPT_OUT_LETTER_CAUTIONS, exportOptOutLetter, optOutLetterGaps } from '../../documents/opt-out-letter';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/page';
 
@@ -30,13 +29,16 @@ export function OptOutLetterPanel(props: { record: OptOutFailureRecord }) {
     email: email() ?? client.value?.email ?? '',
   });
   const preparer = () => preparers.value.find((p) => p.isDefault);
+  // The letter module brings the PDF layout code; it loads with this panel, not with the app.
+  const [letters] = createResource(() => import('../../documents/opt-out-letter'));
   const input = createMemo(() => (client.value ? { record: props.record, client: client.value, preparer: preparer(), contact: contact(), date: date() } : undefined));
-  const gaps = createMemo(() => (input() ? optOutLetterGaps(input()!) : []));
+  const gaps = createMemo(() => (input() && letters() ? letters()!.optOutLetterGaps(input()!) : []));
 
   const run = async () => {
     setError('');
     setDone('');
     try {
+      const { exportOptOutLetter } = await import('../../documents/opt-out-letter');
       const file = await exportOptOutLetter(input()!);
       downloadBytes(file.bytes, file.fileName);
       setDone(`Exported ${file.fileName}.`);
@@ -54,7 +56,7 @@ export function OptOutLetterPanel(props: { record: OptOutFailureRecord }) {
         whether state commissions were told and what they did, a copy of any customer notice, and contact information.
       </p>
       <Notice tone="warning" title="Check before sending">
-        <For each={OPT_OUT_LETTER_CAUTIONS}>{(c) => <p>{c}</p>}</For>
+        <For each={letters()?.OPT_OUT_LETTER_CAUTIONS ?? []}>{(c) => <p>{c}</p>}</For>
       </Notice>
       <div class="row">
         <TextField label="Contact name" value={contact().name} onValue={setName} />

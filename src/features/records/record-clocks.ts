@@ -3,7 +3,7 @@
  * its date, its state against today, its citation and the rule version it comes from. All
  * dates come from the rulebook (src/domain); this file only words them.
  */
-import { breachClock, closureDates, type BreachSettings } from '../../domain/breach-clock';
+import { breachClock, breachClockInput, closureDates, type BreachSettings } from '../../domain/breach-clock';
 import { addDays, daysBetween, formatLong, type IsoDate } from '../../domain/dates';
 import { optOutApprovalFrom, optOutFailureNoticeDue, optOutNoticeRefreshDue } from '../../domain/deadlines';
 import { DUTIES, interpretationNote } from '../../domain/duties';
@@ -69,14 +69,7 @@ const RULE_2007 = '2007 rule (in force)';
 
 function breachClocks(r: Extract<ComplianceRecord, { kind: 'breach' }>, settings: BreachSettings, today: IsoDate): RecordClocks {
   const clock = breachClock(
-    {
-      determinedOn: r.determinedOn,
-      agenciesNotifiedOn: r.agenciesNotifiedOn,
-      urgentHarm: r.urgentHarm,
-      lawEnforcementDelayUntil: r.lawEnforcementDelay ? r.delayUntil : '',
-      customersAffected: r.customersAffected,
-      harmLikely: r.harmLikely,
-    },
+    breachClockInput(r),
     settings,
   );
   const is2023 = clock.rule === '2023';
