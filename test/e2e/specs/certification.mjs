@@ -156,7 +156,7 @@ export const tests = [
       assert.equal(await exportButton.isDisabled(), true, 'export is blocked');
       assert.equal((await exportPanel.getByRole('alert').innerText()).trim(), BLOCKED_REASON);
       const status = page.getByTestId('status-panel');
-      assert.match(await status.innerText(), /Fix or override the errors in the checks\./);
+      assert.match(await status.innerText(), /Fix the errors in the checks, or override them with a reason\./);
       assert.equal(await status.getByRole('button', { name: 'Mark ready to sign' }).count(), 0, 'it cannot be marked ready');
 
       // Override the errors one at a time; the export stays blocked until the last one.
