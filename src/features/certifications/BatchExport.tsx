@@ -7,6 +7,7 @@ import { downloadBytes } from '../../documents/file-names';
 
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
 export function BatchExport(props: { certifications: Certification[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
+  // eslint-disable-next-line solid/reactivity -- the season is only the starting choice
   const [year, setYear] = createSignal(props.season);
   const [chosen, setChosen] = createSignal<Set<string>>(new Set());
   const [progress, setProgress] = createSignal<{ done: number; total: number; label: string } | undefined>();

@@ -5,6 +5,7 @@ import { addRecords } from '../../db/records';
 import { CheckboxField } from '../../ui/fields';
 import { ClientSelect } from './ClientSelect';
 import { Notice, PageHeader } from '../../ui/page';
+import { Pager } from '../../ui/Pager';
 import { APPROVAL_COLUMNS, parseApprovalsCsv, rowMessage, sampleApprovalsCsv, type CsvReport } from './approvals-csv';
 import { recordsHref } from './records-href';
 import './records.css';
@@ -257,19 +258,7 @@ export function ImportApprovals() {
                   </For>
                 </tbody>
               </table>
-              <Show when={pages() > 1}>
-                <nav class="pager" aria-label="Pages of the report">
-                  <button type="button" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
-                    Previous page
-                  </button>
-                  <span>
-                    Page {n(page())} of {n(pages())}
-                  </span>
-                  <button type="button" disabled={page() >= pages()} onClick={() => setPage(page() + 1)}>
-                    Next page
-                  </button>
-                </nav>
-              </Show>
+              <Pager page={page()} pages={pages()} label="Pages of the report" onPage={setPage} />
             </Show>
           </section>
         )}

@@ -6,6 +6,7 @@ import { createLiveQuery } from '../../db/live';
 import { formatLong, isIsoDate, todayLocal, yearOf } from '../../domain/dates';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
+import { Pager } from '../../ui/Pager';
 import { KIND_OPTIONS, isRecordKind, kindMeta, summarize } from './record-kinds';
 import { TRAINING_PRACTICE_NOTE, trainingGaps, type TrainingGap } from './training-gap';
 import { UndoToast } from './UndoToast';
@@ -154,25 +155,7 @@ export function Records() {
             </For>
           </tbody>
         </table>
-        <Show when={lastPage() > 1}>
-          <nav class="pager" aria-label="Pages of records">
-            <button type="button" disabled={page() <= 1} onClick={() => goTo(1)}>
-              First page
-            </button>
-            <button type="button" disabled={page() <= 1} onClick={() => goTo(page() - 1)}>
-              Previous page
-            </button>
-            <span>
-              Page {number(page())} of {number(lastPage())}
-            </span>
-            <button type="button" disabled={page() >= lastPage()} onClick={() => goTo(page() + 1)}>
-              Next page
-            </button>
-            <button type="button" disabled={page() >= lastPage()} onClick={() => goTo(lastPage())}>
-              Last page
-            </button>
-          </nav>
-        </Show>
+        <Pager page={page()} pages={lastPage()} label="Pages of records" onPage={goTo} firstLast />
       </Show>
     </>
   );

@@ -2,6 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { createSettingsQuery, updateSettings } from '../../db/settings';
 import { closureSchema, validate, type FieldErrors } from '../../domain/schema';
 import { TextField } from '../../ui/fields';
+import { useUnsavedGuard } from '../../ui/unsaved-guard';
 import { Notice } from '../../ui/page';
 import { FCC_CLOSURES, closureLabel } from '../../domain/fcc-closures';
 
@@ -16,6 +17,12 @@ export function RulesPanel() {
   const [dueSoon, setDueSoon] = createSignal<string | undefined>();
   const [dueSoonError, setDueSoonError] = createSignal('');
   const [saved, setSaved] = createSignal('');
+  useUnsavedGuard(
+    () =>
+      !!(date() || note()) ||
+      (effective() !== undefined && effective() !== settings.value.breachRule2023EffectiveDate) ||
+      (dueSoon() !== undefined && dueSoon() !== String(settings.value.dueSoonDays)),
+  );
 
   const addClosure = async (e: SubmitEvent) => {
     e.preventDefault();
