@@ -2,5 +2,6 @@
 // Numbers are measurements for the README and issue notes, never assertions.
 import { spawnSync } from 'node:child_process';
 
-const r = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts'], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const node = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts'], { stdio: 'inherit' });
+const browser = spawnSync('node', ['scripts/bench-browser.mjs'], { stdio: 'inherit' });
+process.exit(node.status || browser.status || 0);

@@ -121,9 +121,16 @@ export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord
     // Only soft-deleted rows are in the deletedAt index (a restored row's deletedAt is undefined).
     const deleted = new Set(await table.where('deletedAt').above('').primaryKeys());
     const wantDeleted = q.deleted === true;
-    const ids = (await collection.primaryKeys()).filter((id) => deleted.has(id) === wantDeleted);
     const offset = q.offset ?? 0;
-    const page = await table.bulkGet(ids.slice(offset, offset + (q.limit ?? 50)));
+    const limit = q.limit ?? 50;
+    if (deleted.size === 0) {
+      // The usual case: nothing is deleted, so the index counts and skips by itself.
+      if (wantDeleted) return { rows: [], total: 0 };
+      const total = await collection.clone().count();
+      return { rows: await collection.offset(offset).limit(limit).toArray(), total };
+    }
+    const ids = (await collection.primaryKeys()).filter((id) => deleted.has(id) === wantDeleted);
+    const page = await table.bulkGet(ids.slice(offset, offset + limit));
     return { rows: page.filter((r): r is StoredRecord => r !== undefined), total: ids.length };
   });
 }

@@ -79,7 +79,7 @@ const clip = (s: string, max = 90): string => {
 };
 const label = (options: readonly ChoiceOption[], value: string) => options.find((o) => o.value === value)?.label ?? value;
 const on = (date: string) => (isIsoDate(date) ? formatLong(date) : date);
-const people = (n: number | '', one: string, many: string) => (n === '' ? '' : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
+const people = (n: number | '' | undefined, one: string, many: string) => (typeof n !== 'number' ? '' : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
 const join = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' · ');
 
 function meta<K extends RecordKind>(m: KindMeta<K>): KindMeta<K> {
