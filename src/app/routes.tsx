@@ -13,6 +13,7 @@ import { NotFound } from './NotFound';
 // code and the CSV parser are not needed to open the app.
 const Certifications = lazy(() => import('../features/certifications/Certifications').then((m) => ({ default: m.Certifications })));
 const CertificationEditor = lazy(() => import('../features/certifications/CertificationEditor').then((m) => ({ default: m.CertificationEditor })));
+const CheckStatement = lazy(() => import('../features/certifications/CheckStatement').then((m) => ({ default: m.CheckStatement })));
 const ImportApprovals = lazy(() => import('../features/records/ImportApprovals').then((m) => ({ default: m.ImportApprovals })));
 
 /** The routes without a Router, so tests can mount them at any location. */
@@ -24,6 +25,7 @@ export function AppRoutes() {
       <Route path="/clients/new" component={ClientEditor} />
       <Route path="/clients/:id" component={ClientEditor} />
       <Route path="/certifications" component={Certifications} />
+      <Route path="/certifications/check" component={CheckStatement} />
       <Route path="/certifications/:id" component={CertificationEditor} />
       <Route path="/records" component={Records} />
       <Route path="/records/new" component={NewRecord} />

@@ -49,7 +49,11 @@ export function Certifications() {
 
   return (
     <>
-      <PageHeader title="Certifications" lead="The annual CPNI compliance certification for each client (47 C.F.R. § 64.2009(e), EB Docket No. 06-36)." />
+      <PageHeader
+        title="Certifications"
+        lead="The annual CPNI compliance certification for each client (47 C.F.R. § 64.2009(e), EB Docket No. 06-36)."
+        actions={<A class="button" href="/certifications/check">Check a filing written elsewhere</A>}
+      />
       <section class="panel" aria-labelledby="start-heading">
         <h2 id="start-heading">Start a certification</h2>
         <p>

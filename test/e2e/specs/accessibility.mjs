@@ -184,6 +184,12 @@ export const tests = [
       await check('certification editor with findings');
 
       await page.getByRole('button', { name: 'Save certification' }).click();
+      await page.goto(`${origin}/certifications/check`);
+      await heading(page, 'Check a filing written elsewhere');
+      await page.getByLabel('Text of the filing').fill('Annual 64.2010(e) CPNI Certification for 2026 covering 2026. Breaches are reported within 7 days. WC Docket No. 06-36.');
+      await page.getByTestId('check-results').getByTestId('finding').first().waitFor();
+      await check('check a filing written elsewhere, with findings');
+
       await page.goto(`${origin}/certifications`);
       await page.getByTestId('certifications-table').waitFor();
       await page.getByTestId('batch-export').waitFor();
