@@ -49,6 +49,11 @@ export function ClientEditor() {
                 </button>
               }
             />
+            <nav class="client-links" aria-label={`${c().legalName}: records and certifications`}>
+              <A href={`/records?client=${c().id}`}>Records</A>
+              <A href={`/records/new?client=${c().id}`}>Add a record</A>
+              <A href={`/certifications?client=${c().id}`}>Certifications</A>
+            </nav>
             <Show when={message()}>
               <Notice tone="success">
                 <p role="status">{message()}</p>
