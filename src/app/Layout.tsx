@@ -1,6 +1,7 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { For, Show, createEffect, on } from 'solid-js';
+import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../db/settings';
+import { onUpgradedElsewhere } from '../db/database';
 import { Welcome } from '../features/welcome/Welcome';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -15,6 +16,8 @@ const NAV = [
 export function Layout(props: RouteSectionProps) {
   const settings = createSettingsQuery();
   const location = useLocation();
+  const [upgraded, setUpgraded] = createSignal(false);
+  onCleanup(onUpgradedElsewhere(() => setUpgraded(true)));
   // Move focus to the new page's heading so screen-reader and keyboard users land on it.
   createEffect(
     on(
@@ -53,6 +56,15 @@ export function Layout(props: RouteSectionProps) {
           </ul>
         </nav>
       </header>
+      <Show when={upgraded()}>
+        <div class="notice notice--warning upgrade-banner" role="alert">
+          <p class="notice-title">CPNI Desk was updated in another tab.</p>
+          <p>
+            This tab can no longer save. Copy anything you typed that is not saved, then reload to continue with the new version.{' '}
+            <button type="button" class="primary" onClick={() => window.location.reload()}>Reload this tab</button>
+          </p>
+        </div>
+      </Show>
       <main id="main" tabIndex={-1}>
         <Show when={!settings.loading} fallback={<p aria-live="polite">Opening your records…</p>}>
           <Show when={settings.value.firstRunDone} fallback={<Welcome />}>

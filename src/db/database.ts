@@ -61,10 +61,25 @@ export class CpniDatabase extends Dexie {
 }
 
 let current: CpniDatabase | undefined;
+const upgradeListeners = new Set<() => void>();
+
+/**
+ * Called when another tab opens a newer version of the database. Dexie then closes this tab's
+ * connection (so the other tab's upgrade is not blocked), and this tab must reload to go on.
+ */
+export function onUpgradedElsewhere(listener: () => void): () => void {
+  upgradeListeners.add(listener);
+  return () => upgradeListeners.delete(listener);
+}
 
 /** The app's database; tests swap in a fresh one with `useDatabase`. */
 export function db(): CpniDatabase {
-  current ??= new CpniDatabase();
+  if (!current) {
+    current = new CpniDatabase();
+    current.on('versionchange', () => {
+      for (const listener of upgradeListeners) listener();
+    });
+  }
   return current;
 }
 
