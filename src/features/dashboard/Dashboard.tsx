@@ -52,7 +52,13 @@ export function Dashboard() {
   return (
     <>
       <PageHeader title="Dashboard" lead={`Every active client's CPNI deadlines, as of ${formatWithWeekday(today)}.`} />
-      <Show when={data.value} fallback={<p aria-live="polite">Computing deadlines…</p>}>
+      <Show when={data.error}>
+        <div class="notice notice--error" role="alert">
+          <p class="notice-title">The records could not be read from this browser's storage.</p>
+          <p>{data.error instanceof Error ? data.error.message : String(data.error)} Reload the page; if this persists, check that the browser has not blocked or cleared site data.</p>
+        </div>
+      </Show>
+      <Show when={data.value} fallback={<Show when={!data.error}><p aria-live="polite">Computing deadlines…</p></Show>}>
         {(d) => (
           <Show
             when={activeClients().length > 0}
