@@ -1,5 +1,6 @@
 import { StoragePanel } from '../../app/StoragePanel';
 import { PageHeader } from '../../ui/page';
+import { BackupPanel } from './BackupPanel';
 import { PreparersPanel } from './PreparersPanel';
 import { RulesPanel } from './RulesPanel';
 
@@ -10,6 +11,7 @@ export function SettingsScreen() {
       <PreparersPanel />
       <RulesPanel />
       <StoragePanel />
+      <BackupPanel />
     </>
   );
 }

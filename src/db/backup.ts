@@ -1,0 +1,90 @@
+/**
+ * Backup and restore of everything on this device. The file's shape and its checks live in
+ * domain/backup.ts; here the tables are read in one transaction and replaced in one, so a
+ * restore that fails midway leaves the database as it was.
+ */
+import * as v from 'valibot';
+import { settingsSchema, type Settings } from '../domain/schema';
+import { recordDate, type ComplianceRecord } from '../domain/records';
+import { backupCounts, backupEnvelope, type Backup, type BackupCounts } from '../domain/backup';
+import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
+import { logChange } from './change-log';
+import { updateSettings } from './settings';
+
+/** The database schema version this app runs (the newest one listed). */
+export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((s) => s.version));
+
+// Fresh each time: a live query's store reconciles into the object it started from, so a shared
+// DEFAULT_SETTINGS can hold another screen's values by now.
+const defaultSettings = (): Settings => v.parse(settingsSchema, {});
+
+/** Every table the backup holds; the change log stays on the device (it is append-only). */
+function backedUpTables() {
+  const d = db();
+  return [d.clients, d.preparers, d.settings, d.records, d.certifications];
+}
+
+/** The whole database as the text of a backup file, read as one consistent snapshot. */
+export async function makeBackup(createdAt: string = nowInstant()): Promise<string> {
+  const d = db();
+  const data = await d.transaction('r', backedUpTables(), async () => {
+    const [clients, preparers, settingsRow, stored, certifications] = await Promise.all([
+      d.clients.toArray(),
+      d.preparers.toArray(),
+      d.settings.get('app'),
+      d.records.toArray(),
+      d.certifications.toArray(),
+    ]);
+    const settings: Partial<SettingsRow> = { ...settingsRow };
+    delete settings.key;
+    const records = stored.map((row) => {
+      const record: Partial<StoredRecord> = { ...row };
+      delete record.date; // derived from the record's own fields; recomputed on restore
+      return record as ComplianceRecord;
+    });
+    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications };
+  });
+  return JSON.stringify(backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION }));
+}
+
+/** How many rows of each backed-up kind this device holds now. */
+export async function currentCounts(): Promise<BackupCounts> {
+  const d = db();
+  return d.transaction('r', [d.clients, d.preparers, d.records, d.certifications], async () => {
+    const [clients, preparers, records, certifications] = await Promise.all([d.clients.count(), d.preparers.count(), d.records.count(), d.certifications.count()]);
+    return { clients, preparers, records, certifications };
+  });
+}
+
+/**
+ * Replaces everything on this device with a checked backup (from `parseBackup`), in one
+ * transaction: if any write fails, nothing is changed. This device's first-run choice is kept;
+ * the last-backup time becomes the backup's own, since the data now here is exactly that file.
+ */
+export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace'): Promise<{ counts: BackupCounts }> {
+  if (mode !== 'replace') throw new Error(`Unknown restore mode: ${String(mode)}`);
+  const d = db();
+  const { data } = backup;
+  return d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
+    const current = await d.settings.get('app');
+    await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear()]);
+    await d.clients.bulkAdd(data.clients);
+    await d.preparers.bulkAdd(data.preparers);
+    await d.records.bulkAdd(data.records.map((r) => ({ ...r, date: recordDate(r) })));
+    await d.certifications.bulkAdd(data.certifications);
+    await d.settings.put({
+      ...data.settings,
+      firstRunDone: current?.firstRunDone ?? defaultSettings().firstRunDone,
+      lastBackupAt: backup.createdAt,
+      key: 'app',
+    });
+    await logChange({ entity: 'settings', entityId: 'app', action: 'restore', summary: `Restored a backup of ${backup.createdAt}` });
+    return { counts: backupCounts(data) };
+  });
+}
+
+/** Notes that a backup was just downloaded (the reminder counts from here). */
+export async function markBackedUp(at: string = nowInstant()): Promise<void> {
+  const result = await updateSettings({ lastBackupAt: at }, 'Downloaded a backup');
+  if (!result.ok) throw new Error('The time of the backup could not be saved.');
+}

@@ -1,0 +1,265 @@
+import { For, Match, Show, Switch, createSignal, createUniqueId } from 'solid-js';
+import { createSettingsQuery } from '../../db/settings';
+import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, markBackedUp, restoreBackup } from '../../db/backup';
+import { BACKUP_STALE_DAYS, backupFileName, backupReminder, parseBackup, type Backup, type BackupCounts, type ParsedBackup } from '../../domain/backup';
+import { formatLong, todayLocal } from '../../domain/dates';
+import { downloadBytes } from '../../documents/file-names';
+import { Notice } from '../../ui/page';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** "March 4, 2026 at 3:05 PM", on this device's clock. */
+function formatInstant(at: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  return `${formatLong(todayLocal(d))} at ${d.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}`;
+}
+
+function ago(days: number): string {
+  return days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+function describeCounts(c: BackupCounts): string {
+  return [plural(c.clients, 'client', 'clients'), plural(c.preparers, 'preparer', 'preparers'), plural(c.records, 'record', 'records'), plural(c.certifications, 'certification', 'certifications')].join(', ');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
+
+/** Download a backup of everything on this device, and restore one (replacing everything). */
+export function BackupPanel() {
+  const settings = createSettingsQuery();
+  const fileId = createUniqueId();
+  let fileInput: HTMLInputElement | undefined;
+  const [busy, setBusy] = createSignal<'' | 'download' | 'read' | 'restore'>('');
+  const [message, setMessage] = createSignal<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [fileName, setFileName] = createSignal('');
+  const [checked, setChecked] = createSignal<ParsedBackup | undefined>();
+  const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
+
+  const reminder = () => backupReminder(settings.value.lastBackupAt, new Date());
+  const days = () => {
+    const r = reminder();
+    return r.kind === 'none' ? 0 : r.days;
+  };
+
+  const download = async () => {
+    setBusy('download');
+    setMessage(undefined);
+    try {
+      const text = await makeBackup();
+      const name = backupFileName(todayLocal());
+      downloadBytes(new TextEncoder().encode(text), name, 'application/json');
+      await markBackedUp();
+      setMessage({ tone: 'success', text: `Downloaded “${name}”. Keep it somewhere other than this device.` });
+    } catch (error) {
+      setMessage({ tone: 'error', text: `The backup could not be made: ${errorText(error)}` });
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const clearChoice = () => {
+    setChecked(undefined);
+    setFileName('');
+    if (fileInput) fileInput.value = '';
+  };
+
+  const choose = async (file: File | undefined) => {
+    setChecked(undefined);
+    setMessage(undefined);
+    if (!file) return;
+    setFileName(file.name);
+    setBusy('read');
+    try {
+      const text = await readText(file);
+      // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const result = parseBackup(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+      if (result.ok) setOnDevice(await currentCounts());
+      setChecked(result);
+    } catch (error) {
+      setChecked({ ok: false, problems: [`The file could not be read: ${errorText(error)}`] });
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const replace = async (backup: Backup) => {
+    setBusy('restore');
+    setMessage(undefined);
+    try {
+      const { counts } = await restoreBackup(backup, 'replace');
+      clearChoice();
+      setMessage({ tone: 'success', text: `Restored the backup made ${formatInstant(backup.createdAt)}: ${describeCounts(counts)}.` });
+    } catch (error) {
+      setMessage({ tone: 'error', text: `The restore failed and nothing on this device was changed. ${errorText(error)}` });
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const problems = () => {
+    const c = checked();
+    return c && !c.ok ? c.problems : undefined;
+  };
+  const goodBackup = () => {
+    const c = checked();
+    return c?.ok ? c.backup : undefined;
+  };
+  const deletedIn = (backup: Backup) => backup.data.records.filter((r) => r.deletedAt).length;
+
+  return (
+    <section class="panel" aria-labelledby="backup-heading" data-testid="backup-panel">
+      <h2 id="backup-heading">Backups</h2>
+      <p>
+        Your records are kept only in this browser. A backup is one file holding every client, preparer, record (deleted ones
+        too), certification and setting; restore it here or on another device. The file is not encrypted: keep it as safe as
+        the records themselves.
+      </p>
+
+      <div data-testid="last-backup">
+        <Show when={!settings.loading}>
+          <Switch>
+            <Match when={reminder().kind === 'none'}>
+              <Notice tone="warning" title="No backup yet">
+                <p>No backup has been made on this device. If this browser’s data is cleared or the device is lost, the records are gone.</p>
+              </Notice>
+            </Match>
+            <Match when={reminder().kind === 'stale'}>
+              <Notice tone="warning" title={`The last backup is ${days()} days old`}>
+                <p>
+                  It was made {formatInstant(settings.value.lastBackupAt)}. Everything changed since then exists only on this device. Make a
+                  backup at least every {BACKUP_STALE_DAYS} days.
+                </p>
+              </Notice>
+            </Match>
+            <Match when={reminder().kind === 'recent'}>
+              <p>
+                Last backup: {formatInstant(settings.value.lastBackupAt)} ({ago(days())}).
+              </p>
+            </Match>
+          </Switch>
+        </Show>
+      </div>
+
+      <div class="form-actions">
+        <button type="button" class="primary" disabled={busy() !== ''} onClick={() => void download()}>
+          {busy() === 'download' ? 'Making the backup…' : 'Download a backup'}
+        </button>
+      </div>
+
+      <Show when={message()}>
+        {(m) => (
+          <p role={m().tone === 'error' ? 'alert' : 'status'} class={m().tone === 'error' ? 'error' : 'success'} data-testid="backup-message">
+            {m().text}
+          </p>
+        )}
+      </Show>
+
+      <h3>Restore from a backup</h3>
+      <div class="field">
+        <label for={fileId}>Backup file (.json)</label>
+        <input
+          ref={(el) => (fileInput = el)}
+          id={fileId}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${fileId}-hint`}
+          disabled={busy() === 'restore'}
+          onChange={(e) => void choose(e.currentTarget.files?.[0])}
+        />
+        <p class="hint" id={`${fileId}-hint`}>
+          Choosing a file changes nothing: the app checks it and shows what it holds first.
+        </p>
+      </div>
+      <Show when={busy() === 'read'}>
+        <p aria-live="polite">Checking {fileName()}…</p>
+      </Show>
+
+      <Show when={problems()}>
+        {(list) => (
+          <Notice tone="error" title={`“${fileName()}” cannot be restored. Nothing on this device was changed.`}>
+            <ul data-testid="backup-problems">
+              <For each={list()}>{(p) => <li>{p}</li>}</For>
+            </ul>
+          </Notice>
+        )}
+      </Show>
+
+      <Show when={goodBackup()}>
+        {(backup) => (
+          <div data-testid="backup-summary">
+            <p>
+              “{fileName()}” is a CPNI Desk backup made {formatInstant(backup().createdAt)}. It checks out: every row is complete and every record
+              belongs to a client in the file.
+            </p>
+            <table class="table">
+              <caption>What the backup holds, and what this device holds now</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span class="visually-hidden">Kind of data</span>
+                  </th>
+                  <th scope="col">In the backup</th>
+                  <th scope="col">On this device now</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Clients</th>
+                  <td>{backup().counts.clients}</td>
+                  <td>{onDevice()?.clients}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Preparers</th>
+                  <td>{backup().counts.preparers}</td>
+                  <td>{onDevice()?.preparers}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Records</th>
+                  <td>
+                    {backup().counts.records}
+                    {deletedIn(backup()) ? ` (${deletedIn(backup())} deleted)` : ''}
+                  </td>
+                  <td>{onDevice()?.records}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Certifications</th>
+                  <td>{backup().counts.certifications}</td>
+                  <td>{onDevice()?.certifications}</td>
+                </tr>
+              </tbody>
+            </table>
+            <Notice tone="warning" title="Restoring replaces everything on this device">
+              <p>
+                All clients, preparers, records, certifications and settings now on this device will be deleted and replaced by
+                the contents of this backup. This cannot be undone. If you may need what is here now, download a backup of it
+                first.
+              </p>
+            </Notice>
+            <div class="form-actions">
+              <button type="button" class="danger" disabled={busy() !== ''} onClick={() => void replace(backup())}>
+                {busy() === 'restore' ? 'Restoring…' : 'Replace everything with this backup'}
+              </button>
+              <button type="button" disabled={busy() !== ''} onClick={clearChoice}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CpniDatabase, db, useDatabase } from '../../src/db/database';
+import { saveClient } from '../../src/db/clients';
+import { savePreparer } from '../../src/db/preparers';
+import { getSettings, updateSettings } from '../../src/db/settings';
+import { restoreRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
+import { createCertification, updateCertification } from '../../src/db/certifications';
+import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
+import { parseBackup, type Backup } from '../../src/domain/backup';
+import { newCertification } from '../../src/domain/certification-record';
+import { recordDate, type ComplianceRecord } from '../../src/domain/records';
+
+const fresh = () => useDatabase(new CpniDatabase(`t-${crypto.randomUUID()}`));
+
+function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r as Extract<T, { ok: true }>;
+}
+
+async function seed() {
+  const mesa = ok(await saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456', officers: [{ id: 'o1', name: 'Ann Lee', title: 'President', isDefaultSignatory: true }], services: ['wireline'] })).id;
+  const prairie = ok(await saveClient({ legalName: 'Prairie Tel', filerId: '812345', dbaNames: ['PT'], address: { street: '1 Main', city: 'Dodge City', state: 'KS', zip: '67801' } })).id;
+  ok(await savePreparer({ name: 'Jordan Fields', credentials: 'CPA', letterhead: ['Fields Regulatory LLC'] }));
+  ok(await updateSettings({ closures: [{ date: '2026-01-26', note: 'Snow' }], dueSoonDays: 21, firstRunDone: true }));
+  ok(await saveRecord('breach', mesa, { discoveredOn: '2026-03-01', determinedOn: '2026-03-04', cpniInvolved: 'Call detail records', customersAffected: 12, agenciesNotifiedOn: '2026-03-09' }));
+  ok(await saveRecord('training', mesa, { heldOn: '2026-02-02', topic: 'CPNI basics' }));
+  ok(await saveRecord('approval', prairie, { accountRef: '100234', approvalType: 'optOut', medium: 'written', status: 'granted', decidedOn: '2026-01-15' }));
+  const deleted = ok(await saveRecord('complaint', prairie, { receivedOn: '2026-05-01', category: 'onlineAccess', summary: 'Password reset by a stranger' })).id;
+  await softDeleteRecord(deleted);
+  const undeleted = ok(await saveRecord('pretexting', mesa, { occurredOn: '2026-06-01', channel: 'phone', method: 'Caller posed as the account holder' })).id;
+  await softDeleteRecord(undeleted);
+  await restoreRecord(undeleted);
+  const cert = ok(await createCertification(newCertification({ id: mesa, legalName: 'Mesa Rural Telephone Co.', officers: [{ id: 'o1', name: 'Ann Lee', title: 'President', isDefaultSignatory: true }], services: ['wireline'] }, 2026))).id;
+  await updateCertification(cert, { status: 'signed', signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }, sectionEdits: { training: 'Trained twice.' } }, 'Signed');
+}
+
+async function snapshot() {
+  const d = db();
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    clients: byId(await d.clients.toArray()),
+    preparers: byId(await d.preparers.toArray()),
+    records: byId(await d.records.toArray()),
+    certifications: byId(await d.certifications.toArray()),
+    settings: await getSettings(),
+  };
+}
+
+function parsed(text: string): Backup {
+  const result = parseBackup(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.backup;
+}
+
+beforeEach(fresh);
+
+describe('backup and restore', () => {
+  it('restores every row of every table into a fresh database, soft-deleted records included', async () => {
+    await seed();
+    const before = await snapshot();
+    expect(before.records.filter((r) => r.deletedAt)).toHaveLength(1);
+    const text = await makeBackup('2026-07-01T12:00:00.000Z');
+
+    fresh();
+    const { counts } = await restoreBackup(parsed(text), 'replace');
+    expect(counts).toEqual({ clients: 2, preparers: 1, records: 5, certifications: 1 });
+    const after = await snapshot();
+    expect(after.clients).toEqual(before.clients);
+    expect(after.preparers).toEqual(before.preparers);
+    expect(after.records).toEqual(before.records);
+    expect(after.certifications).toEqual(before.certifications);
+    expect(after.settings).toEqual({ ...before.settings, firstRunDone: false, lastBackupAt: '2026-07-01T12:00:00.000Z' });
+    expect(await currentCounts()).toEqual(counts);
+  });
+
+  it('replaces what was on the device, keeps its first-run choice and logs the restore', async () => {
+    await seed();
+    const text = await makeBackup('2026-07-01T12:00:00.000Z');
+    fresh();
+    const local = ok(await saveClient({ legalName: 'Local Only Co.', filerId: '899999' })).id;
+    ok(await updateSettings({ firstRunDone: true, dueSoonDays: 5 }));
+
+    await restoreBackup(parsed(text));
+    expect(await db().clients.get(local)).toBeUndefined();
+    expect((await db().clients.toArray()).map((c) => c.legalName).sort()).toEqual(['Mesa Rural Telephone Co.', 'Prairie Tel']);
+    const settings = await getSettings();
+    expect(settings.firstRunDone).toBe(true);
+    expect(settings.dueSoonDays).toBe(21);
+    const log = await db().changeLog.orderBy('seq').toArray();
+    expect(log.at(-1)?.summary).toBe('Restored a backup of 2026-07-01T12:00:00.000Z');
+    expect(log.some((e) => e.summary === 'Created Local Only Co.')).toBe(true); // the log is append-only
+  });
+
+  it('files each restored record under its own event date, whatever the file said', async () => {
+    await seed();
+    const backup = parsed(await makeBackup());
+    for (const r of backup.data.records) (r as ComplianceRecord & { date?: string }).date = '1999-01-01';
+    fresh();
+    await restoreBackup(backup);
+    for (const r of await db().records.toArray()) expect(r.date).toBe(recordDate(r));
+    expect((await db().records.toArray()).map((r) => r.date).sort()).toEqual(['2026-01-15', '2026-02-02', '2026-03-04', '2026-05-01', '2026-06-01']);
+  });
+
+  it('leaves the previous data intact when a write fails inside the restore', async () => {
+    await seed();
+    const backup = parsed(await makeBackup());
+    fresh();
+    ok(await saveClient({ legalName: 'Local Only Co.', filerId: '899999' }));
+    ok(await saveRecord('training', (await db().clients.toArray())[0]!.id, { heldOn: '2026-04-01', topic: 'Refresher' }));
+    ok(await updateSettings({ firstRunDone: true, dueSoonDays: 7 }));
+    const before = await snapshot();
+    const logBefore = await db().changeLog.count();
+    // Two records with one id: the second add breaks the primary-key constraint midway.
+    backup.data.records.push({ ...backup.data.records[0]! });
+
+    await expect(restoreBackup(backup)).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+    expect(await db().changeLog.count()).toBe(logBefore);
+  });
+
+  it('refuses a file with one bad record without touching the database, naming the record and the field', async () => {
+    await seed();
+    const text = await makeBackup();
+    const file = JSON.parse(text) as { data: { records: Record<string, unknown>[] } };
+    const index = file.data.records.findIndex((r) => r.kind === 'breach');
+    file.data.records[index]!.determinedOn = '03/04/2026';
+    const before = await snapshot();
+    const result = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(result).toEqual({ ok: false, problems: [`records[${index}] (breach of 2026-03-01): Reasonably determined on must be a date (YYYY-MM-DD).`] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes the envelope with its type, versions and counts', async () => {
+    await seed();
+    const envelope = JSON.parse(await makeBackup('2026-07-01T12:00:00.000Z')) as Record<string, unknown>;
+    expect(envelope).toMatchObject({ type: 'cpni-desk-backup', version: 1, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: '2026-07-01T12:00:00.000Z', app: 'CPNI Desk', counts: { clients: 2, preparers: 1, records: 5, certifications: 1 } });
+    expect((envelope.data as { records: object[] }).records[0]).not.toHaveProperty('date');
+  });
+
+  it('remembers when the last backup was downloaded', async () => {
+    await markBackedUp('2026-07-02T09:30:00.000Z');
+    expect((await getSettings()).lastBackupAt).toBe('2026-07-02T09:30:00.000Z');
+  });
+});
