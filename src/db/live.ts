@@ -18,7 +18,8 @@ export function createLiveQuery<T, D = undefined>(
   initial: T,
   deps: Accessor<D> = () => undefined as D,
 ): LiveResult<T> {
-  const [state, setState] = createStore<{ value: T; loading: boolean; error: unknown }>({ value: initial, loading: true, error: undefined });
+  // A copy: reconcile writes into the store's object, which must never be a shared constant.
+  const [state, setState] = createStore<{ value: T; loading: boolean; error: unknown }>({ value: structuredClone(initial), loading: true, error: undefined });
   createEffect(
     on(deps, (d) => {
       setState('loading', true);
