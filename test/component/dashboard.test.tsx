@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, within } from '@solidjs/testing-library';
+import { render, screen, waitFor, within } from '@solidjs/testing-library';
+import { markBackedUp } from '../../src/db/backup';
 import { Route } from '@solidjs/router';
 import { Dashboard } from '../../src/features/dashboard/Dashboard';
 import { CpniDatabase, useDatabase } from '../../src/db/database';
@@ -44,4 +45,13 @@ describe('Dashboard', () => {
     render(() => <Route path="/" component={Dashboard} />, { location: '/' });
     expect(await screen.findByText('Start with a client')).toBeTruthy();
   });
+
+  it('reminds the user to back up until a backup has been made', async () => {
+    await client('Mesa Rural Telephone Co.', '823456');
+    render(() => <Route path="/" component={Dashboard} />, { location: '/' });
+    expect((await screen.findByTestId('backup-reminder')).textContent).toContain('No backup of this data has been made yet.');
+    await markBackedUp();
+    await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+  });
 });
+

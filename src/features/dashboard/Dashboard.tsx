@@ -3,7 +3,8 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { createDashboardQuery } from '../../db/dashboard';
 import { deadlinesFor, type Deadline } from '../../domain/deadlines';
 import { daysBetween, formatWithWeekday, todayLocal } from '../../domain/dates';
-import { EmptyState, PageHeader } from '../../ui/page';
+import { EmptyState, Notice, PageHeader } from '../../ui/page';
+import { backupReminder } from '../../domain/backup';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { CertificationSeason } from './CertificationSeason';
 import { RetentionReview } from './RetentionReview';
@@ -69,6 +70,18 @@ export function Dashboard() {
               </EmptyState>
             }
           >
+            <Show when={backupReminder(d().settings.lastBackupAt, new Date())} keyed>
+              {(b) => (
+                <Show when={b.kind !== 'recent'}>
+                  <Notice tone="warning">
+                    <p data-testid="backup-reminder">
+                      {b.kind === 'none' ? 'No backup of this data has been made yet.' : `The last backup was made ${'days' in b ? b.days : ''} days ago.`} Everything lives only in
+                      this browser: <A href="/settings">download a backup</A> and keep it somewhere safe.
+                    </p>
+                  </Notice>
+                </Show>
+              )}
+            </Show>
             <ul class="status-counts" aria-label="Deadlines by status" data-testid="status-counts">
               <For each={['overdue', 'due-soon', 'upcoming', 'done'] as const}>
                 {(s) => (
