@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDaysIso, addRecord, createClient, heading, localToday, startApp } from '../app-steps.mjs';
+
+export const tests = [
+  {
+    name: 'a backup downloaded on one device restores every client and record on another, only after confirmation',
+    async fn({ page, origin, newContext }) {
+      await startApp(page, origin);
+      const clientId = await createClient(page, origin, { legalName: 'Juniper Ridge Telephone Co.', filerId: '845123' });
+      await addRecord(page, origin, {
+        clientId,
+        kind: 'training',
+        title: 'Training session',
+        fields: { 'Training date': addDaysIso(localToday(), -10), Topic: 'CPNI use and discipline' },
+      });
+
+      await page.goto(`${origin}/settings`);
+      await heading(page, 'Settings');
+      const panel = page.getByTestId('backup-panel');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download a backup' }).click()]);
+      assert.equal(download.suggestedFilename(), `CPNI Desk backup ${localToday()}.json`);
+      const file = join(mkdtempSync(join(tmpdir(), 'cpni-backup-')), download.suggestedFilename());
+      await download.saveAs(file);
+      const backup = JSON.parse(readFileSync(file, 'utf8'));
+      assert.equal(backup.type, 'cpni-desk-backup');
+      assert.equal(backup.data.clients[0].legalName, 'Juniper Ridge Telephone Co.');
+
+      // Another device: a fresh browser profile with its own data.
+      const other = await (await newContext()).newPage();
+      await startApp(other, origin);
+      await createClient(other, origin, { legalName: 'Somebody Else Telecom', filerId: '845999' });
+      await other.goto(`${origin}/settings`);
+      const restore = other.getByTestId('backup-panel');
+      await restore.getByLabel('Backup file (.json)').setInputFiles(file);
+      await restore.getByTestId('backup-summary').waitFor();
+      // Nothing changes before the confirmation.
+      await other.goto(`${origin}/clients`);
+      await other.getByText('Somebody Else Telecom').waitFor();
+      await other.goto(`${origin}/settings`);
+      await other.getByTestId('backup-panel').getByLabel('Backup file (.json)').setInputFiles(file);
+      await other.getByRole('button', { name: 'Replace everything with this backup' }).click();
+      await other.getByTestId('backup-message').waitFor();
+      assert.match(await other.getByTestId('backup-message').innerText(), /Restored/i);
+
+      await other.goto(`${origin}/clients`);
+      await other.getByText('Juniper Ridge Telephone Co.').waitFor();
+      assert.equal(await other.getByText('Somebody Else Telecom').count(), 0, 'the restore replaces what was there');
+      await other.goto(`${origin}/records?client=${clientId}`);
+      await other.getByTestId('records-table').getByText('CPNI use and discipline').waitFor();
+    },
+  },
+];
