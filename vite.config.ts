@@ -1,9 +1,19 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+// The dev server injects CSS as <style> elements and talks to its HMR socket; the built app
+// needs neither, so only `npm run dev` gets a looser policy. The production CSP stays strict.
+const devServerCsp: Plugin = {
+  name: 'cpni-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
+};
 
 export default defineConfig({
   plugins: [
+    devServerCsp,
     solid(),
     VitePWA({
       // 'prompt', never 'autoUpdate': an automatic reload would throw away a half-filled form.
