@@ -1,4 +1,5 @@
 import { For, Match, Show, Switch } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import type { StatementAnswers } from '../../domain/statement';
 import { answerProblems } from '../../domain/statement';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
@@ -6,7 +7,8 @@ import { QUESTIONNAIRE, getPath, setPath, type Question } from './questionnaire'
 
 export function QuestionnaireForm(props: { answers: StatementAnswers; onChange: (next: StatementAnswers) => void }) {
   const problems = () => new Map(answerProblems(props.answers).map((p) => [p.field, p.message]));
-  const set = (path: string, value: unknown) => props.onChange(setPath(props.answers, path, value));
+  // unwrap: the answers arrive as a store proxy, which structuredClone cannot copy.
+  const set = (path: string, value: unknown) => props.onChange(setPath(unwrap(props.answers), path, value));
   return (
     <div class="questionnaire">
       <For each={QUESTIONNAIRE}>

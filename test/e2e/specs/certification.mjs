@@ -127,6 +127,30 @@ export const tests = [
     },
   },
   {
+    name: 'certification questionnaire answers and statement edits survive a save and a reload',
+    async fn({ page, origin }) {
+      const company = 'Willow Flat Telephone Co.';
+      await startApp(page, origin);
+      await createClientWithOfficers(page, origin, { legalName: company, filerId: '831966', officers: [{ name: 'Ruth Amari', title: 'President' }] });
+      await page.goto(`${origin}/certifications`);
+      await startCertification(page, { client: company, year: '2027' });
+      await page.waitForURL(CERTIFICATION_PATH);
+      await heading(page, `${company}: 2027 certification`);
+
+      await field(page, 'How staff are trained').fill('with a recorded video course and a written quiz');
+      await page.getByLabel('Customers can see account information online').check();
+      await field(page, 'How online access is first authenticated').fill('a one-time code mailed to the address of record');
+      await saveCertification(page);
+      await page.reload();
+      await heading(page, `${company}: 2027 certification`);
+      assert.equal(await field(page, 'How staff are trained').inputValue(), 'with a recorded video course and a written quiz');
+      assert.equal(await page.getByLabel('Customers can see account information online').isChecked(), true);
+      const statement = (await page.getByRole('region', { name: 'Accompanying statement' }).locator('textarea').evaluateAll((areas) => areas.map((a) => a.value))).join('\n');
+      assert.match(statement, /with a recorded video course and a written quiz/);
+      assert.match(statement, /a one-time code mailed to the address of record/);
+    },
+  },
+  {
     name: 'certification checks with errors block the export until each is overridden with a reason',
     async fn({ page, origin }) {
       const company = 'Hollow Creek Communications Inc.';
