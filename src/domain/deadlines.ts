@@ -109,6 +109,14 @@ export function addressOfRecordFrom(addedOn: IsoDate): IsoDate {
 // ---------------------------------------------------------------------------------------------
 // The dashboard list
 
+/**
+ * A duty counts as done only on or after the day it was done: a completion date still in the
+ * future (a typo, or a plan) must not hide an overdue notice.
+ */
+export function doneBy(doneOn: IsoDate | '' | undefined, today: IsoDate): boolean {
+  return !!doneOn && doneOn <= today;
+}
+
 export function deadlineStatus(due: IsoDate, today: IsoDate, done: boolean, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStatus {
   if (done) return 'done';
   if (due < today) return 'overdue';
@@ -143,9 +151,9 @@ function breachDeadlines(ctx: Context, r: BreachRecord): void {
     ctx.settings,
   );
   const base = { recordId: r.id };
-  const customersDone = Boolean(r.customersNotifiedOn);
+  const customersDone = doneBy(r.customersNotifiedOn, ctx.today);
   if (clock.rule === '2007') {
-    push(ctx, r.clientId, 'breachAgencyNotice2007', clock.agencyNoticeDue, Boolean(r.agenciesNotifiedOn), {
+    push(ctx, r.clientId, 'breachAgencyNotice2007', clock.agencyNoticeDue, doneBy(r.agenciesNotifiedOn, ctx.today), {
       ...base,
       note: interpretationNote('breachAgencyNotice2007'),
     });
@@ -168,12 +176,12 @@ function breachDeadlines(ctx: Context, r: BreachRecord): void {
     return;
   }
   if (clock.annualSummaryDue) {
-    push(ctx, r.clientId, 'breachAnnualSummary2023', clock.annualSummaryDue, !!r.annualSummaryFiledOn, {
+    push(ctx, r.clientId, 'breachAnnualSummary2023', clock.annualSummaryDue, doneBy(r.annualSummaryFiledOn, ctx.today), {
       ...base,
       note: `Unverified due date. ${DUTIES.breachAnnualSummary2023.interpretation}`,
     });
   } else {
-    push(ctx, r.clientId, 'breachAgencyNotice2023', clock.agencyNoticeDue, Boolean(r.agenciesNotifiedOn), {
+    push(ctx, r.clientId, 'breachAgencyNotice2023', clock.agencyNoticeDue, doneBy(r.agenciesNotifiedOn, ctx.today), {
       ...base,
       note: 'Amended § 64.2011, in force from the effective date in your Settings.',
     });
@@ -264,7 +272,7 @@ export function deadlinesFor(
         breachDeadlines(ctx, r);
         break;
       case 'optOutFailure':
-        push(ctx, r.clientId, 'optOutFailureNotice', optOutFailureNoticeDue(r.learnedOn, ctx.cal), Boolean(r.letterSentOn), {
+        push(ctx, r.clientId, 'optOutFailureNotice', optOutFailureNoticeDue(r.learnedOn, ctx.cal), doneBy(r.letterSentOn, ctx.today), {
           recordId: r.id,
           note: interpretationNote('optOutFailureNotice'),
         });
@@ -272,7 +280,7 @@ export function deadlinesFor(
       case 'notice': {
         notices.push(r);
         const latest = latestNotice.get(r.clientId);
-        if (!latest || r.sentOn > latest) latestNotice.set(r.clientId, r.sentOn);
+        if ((!latest || r.sentOn > latest) && r.sentOn <= ctx.today) latestNotice.set(r.clientId, r.sentOn);
         break;
       }
       default:

@@ -269,6 +269,16 @@ describe('deadlinesFor', () => {
     }
   });
 
+  it('does not count a completion dated in the future as done', () => {
+    const records: ComplianceRecord[] = [
+      breach({ discoveredOn: '2026-02-20', determinedOn: '2026-02-20', agenciesNotifiedOn: '2027-03-01' }),
+      optOutFailure({ learnedOn: '2026-03-02', letterSentOn: '2026-12-04' }),
+    ];
+    const rows = deadlinesFor(clients, records, today, settings).filter((d) => d.clientId === 'c1' && d.dutyId !== 'annualCertification');
+    expect(rows.find((d) => d.dutyId === 'breachAgencyNotice2007')?.status).toBe('overdue');
+    expect(rows.find((d) => d.dutyId === 'optOutFailureNotice')?.status).toBe('overdue');
+  });
+
   it('uses the due-soon window from Settings', () => {
     const records = [optOutFailure({ learnedOn: '2026-03-05' })]; // due 2026-03-12
     const soon = deadlinesFor(clients, records, today, { dueSoonDays: 2 }).find((d) => d.dutyId === 'optOutFailureNotice');

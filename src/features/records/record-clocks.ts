@@ -45,6 +45,10 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** A deadline against today, or against the day it was met. */
 function deadlineState(due: IsoDate, today: IsoDate, doneOn?: IsoDate | ''): Pick<ClockLine, 'state' | 'stateText'> {
+  if (doneOn && doneOn > today) {
+    const pending = deadlineState(due, today);
+    return { state: pending.state, stateText: `${pending.stateText} The record says it was done on ${formatLong(doneOn)}, which has not come yet: check that date.` };
+  }
   if (doneOn) {
     return doneOn <= due
       ? { state: 'done', stateText: `Done on ${formatLong(doneOn)}, on time.` }
@@ -57,6 +61,10 @@ function deadlineState(due: IsoDate, today: IsoDate, doneOn?: IsoDate | ''): Pic
 
 /** A "not before" date: waiting until it comes, then open. */
 function notBeforeState(from: IsoDate, today: IsoDate, doneOn?: IsoDate | ''): Pick<ClockLine, 'state' | 'stateText'> {
+  if (doneOn && doneOn > today) {
+    const pending = notBeforeState(from, today);
+    return { state: pending.state, stateText: `${pending.stateText} The record says it was done on ${formatLong(doneOn)}, which has not come yet: check that date.` };
+  }
   if (doneOn) {
     return doneOn >= from
       ? { state: 'done', stateText: `Done on ${formatLong(doneOn)}.` }
