@@ -139,6 +139,7 @@ export const certificationSchema = v.object({
     cc: v.array(text('A cc line')),
   }),
   rolledFromId: v.optional(v.string()),
+  answersReviewedOn: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.check((d: string) => isIsoDate(d)))], 'The answers-reviewed date must be YYYY-MM-DD or empty.'), ''),
   createdAt: instant('Created at'),
   updatedAt: instant('Updated at'),
 });

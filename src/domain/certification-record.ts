@@ -52,6 +52,12 @@ export interface CertificationFields {
   coverLetter: CoverLetterFields;
   /** The certification this one was rolled forward from. */
   rolledFromId?: string;
+  /**
+   * When the user confirmed that the questionnaire answers describe the company's actual
+   * procedures. The answers start from CPNI Desk's sample procedures, which no officer can
+   * certify; '' until confirmed, and reset each year by roll forward.
+   */
+  answersReviewedOn?: IsoDate | '';
 }
 
 export interface Certification extends CertificationFields {
@@ -87,6 +93,7 @@ export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'offi
     lintOverrides: [],
     signature: { kind: 'typed' },
     coverLetter: { include: true, addressee: [...DEFAULT_ADDRESSEE], body: coverLetterBody(client.legalName, certificationYear), cc: [] },
+    answersReviewedOn: '',
   };
 }
 
@@ -122,6 +129,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   if (previous.dateFiled) changes.push({ field: 'Date filed', from: previous.dateFiled, to: '(to be set)' });
   if (previous.signatureDate) changes.push({ field: 'Signature date', from: previous.signatureDate, to: '(to be set)' });
   if (Object.keys(previous.overrides).length) changes.push({ field: 'Overrides of data-broker, complaint or pretexting answers', from: 'set', to: 'recomputed from this year’s records' });
+  if (previous.answersReviewedOn) changes.push({ field: 'Questionnaire answers', from: `confirmed on ${previous.answersReviewedOn}`, to: 'to be confirmed again for this year' });
   if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
   if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
   const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
@@ -231,6 +239,30 @@ export function assemblePackage(
   const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim() && o.id !== OVERRIDE_WITHOUT_REASON).map(findingKey));
   const openFindings = findings.filter((f) => !overridden.has(findingKey(f)));
   return { model, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
+}
+
+/**
+ * What stands between a certification and "ready to sign": the same list gates the status, the
+ * single export of a final package and the consultant's batch.
+ */
+export function readinessProblems(cert: CertificationFields, assembled: Pick<AssembledPackage, 'blocked'>): string[] {
+  const out: string[] = [];
+  if (assembled.blocked) out.push('Fix the errors in the checks, or override them with a reason.');
+  if (!cert.answersReviewedOn) out.push(`Confirm that the questionnaire answers describe the company's actual procedures in ${cert.certificationYear - 1}.`);
+  if (!cert.signatory.name.trim() || !cert.signatory.title.trim()) out.push('Enter the signing officer’s name and title.');
+  if (!cert.dateFiled) out.push('Enter the date filed (the day you will submit it).');
+  if (!cert.signatureDate) out.push('Enter the signature date.');
+  return out;
+}
+
+/** Problems with the filing record itself (§ 1.4(f): an ECFS filing counts on the day ECFS receives it). */
+export function filedProblems(cert: Pick<CertificationFields, 'certificationYear' | 'filedOn' | 'ecfsConfirmation'>, today: IsoDate): string[] {
+  const out: string[] = [];
+  if (!cert.filedOn) out.push('Enter the day it was filed.');
+  else if (cert.filedOn > today) out.push('The filing date is in the future: record it once it has been filed.');
+  else if (cert.filedOn < `${cert.certificationYear}-01-01`) out.push(`A certification for ${cert.certificationYear} covers calendar year ${cert.certificationYear - 1} and is filed after that year ends, not on ${formatLong(cert.filedOn)}.`);
+  if (!cert.ecfsConfirmation.trim()) out.push('Enter the ECFS confirmation number.');
+  return out;
 }
 
 export function describeStatus(cert: Pick<CertificationFields, 'status' | 'filedOn' | 'ecfsConfirmation'>): string {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { assemblePackage, newCertification, rollForward } from '../../src/domain/certification-record';
+import { assemblePackage, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 
 const client = {
@@ -85,6 +85,29 @@ describe('certification record', () => {
     cert.answers.conclusion = { inCompliance: false, explanation: 'Training records were lost in a fire; training is being repeated.' };
     const p = assemblePackage(cert, client, [], settings);
     expect(p.model.statementReference).toMatch(/ensure that it is not, and why it is not, in compliance/);
+  });
+
+  it('is ready to sign only with clean checks, confirmed answers, an officer and both dates', () => {
+    const cert = newCertification(client, 2027);
+    const clean = { blocked: false };
+    expect(readinessProblems(cert, clean)).toEqual([
+      'Confirm that the questionnaire answers describe the company\'s actual procedures in 2026.',
+      'Enter the date filed (the day you will submit it).',
+      'Enter the signature date.',
+    ]);
+    expect(readinessProblems({ ...cert, answersReviewedOn: '2027-02-01', dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, clean)).toEqual([]);
+    expect(readinessProblems({ ...cert, answersReviewedOn: '2027-02-01', dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, { blocked: true })).toEqual([
+      'Fix the errors in the checks, or override them with a reason.',
+    ]);
+    expect(rollForward({ ...cert, answersReviewedOn: '2027-02-01' }, client).next.answersReviewedOn).toBe('');
+  });
+
+  it('records a filing only on a day that has come, after the covered year, with a confirmation number', () => {
+    const base = { certificationYear: 2027, ecfsConfirmation: '1022098765432' };
+    expect(filedProblems({ ...base, filedOn: '2027-02-20' }, '2026-11-25')).toEqual(['The filing date is in the future: record it once it has been filed.']);
+    expect(filedProblems({ ...base, filedOn: '2026-12-30' }, '2027-03-01')[0]).toMatch(/covers calendar year 2026 and is filed after that year ends/);
+    expect(filedProblems({ ...base, filedOn: '2027-02-20', ecfsConfirmation: ' ' }, '2027-03-01')).toEqual(['Enter the ECFS confirmation number.']);
+    expect(filedProblems({ ...base, filedOn: '2027-02-20' }, '2027-03-01')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { clientRecords } from '../../db/certifications';
-import { assemblePackage, describeStatus, type Certification } from '../../domain/certification-record';
+import { assemblePackage, describeStatus, readinessProblems, type Certification } from '../../domain/certification-record';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
@@ -38,6 +38,10 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             if (!client) throw new Error('The client no longer exists on this device.');
             const records = await clientRecords(client.id);
             const assembled = assemblePackage(cert, client, records, props.settings);
+            // A batch holds final packages only: the same checks as "ready to sign". Lint errors
+            // are left to the export, whose message names each finding.
+            const problems = readinessProblems(cert, { blocked: false });
+            if (problems.length && !assembled.blocked) throw new Error(`Not ready to file: ${problems.join(' ')}`);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal() }, { mode: 'single' });
           },
@@ -58,7 +62,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
       <h2 id="batch-heading">Export several clients at once</h2>
       <div class="form form--inline">
         <div class="field">
-          <label for="batch-year">Certification year</label>
+          <label for="batch-year">Year to export</label>
           <select id="batch-year" value={year()} onChange={(e) => { setYear(Number(e.currentTarget.value)); setChosen(new Set<string>()); }}>
             <For each={years().length ? years() : [props.season]}>{(y) => <option value={y}>{y}</option>}</For>
           </select>

@@ -5,7 +5,7 @@ import { createCertificationQuery, updateCertification } from '../../db/certific
 import { createClientQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { ADDRESSEE_CAUTION, assemblePackage, describeStatus, type Certification, type CertificationFields } from '../../domain/certification-record';
+import { ADDRESSEE_CAUTION, assemblePackage, describeStatus, filedProblems, readinessProblems, type Certification, type CertificationFields } from '../../domain/certification-record';
 import { certificationDueNote } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatWithWeekday, todayLocal } from '../../domain/dates';
@@ -68,8 +68,9 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
     const edited = dirty();
     const advancing = change.status === 'ready' || change.status === 'signed' || change.status === 'filed';
     // Ready, signed and filed all rest on the checks: never advance past problems.
-    if (advancing && readyProblems().length) {
-      setSaveError(`Not marked ${change.status}: ${readyProblems().join(' ')}`);
+    const blockers = advancing ? [...readyProblems(), ...(change.status === 'filed' ? filingProblems() : [])] : [];
+    if (blockers.length) {
+      setSaveError(`Not marked ${change.status}: ${blockers.join(' ')}`);
       return;
     }
     const next = { ...unwrap(draft), ...change } as CertificationFields & { id: string };
@@ -88,14 +89,8 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
     setMessage(demoted ? 'Saved. The certification changed after it was marked ready, so it is a draft again: check it and mark it ready.' : 'Saved.');
   };
 
-  const readyProblems = createMemo(() => {
-    const out: string[] = [];
-    if (assembled().blocked) out.push('Fix the errors in the checks, or override them with a reason.');
-    if (!draft.signatory.name.trim() || !draft.signatory.title.trim()) out.push('Enter the signing officer’s name and title.');
-    if (!draft.dateFiled) out.push('Enter the date filed (the day you will submit it).');
-    if (!draft.signatureDate) out.push('Enter the signature date.');
-    return out;
-  });
+  const readyProblems = createMemo(() => readinessProblems(draft, assembled()));
+  const filingProblems = createMemo(() => filedProblems(draft, todayLocal()));
 
   return (
     <>
@@ -114,6 +109,11 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       </Notice>
       <Show when={message()}>
         <p role="status" class="success">{message()}</p>
+      </Show>
+      <Show when={draft.status === 'filed'}>
+        <Notice tone="info" title="Filed">
+          <p>This is the record of what was filed. Changing it here does not change the filing; a correction is filed as a new submission in EB Docket No. 06-36.</p>
+        </Notice>
       </Show>
       <Show when={saveError()}>
         <p role="alert" class="error">{saveError()}</p>
@@ -163,7 +163,21 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       <section class="panel" aria-labelledby="questionnaire-heading">
         <h2 id="questionnaire-heading">Operating procedures</h2>
         <p class="hint">Your answers draft the accompanying statement below. It must explain how the procedures ensure compliance, not only that they exist.</p>
+        <Show when={!draft.answersReviewedOn}>
+          <Notice tone="warning" title="These answers start from sample procedures">
+            <p>
+              CPNI Desk fills the questionnaire with typical procedures of a small carrier so the statement reads well from the start. The
+              officer certifies the company's own procedures: change every answer that is not how {props.client.legalName} works, then confirm below.
+            </p>
+          </Notice>
+        </Show>
         <QuestionnaireForm answers={draft.answers} onChange={(a) => setDraft('answers', reconcile(a))} />
+        <CheckboxField
+          label={`These answers describe ${props.client.legalName}'s actual procedures in ${draft.certificationYear - 1}`}
+          hint={draft.answersReviewedOn ? `Confirmed on ${formatWithWeekday(draft.answersReviewedOn)}.` : 'Required before the certification is ready to sign.'}
+          checked={!!draft.answersReviewedOn}
+          onChecked={(on) => setDraft('answersReviewedOn', on ? todayLocal() : '')}
+        />
       </section>
 
       <section class="panel" aria-labelledby="statement-heading">
@@ -227,7 +241,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
           </Match>
           <Match when={draft.status === 'ready'}>
             <p>Have the officer sign it ({draft.signature.kind === 'typed' ? `/s/ ${draft.signatory.name}` : 'signature image'}), then record it.</p>
-            <button type="button" class="primary" onClick={() => void save({ status: 'signed' }, 'Marked signed')}>Mark signed</button>{' '}
+            <button type="button" class="primary" onClick={() => void save({ status: 'signed', filedOn: draft.filedOn || draft.dateFiled }, 'Marked signed')}>Mark signed</button>{' '}
             <button type="button" onClick={() => void save({ status: 'draft' }, 'Back to draft')}>Back to draft</button>
           </Match>
           <Match when={draft.status === 'signed'}>
@@ -235,10 +249,18 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
               <TextField label="Filed on" type="date" value={draft.filedOn} onValue={(v) => setDraft('filedOn', v)} />
               <TextField label="ECFS confirmation number" value={draft.ecfsConfirmation} onValue={(v) => setDraft('ecfsConfirmation', v)} />
             </div>
+            <Show when={filingProblems().length}>
+              <ul class="hint" data-testid="filing-problems">
+                <For each={filingProblems()}>{(p) => <li>{p}</li>}</For>
+              </ul>
+            </Show>
+            <Show when={draft.ecfsConfirmation.trim() && !/^\d+$/.test(draft.ecfsConfirmation.trim())}>
+              <p class="warning">ECFS confirmation numbers we have seen are all digits; check this one against the ECFS receipt.</p>
+            </Show>
             <button
               type="button"
               class="primary"
-              disabled={!draft.filedOn || !draft.ecfsConfirmation.trim()}
+              disabled={filingProblems().length > 0}
               onClick={() => void save({ status: 'filed' }, `Filed on ${draft.filedOn}, ECFS ${draft.ecfsConfirmation}`)}
             >
               Mark filed

@@ -11,7 +11,7 @@ const BLOCKED_REASON = 'Export is blocked by errors in the checks: fix them or o
 
 export const tests = [
   {
-    name: 'a certification drafted for a new client is exported offline as a filing PDF that reads right, then filed',
+    name: 'a certification drafted for a new client is exported offline as a filing PDF that reads right, then signed; a filing date still to come cannot be recorded',
     async fn({ page, context, origin }) {
       const company = 'Cedar Bluff Telephone Company';
       const filerId = '827614';
@@ -49,6 +49,7 @@ export const tests = [
 
       await field(page, 'Date filed').fill('2027-02-20');
       await field(page, 'Signature date').fill('2027-02-19');
+      await page.getByLabel(/^These answers describe/).check();
       await saveCertification(page);
 
       const lint = page.getByTestId('lint');
@@ -108,22 +109,21 @@ export const tests = [
       await status.getByRole('button', { name: 'Mark signed' }).click();
       await status.getByRole('heading', { name: 'Status: Signed' }).waitFor();
       const markFiled = status.getByRole('button', { name: 'Mark filed' });
-      assert.equal(await markFiled.isDisabled(), true, 'filing needs the date and the confirmation number');
-      await field(status, 'Filed on').fill('2027-02-20');
+      // "Filed on" starts from the planned date filed, which has not come yet: it cannot be recorded as filed.
+      assert.equal(await field(status, 'Filed on').inputValue(), '2027-02-20');
       await field(status, 'ECFS confirmation number').fill('1022098765432');
-      await markFiled.click();
-      const filed = 'Filed on February 20, 2027, ECFS confirmation 1022098765432';
-      await status.getByRole('heading', { name: `Status: ${filed}` }).waitFor();
+      assert.equal(await markFiled.isDisabled(), true, 'a filing date in the future cannot be recorded');
+      assert.match(await status.getByTestId('filing-problems').innerText(), /The filing date is in the future/);
 
-      // Still filed after a reload (from the service worker, still offline) and in the list.
+      // Still signed after a reload (from the service worker, still offline) and in the list.
       await page.reload();
       await heading(page, `${company}: 2027 certification`);
-      await page.getByTestId('status-panel').getByRole('heading', { name: `Status: ${filed}` }).waitFor();
+      await page.getByTestId('status-panel').getByRole('heading', { name: 'Status: Signed' }).waitFor();
       await page.goto(`${origin}/certifications`);
       const row = page.getByTestId('certifications-table').getByRole('row', { name: new RegExp(company) });
       await row.waitFor();
       assert.match(await row.innerText(), /2027 \(covers 2026\)/);
-      assert.match(await row.innerText(), new RegExp(filed));
+      assert.match(await row.innerText(), /Signed/);
     },
   },
   {
@@ -239,6 +239,7 @@ export const tests = [
       assert.equal(await field(page, 'Signatory name').inputValue(), 'Dana Whitfield');
       await field(page, 'Date filed').fill('2026-02-20');
       await field(page, 'Signature date').fill('2026-02-19');
+      await page.getByLabel(/^These answers describe/).check();
       const section = page.getByLabel(/^1\. /);
       const drafted = await section.inputValue();
       await section.fill(`${drafted} ${added}`);
@@ -301,17 +302,18 @@ export const tests = [
         await startCertification(page, { client: legalName, year: '2027' });
         await page.waitForURL(CERTIFICATION_PATH);
         await heading(page, `${legalName}: 2027 certification`);
-        if (legalName === blocked) {
-          await field(page, 'Signatory title').fill('Regulatory Consultant');
-          await saveCertification(page);
-          await errorFindings(page).filter({ hasText: '"Regulatory Consultant" is not an officer\'s title.' }).first().waitFor();
-        }
+        await field(page, 'Date filed').fill('2027-02-20');
+        await field(page, 'Signature date').fill('2027-02-19');
+        await page.getByLabel(/^These answers describe/).check();
+        if (legalName === blocked) await field(page, 'Signatory title').fill('Regulatory Consultant');
+        await saveCertification(page);
+        if (legalName === blocked) await errorFindings(page).filter({ hasText: '"Regulatory Consultant" is not an officer\'s title.' }).first().waitFor();
       }
 
       await page.goto(`${origin}/certifications`);
       const batch = page.getByTestId('batch-export');
       await batch.waitFor();
-      await batch.getByLabel('Certification year').selectOption('2027');
+      await batch.getByLabel('Year to export').selectOption('2027');
       await batch.getByRole('button', { name: 'Select all', exact: true }).click();
       for (const name of [...clean, blocked]) {
         assert.equal(await batch.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)}`) }).isChecked(), true, `${name} is chosen`);
