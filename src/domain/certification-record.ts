@@ -3,11 +3,11 @@
  * assembly of everything the filing package prints: the certification model, the statement
  * sections with the user's edits, and the lint over the final text.
  */
-import { draftCertification, pretextingFacts, type CertificationModel, type CertificationOverrides } from './certification';
+import { draftCertification, pretextingFacts, recordsInYear, type CertificationModel, type CertificationOverrides } from './certification';
 import { defaultAnswers, draftStatement, renderStatementText, type StatementAnswers, type StatementSection, type StatementSectionId } from './statement';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate } from './deadlines';
-import { breachRuleFor, closureDates } from './breach-clock';
+import { breachClock, breachClockInput, breachRuleFor, closureDates } from './breach-clock';
 import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
@@ -149,6 +149,46 @@ export interface AssembledPackage {
   dueDate: IsoDate;
 }
 
+/** Where the statement's answers say one thing and the covered year's records another. */
+function recordFindings(
+  cert: CertificationFields,
+  records: readonly ComplianceRecord[],
+  coveredYear: number,
+  settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
+): Finding[] {
+  const out: Finding[] = [];
+  const inYear = recordsInYear(records, coveredYear);
+  const m = cert.answers.marketing;
+  const usesOptOut = m.usesCpni && [m.own, m.agents, m.affiliates].includes('optOut');
+  for (const r of inYear) {
+    if (r.kind === 'optOutFailure' && !usesOptOut)
+      out.push({
+        id: 'records-opt-out-failure',
+        severity: 'error',
+        message: `An opt-out mechanism failure is recorded on ${formatLong(r.learnedOn)}, but the statement says the company does not use opt-out approval.`,
+        excerpt: r.mechanism,
+        rule: '47 C.F.R. § 64.2009(f)',
+        fix: 'Correct the approval answers in the questionnaire, or the record if it was entered in error.',
+      });
+    if (r.kind === 'breach') {
+      const clock = breachClock(breachClockInput(r), settings);
+      const late = !r.agenciesNotifiedOn || r.agenciesNotifiedOn > clock.agencyNoticeDue;
+      if (late)
+        out.push({
+          id: 'records-late-breach-notice',
+          severity: 'warning',
+          message: r.agenciesNotifiedOn
+            ? `The breach determined on ${formatLong(r.determinedOn)} was reported to the agencies on ${formatLong(r.agenciesNotifiedOn)}, after the deadline of ${formatLong(clock.agencyNoticeDue)}; the statement says notice is given within seven business days.`
+            : `The breach determined on ${formatLong(r.determinedOn)} has no agency notice recorded; the statement says notice is given within seven business days.`,
+          excerpt: r.cpniInvolved,
+          rule: '47 C.F.R. § 64.2011(b)',
+          fix: 'Record the notice date, or explain in the breach section what happened and what the company changed.',
+        });
+    }
+  }
+  return out;
+}
+
 /** A finding the app adds itself; it is fixed by giving the reason, never overridden. */
 export const OVERRIDE_WITHOUT_REASON = 'override-without-reason';
 const OVERRIDE_LABELS = { dataBrokers: 'data-broker', complaints: 'customer complaint', pretexting: 'pretexting' } as const;
@@ -226,6 +266,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
+  findings.push(...recordFindings(cert, records, model.coveredYear, settings));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({

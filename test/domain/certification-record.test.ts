@@ -109,5 +109,23 @@ describe('certification record', () => {
     expect(filedProblems({ ...base, filedOn: '2027-02-20', ecfsConfirmation: ' ' }, '2027-03-01')).toEqual(['Enter the ECFS confirmation number.']);
     expect(filedProblems({ ...base, filedOn: '2027-02-20' }, '2027-03-01')).toEqual([]);
   });
+
+  it('flags where the year’s records contradict the statement', () => {
+    const cert = { ...newCertification(client, 2027), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
+    const stamp = { clientId: 'c1', createdAt: '', updatedAt: '' };
+    const failure = { ...stamp, id: 'f1', kind: 'optOutFailure', learnedOn: '2026-11-23', mechanism: 'Web opt-out form', problem: 'Down', remedy: '', remedyOn: '', stateCommissionsNotified: '', stateCommissionAction: '', customerNotice: '', letterSentOn: '' } as ComplianceRecord;
+    const breach = { ...stamp, id: 'b1', kind: 'breach', discoveredOn: '2026-06-01', determinedOn: '2026-06-01', cpniInvolved: 'Call records', agenciesNotifiedOn: '2026-07-15', lawEnforcementDelay: false, urgentHarm: false, customersAffected: '', harmLikely: '' } as ComplianceRecord;
+    const p = assemblePackage(cert, client, [failure, breach], settings);
+    const optOut = p.findings.find((f) => f.id === 'records-opt-out-failure');
+    expect(optOut?.severity).toBe('error');
+    expect(optOut?.message).toMatch(/November 23, 2026, but the statement says the company does not use opt-out approval/);
+    const late = p.findings.find((f) => f.id === 'records-late-breach-notice');
+    expect(late?.severity).toBe('warning');
+    expect(late?.message).toMatch(/reported to the agencies on July 15, 2026, after the deadline of June 10, 2026/);
+
+    const optOutUser = structuredClone(cert);
+    optOutUser.answers.marketing = { usesCpni: true, own: 'optOut', agents: 'none', affiliates: 'none', thirdParties: 'none' };
+    expect(assemblePackage(optOutUser, client, [failure], settings).findings.some((f) => f.id === 'records-opt-out-failure')).toBe(false);
+  });
 });
 
