@@ -32,10 +32,25 @@ const trimmed = v.pipe(v.string(), v.trim());
 const optionalText = v.optional(trimmed, '');
 const required = (label: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${label} is required.`));
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+// Three messages, because "must be a date (YYYY-MM-DD)" misleads for an empty field or for
+// 2026-02-30, which has that shape but is not a day on the calendar.
 export const isoDate = (label: string) =>
-  v.pipe(v.string(), v.check((s) => isIsoDate(s), `${label} must be a date (YYYY-MM-DD).`));
+  v.pipe(
+    v.string(`${label} is required.`),
+    v.nonEmpty(`${label} is required.`),
+    v.regex(DATE_SHAPE, `${label} must be a date (YYYY-MM-DD).`),
+    v.check((s) => isIsoDate(s), `${label} is not a real date on the calendar.`),
+  );
 export const optionalIsoDate = (label: string) =>
-  v.optional(v.union([v.literal(''), isoDate(label)], `${label} must be a date (YYYY-MM-DD).`), '');
+  v.optional(
+    v.pipe(
+      v.string(`${label} must be a date (YYYY-MM-DD).`),
+      v.check((s) => s === '' || DATE_SHAPE.test(s), `${label} must be a date (YYYY-MM-DD).`),
+      v.check((s) => s === '' || isIsoDate(s), `${label} is not a real date on the calendar.`),
+    ),
+    '',
+  );
 
 export const filerIdSchema = v.pipe(
   v.string(),

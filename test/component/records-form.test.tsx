@@ -43,8 +43,8 @@ describe('the record form', () => {
     type(/^Circumstances/, 'A former employee kept a login');
     fireEvent.click(within(form).getByRole('button', { name: 'Save breach incident' }));
 
-    expect(await screen.findByText('Reasonably determined on must be a date (YYYY-MM-DD).')).toBeTruthy();
-    expect(screen.getByText('Discovered on must be a date (YYYY-MM-DD).')).toBeTruthy();
+    expect(await screen.findByText('Reasonably determined on is required.')).toBeTruthy();
+    expect(screen.getByText('Discovered on is required.')).toBeTruthy();
     expect(screen.getByText('Customers affected cannot be negative.')).toBeTruthy();
     expect(screen.getByTestId('form-errors').textContent).toContain('3 fields need attention; nothing was saved.');
 

@@ -39,7 +39,7 @@ describe('importing customer approvals from CSV', () => {
         '101552,opt-in,fax,denied,2026-02-30,',
       ),
     );
-    expect(await screen.findByText('Row 4: Medium must be oral, written or electronic. Date must be a date (YYYY-MM-DD).')).toBeTruthy();
+    expect(await screen.findByText('Row 4: Medium must be oral, written or electronic. Date is not a real date on the calendar.')).toBeTruthy();
     expect(screen.getByTestId('import-summary').textContent).toContain('3 rows: 2 valid, 1 row with errors.');
     expect(screen.getByTestId('import-summary').textContent).toContain('Nothing has been stored.');
     expect(screen.queryByRole('button', { name: /^Import \d+ approvals?$/ })).toBeNull();

@@ -21,7 +21,7 @@ describe('records repository', () => {
     const ok = await saveRecord('training', clientId, training('2026-03-04'));
     expect(ok.ok).toBe(true);
     const bad = await saveRecord('training', clientId, { heldOn: '2026-02-30', topic: '' });
-    expect(bad).toEqual({ ok: false, errors: { heldOn: 'Training date must be a date (YYYY-MM-DD).', topic: 'Topic is required.' } });
+    expect(bad).toEqual({ ok: false, errors: { heldOn: 'Training date is not a real date on the calendar.', topic: 'Topic is required.' } });
     const all = await db().records.toArray();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ kind: 'training', clientId, date: '2026-03-04', topic: 'CPNI basics' });

@@ -83,7 +83,7 @@ describe('parseBackup', () => {
   it('names the record and the field of a bad record, and refuses the whole file', () => {
     const data = sampleData();
     Object.assign(data.records[1]!, { determinedOn: '2026-02-30', date: '2026-03-04' });
-    expect(problemsOf(file(data))).toEqual(['records[1] (breach of 2026-03-04): Reasonably determined on must be a date (YYYY-MM-DD).']);
+    expect(problemsOf(file(data))).toEqual(['records[1] (breach of 2026-03-04): Reasonably determined on is not a real date on the calendar.']);
   });
 
   it('says in words which field is missing or of the wrong type', () => {

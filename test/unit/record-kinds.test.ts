@@ -82,14 +82,14 @@ describe('record kinds: validation as the user sees it', () => {
 
   it('names every required field of an empty form', () => {
     expect(errorsOf('breach')).toEqual({
-      discoveredOn: 'Discovered on must be a date (YYYY-MM-DD).',
-      determinedOn: 'Reasonably determined on must be a date (YYYY-MM-DD).',
+      discoveredOn: 'Discovered on is required.',
+      determinedOn: 'Reasonably determined on is required.',
       cpniInvolved: 'What CPNI was involved is required.',
     });
     expect(errorsOf('campaign')).toEqual({
       name: 'Campaign name is required.',
       description: 'Description is required.',
-      startedOn: 'Start date must be a date (YYYY-MM-DD).',
+      startedOn: 'Start date is required.',
       cpniUsed: 'The specific CPNI used is required.',
       productsOffered: 'Products and services offered is required.',
       approvalBasis: 'Choose the approval basis.',
@@ -97,7 +97,7 @@ describe('record kinds: validation as the user sees it', () => {
     expect(errorsOf('disclosure')).toEqual({
       recipient: 'Recipient is required.',
       what: 'What CPNI was disclosed or accessed is required.',
-      disclosedOn: 'Date must be a date (YYYY-MM-DD).',
+      disclosedOn: 'Date is required.',
       basis: 'Choose the basis for the disclosure.',
     });
     expect(errorsOf('approval')).toEqual({
@@ -105,30 +105,30 @@ describe('record kinds: validation as the user sees it', () => {
       approvalType: 'Approval type must be opt-in or opt-out.',
       medium: 'Medium must be oral, written or electronic.',
       status: 'Status must be granted, denied or revoked.',
-      decidedOn: 'Date must be a date (YYYY-MM-DD).',
+      decidedOn: 'Date is required.',
     });
-    expect(errorsOf('notice')).toEqual({ sentOn: 'Sent on must be a date (YYYY-MM-DD).', method: 'Method must be electronic or mail.' });
+    expect(errorsOf('notice')).toEqual({ sentOn: 'Sent on is required.', method: 'Method must be electronic or mail.' });
     expect(errorsOf('supervisoryReview')).toEqual({
       request: 'The marketing request is required.',
       reviewer: 'Reviewer is required.',
       decision: 'Choose a decision.',
-      reviewedOn: 'Review date must be a date (YYYY-MM-DD).',
+      reviewedOn: 'Review date is required.',
     });
-    expect(errorsOf('training')).toEqual({ heldOn: 'Training date must be a date (YYYY-MM-DD).', topic: 'Topic is required.' });
+    expect(errorsOf('training')).toEqual({ heldOn: 'Training date is required.', topic: 'Topic is required.' });
     expect(errorsOf('complaint')).toEqual({
-      receivedOn: 'Received on must be a date (YYYY-MM-DD).',
+      receivedOn: 'Received on is required.',
       category: 'Choose a category.',
       summary: 'Summary is required.',
     });
     expect(errorsOf('dataBrokerAction')).toEqual({
-      actionOn: 'Date must be a date (YYYY-MM-DD).',
+      actionOn: 'Date is required.',
       forum: 'Choose the forum.',
       actionKind: 'Choose proceeding instituted or petition filed.',
       description: 'Description is required.',
     });
-    expect(errorsOf('pretexting')).toEqual({ occurredOn: 'Date must be a date (YYYY-MM-DD).', channel: 'Choose the channel.', method: 'Method is required.' });
+    expect(errorsOf('pretexting')).toEqual({ occurredOn: 'Date is required.', channel: 'Choose the channel.', method: 'Method is required.' });
     expect(errorsOf('optOutFailure')).toEqual({
-      learnedOn: 'Learned on must be a date (YYYY-MM-DD).',
+      learnedOn: 'Learned on is required.',
       mechanism: 'Opt-out mechanism is required.',
       problem: 'The problem is required.',
     });
@@ -147,12 +147,12 @@ describe('record kinds: validation as the user sees it', () => {
 
   it('refuses dates that do not exist, in required and optional date fields', () => {
     expect(errorsOf('breach', { ...VALID.breach, determinedOn: '2026-02-30' })).toEqual({
-      determinedOn: 'Reasonably determined on must be a date (YYYY-MM-DD).',
+      determinedOn: 'Reasonably determined on is not a real date on the calendar.',
     });
     expect(errorsOf('breach', { ...VALID.breach, agenciesNotifiedOn: '3/4/2026' })).toEqual({
       agenciesNotifiedOn: 'Agencies notified on must be a date (YYYY-MM-DD).',
     });
-    expect(errorsOf('campaign', { ...VALID.campaign, endedOn: '2026-13-01' })).toEqual({ endedOn: 'End date must be a date (YYYY-MM-DD).' });
+    expect(errorsOf('campaign', { ...VALID.campaign, endedOn: '2026-13-01' })).toEqual({ endedOn: 'End date is not a real date on the calendar.' });
     expect(errorsOf('optOutFailure', { ...VALID.optOutFailure, letterSentOn: 'soon' })).toEqual({
       letterSentOn: 'Letter sent on must be a date (YYYY-MM-DD).',
     });
@@ -187,7 +187,7 @@ describe('record kinds: validation as the user sees it', () => {
 
     expect(errorsOf('breach', { ...VALID.breach, ...details, urgentHarm: true, lawEnforcementDelay: true })).toEqual({
       urgentHarmConsultedOn: 'Urgent-harm consultation date must be a date (YYYY-MM-DD).',
-      delayUntil: 'Delay until must be a date (YYYY-MM-DD).',
+      delayUntil: 'Delay until is not a real date on the calendar.',
     });
     const ticked = check('breach', { ...VALID.breach, ...details, urgentHarmConsultedOn: '2026-03-03', delayUntil: '2026-04-30', urgentHarm: true, lawEnforcementDelay: true, delayWrittenDirection: true });
     expect(ticked.ok && ticked.value).toMatchObject({ urgentHarm: true, urgentHarmAgency: 'FBI', lawEnforcementDelay: true, delayUntil: '2026-04-30', delayWrittenDirection: true });

@@ -56,7 +56,7 @@ export const tests = [
         '4 rows: 3 valid, 1 row with errors. Nothing has been stored. Fix the file and choose it again, or import only the valid rows.',
       );
       const errors = await report.locator('tbody .error').allInnerTexts();
-      assert.deepEqual(errors, ['Row 4: Date must be a date (YYYY-MM-DD).']);
+      assert.deepEqual(errors, ['Row 4: Date is not a real date on the calendar.']);
       const badRow = report.locator('tbody tr').filter({ hasText: 'Row 4:' });
       assert.equal(await badRow.locator('th').innerText(), '4', 'the row number is the one a spreadsheet shows');
       assert.match(await badRow.innerText(), /400388/);
