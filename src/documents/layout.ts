@@ -243,8 +243,8 @@ export interface Line {
   width: number;
 }
 
-/** Words that read badly at the end of a line: "§ 64.2009(e)", "No. 06-36". */
-const GLUE_FORWARD = new Set(['§', '§§', '¶', 'No.']);
+/** Words that read badly at the end of a line: "§ 64.2009(e)", "(§ 64.2011(b))", "No. 06-36". */
+const GLUE_FORWARD = /^[([]?(§§?|¶|No\.)$/;
 
 function tokenize(text: RichText, bold: boolean): Token[] {
   const spans: readonly TextSpan[] = typeof text === 'string' ? [{ text, bold }] : text;
@@ -288,7 +288,7 @@ function glueForward(tokens: Token[]): Token[] {
       token.kind === 'word' &&
       space?.kind === 'space' &&
       next?.kind === 'word' &&
-      GLUE_FORWARD.has(token.spans.map((s) => s.text).join(''))
+      GLUE_FORWARD.test(token.spans.map((s) => s.text).join(''))
     ) {
       const lastSpan = token.spans[token.spans.length - 1]!;
       next.spans = [...token.spans.slice(0, -1), { ...lastSpan, text: lastSpan.text + NO_BREAK_SPACE }, ...next.spans];

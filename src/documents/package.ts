@@ -245,9 +245,21 @@ function certificationSignature(cert: CertificationFields, model: CertificationM
   return cert.signature.kind === 'image' ? { kind: 'image', dataUrl: cert.signature.dataUrl, ...base } : { kind: 'typed', ...base };
 }
 
+/** The rule a section cites, without the app's own "practice" labels, which a filing does not print. */
+function printedCitation(citation: string): string {
+  const rule = citation.replace(/;\s*practice$/i, '').trim();
+  return /C\.F\.R\.|U\.S\.C\./.test(rule) ? rule : '';
+}
+
+/** An attachment repeats the certification's statement without its pointer to that attachment. */
+function withoutAttachmentPointer(statement: string): string {
+  return statement.replace(/\s*(These actions are explained in the attachment|A summary is attached as) "[^"]+"\.$/, '');
+}
+
 function statementSection(section: DraftedSection): { heading: string; body: string[] } {
+  const citation = printedCitation(section.citation);
   return {
-    heading: section.citation ? `${section.heading} (${section.citation})` : section.heading,
+    heading: citation ? `${section.heading} (${citation})` : section.heading,
     body: paragraphsOf(section.body),
   };
 }
@@ -255,7 +267,7 @@ function statementSection(section: DraftedSection): { heading: string; body: str
 function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
   const actions = model.dataBrokers.explanation.split('\n').map((line) => line.trim()).filter(Boolean);
   return [
-    { kind: 'paragraph', text: model.dataBrokers.statement },
+    { kind: 'paragraph', text: withoutAttachmentPointer(model.dataBrokers.statement) },
     { kind: 'heading', text: `Actions taken in calendar year ${model.coveredYear}` },
     actions.length > 1 ? { kind: 'list', style: 'numbered', items: actions } : { kind: 'paragraph', text: actions[0] ?? '' },
   ];
@@ -266,7 +278,7 @@ function complaintParts(model: CertificationModel): AttachmentPart[] {
   const categories = COMPLAINT_CATEGORIES.filter((c) => c !== 'other' || counts.other > 0);
   const summary = model.complaints.summary.split('\n').map((line) => line.trim()).filter(Boolean);
   return [
-    { kind: 'paragraph', text: model.complaints.statement },
+    { kind: 'paragraph', text: withoutAttachmentPointer(model.complaints.statement) },
     { kind: 'heading', text: `Complaints received in calendar year ${model.coveredYear}, by category` },
     {
       kind: 'table',

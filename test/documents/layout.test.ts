@@ -46,9 +46,9 @@ describe('line breaking', () => {
 
   it('keeps "§" with its section number and "No." with its docket number', () => {
     for (let width = 60; width < 200; width += 3) {
-      const lines = breakLines('See § 64.2009(e) and EB Docket No. 06-36 for details', { measure, size: 11, bold: false, width });
+      const lines = breakLines('See § 64.2009(e) and EB Docket No. 06-36 for details, also (§ 64.2011(b)(1)) and (§§ 64.2007, 64.2008)', { measure, size: 11, bold: false, width });
       const joined = lines.map((l) => l.runs.map((r) => r.text).join(''));
-      expect(joined.some((l) => l.endsWith('§') || l.endsWith('No.'))).toBe(false);
+      expect(joined.some((l) => /(§|§§|No\.)$/.test(l))).toBe(false);
     }
   });
 

@@ -161,8 +161,13 @@ describe('the filing package as one PDF', () => {
 
     // Attachment A: every section numbered, with the user's edit in place of the draft.
     input.assembled.sections.forEach((section, i) => {
-      expect(pdf.text).toContain(`${i + 1}. ${section.heading} (${section.citation})`);
+      // Headings cite the rule; the app's "practice" labels are not printed in a filing.
+      const rule = section.citation.replace(/;\s*practice$/i, '');
+      expect(pdf.text).toContain(/C\.F\.R\./.test(rule) ? `${i + 1}. ${section.heading} (${rule})` : `${i + 1}. ${section.heading}`);
     });
+    expect(pdf.text).not.toMatch(/\((Practice; not a rule requirement|[^)]*; practice)\)/);
+    // The attachments do not point at themselves.
+    expect(pdf.text.split('Attachment C: Summary of customer complaints').at(-1)).not.toContain('A summary is attached');
     expect(input.assembled.sections.length).toBeGreaterThan(15);
     expect(pdf.text).toContain(contactEdit);
 
