@@ -27,6 +27,13 @@ export function Certifications() {
   const [changes, setChanges] = createSignal<{ id: string; list: RollForwardChange[] } | undefined>();
   const chosenYear = () => Number(year() || season());
   const clientName = (id: string) => clients.value.find((c) => c.id === id)?.legalName ?? '(archived or removed client)';
+  // By client, then the newest year first.
+  const listed = createMemo(() =>
+    certifications.value
+      .filter((c) => !params.client || c.clientId === params.client)
+      .slice()
+      .sort((a, b) => clientName(a.clientId).localeCompare(clientName(b.clientId)) || b.certificationYear - a.certificationYear),
+  );
 
   const start = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -100,7 +107,7 @@ export function Certifications() {
             </tr>
           </thead>
           <tbody>
-            <For each={certifications.value.filter((c) => !params.client || c.clientId === params.client)}>
+            <For each={listed()}>
               {(c) => (
                 <tr>
                   <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>

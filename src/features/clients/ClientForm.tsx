@@ -159,10 +159,7 @@ export function ClientForm(props: Props) {
         </button>
       </fieldset>
 
-      <fieldset>
-        <legend>Notes</legend>
-        <TextArea label="Notes" rows={3} value={draft.notes} onValue={set('notes')} />
-      </fieldset>
+      <TextArea label="Notes" rows={3} value={draft.notes} onValue={set('notes')} />
 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving()}>

@@ -1,13 +1,11 @@
-import { createSignal } from 'solid-js';
 import { updateSettings } from '../../db/settings';
 import { requestPersistence } from '../../app/storage-status';
 import { StoragePanel } from '../../app/StoragePanel';
 import { PageHeader } from '../../ui/page';
 
 export function Welcome() {
-  const [asked, setAsked] = createSignal(false);
   const start = async () => {
-    if (!asked()) await requestPersistence();
+    await requestPersistence();
     await updateSettings({ firstRunDone: true }, 'Finished first-run setup');
   };
   return (
@@ -21,17 +19,8 @@ export function Welcome() {
         <ul>
           <li>Everything you enter is stored in this browser, on this device. There is no server and no account.</li>
           <li>After this first visit the app works with the network off.</li>
-          <li>Because the data lives only here, the app asks the browser to keep it (persistent storage) and reminds you to make backups.</li>
+          <li>Because the data lives only here, the app asks the browser to keep it (persistent storage, below) and reminds you to make backups.</li>
         </ul>
-        <button
-          type="button"
-          onClick={async () => {
-            await requestPersistence();
-            setAsked(true);
-          }}
-        >
-          Ask the browser to keep this data
-        </button>
       </section>
       <StoragePanel />
       <button type="button" class="primary" data-testid="start" onClick={() => void start()}>
