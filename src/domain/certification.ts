@@ -36,7 +36,7 @@ export interface CertificationOverrides {
 }
 
 export interface CertificationDraftInput {
-  client: Pick<Client, 'legalName' | 'filerId' | 'affiliates'>;
+  client: Pick<Client, 'legalName' | 'filerId' | 'affiliates'> & Partial<Pick<Client, 'dbaNames'>>;
   certificationYear: number;
   /** The client's live records; those outside the covered year are ignored. */
   records: readonly ComplianceRecord[];
@@ -98,8 +98,11 @@ export function titleLine(certificationYear: number): string {
   return `Annual ${CERTIFICATION_RULE} CPNI Certification for ${certificationYear} covering calendar year ${coveredYearOf(certificationYear)}`;
 }
 
+/** The companies covered, the carrier first with any trade names ("Legal Name d/b/a Trade Name"). */
 export function companiesOf(client: CertificationDraftInput['client']): Company[] {
-  return [{ name: client.legalName, filerId: client.filerId }, ...client.affiliates.map((a) => ({ name: a.legalName, filerId: a.filerId }))];
+  const dbas = (client.dbaNames ?? []).map((d) => d.trim()).filter(Boolean);
+  const name = dbas.length ? `${client.legalName} d/b/a ${dbas.join(', ')}` : client.legalName;
+  return [{ name, filerId: client.filerId }, ...client.affiliates.map((a) => ({ name: a.legalName, filerId: a.filerId }))];
 }
 
 export function recordsInYear<T extends ComplianceRecord>(records: readonly T[], year: number): T[] {

@@ -19,6 +19,9 @@ describe('certification record', () => {
     const p = assemblePackage({ ...cert, dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, client, [], settings);
     expect(p.dueDate).toBe('2027-03-01');
     expect(p.findings).toEqual([]);
+    const withTradeName = assemblePackage({ ...cert, dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, { ...client, dbaNames: ['Mesa Tel'] }, [], settings);
+    expect(withTradeName.findings).toEqual([]);
+    expect(withTradeName.statementText).toContain('Mesa Rural Telephone Co. d/b/a Mesa Tel');
     expect(p.blocked).toBe(false);
   });
 

@@ -77,5 +77,11 @@ describe('certification model', () => {
     const silent = draftCertification({ client, certificationYear: 2027, records: [attempt('', 'p2')], signatory });
     expect(silent.pretexting.text).toContain('[To complete: how the company responded to these attempts.]');
   });
+
+  it('names the carrier with its trade names, as filings do', () => {
+    const m = draftCertification({ client: { ...client, dbaNames: ['Mesa Tel', ' '] }, certificationYear: 2027, records: [], signatory });
+    expect(m.companies[0]).toEqual({ name: 'Mesa Rural Telephone Co. d/b/a Mesa Tel', filerId: '823456' });
+    expect(m.certificationParagraphs[0]).toContain('officer of Mesa Rural Telephone Co. d/b/a Mesa Tel and Mesa Long Distance LLC');
+  });
 });
 
