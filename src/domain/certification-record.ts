@@ -200,7 +200,7 @@ export function findingKey(f: Pick<Finding, 'id' | 'excerpt'>): string {
 /** Everything the package prints and the lint over it, from the stored certification. */
 export function assemblePackage(
   cert: CertificationFields,
-  client: Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'>,
+  client: Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'> & Partial<Pick<Client, 'dbaNames'>>,
   records: readonly ComplianceRecord[],
   settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
 ): AssembledPackage {
