@@ -39,60 +39,58 @@ export function describedBy(id: string, p: { error?: string; warning?: string; h
   return ids.length ? ids.join(' ') : undefined;
 }
 
-type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value'> & {
+/** What a text input and a text area share: a label, the value as typed and the messages. */
+interface TextOwnProps {
   label: string;
   value: string;
   onValue: (value: string) => void;
   error?: string;
   warning?: string;
   hint?: string;
-};
+  id?: string;
+  required?: boolean;
+}
+const TEXT_OWN = ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required'] as const;
 
-export function TextField(props: InputProps) {
-  const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
+/**
+ * The shell and the control's value, events and ARIA wiring, for `<input>` and `<textarea>`
+ * alike. The attributes are getters so the control stays reactive when spread.
+ */
+function TextControl(props: { own: TextOwnProps; children: (control: JSX.HTMLAttributes<HTMLElement> & { id: string; value: string }) => JSX.Element }) {
   // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
-  const id = own.id ?? createUniqueId();
+  const id = props.own.id ?? createUniqueId();
+  const own = () => props.own;
+  const control = {
+    id,
+    get value() {
+      return own().value;
+    },
+    get 'aria-required'() {
+      return own().required ? ('true' as const) : undefined;
+    },
+    get 'aria-invalid'() {
+      return own().error ? ('true' as const) : undefined;
+    },
+    get 'aria-describedby'() {
+      return describedBy(id, own());
+    },
+    onInput: (e: InputEvent & { currentTarget: HTMLElement }) => own().onValue((e.currentTarget as HTMLInputElement).value),
+  };
   return (
-    <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
-      <input
-        {...rest}
-        id={id}
-        value={own.value}
-        aria-required={own.required ? 'true' : undefined}
-        aria-invalid={own.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, own)}
-        onInput={(e) => own.onValue(e.currentTarget.value)}
-      />
+    <FieldShell id={id} label={props.own.label} error={props.own.error} warning={props.own.warning} hint={props.own.hint} required={props.own.required}>
+      {props.children(control)}
     </FieldShell>
   );
 }
 
-type AreaProps = Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'onInput' | 'value'> & {
-  label: string;
-  value: string;
-  onValue: (value: string) => void;
-  error?: string;
-  warning?: string;
-  hint?: string;
-};
+export function TextField(props: Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value'> & TextOwnProps) {
+  const [own, rest] = splitProps(props, TEXT_OWN);
+  return <TextControl own={own}>{(control) => <input {...rest} {...(control as JSX.InputHTMLAttributes<HTMLInputElement>)} />}</TextControl>;
+}
 
-export function TextArea(props: AreaProps) {
-  const [own, rest] = splitProps(props, ['label', 'value', 'onValue', 'error', 'warning', 'hint', 'id', 'required']);
-  // eslint-disable-next-line solid/reactivity -- an element's id is fixed when it is created
-  const id = own.id ?? createUniqueId();
-  return (
-    <FieldShell id={id} label={own.label} error={own.error} warning={own.warning} hint={own.hint} required={own.required}>
-      <textarea
-        {...rest}
-        id={id}
-        value={own.value}
-        aria-required={own.required ? 'true' : undefined}
-        aria-invalid={own.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, own)}
-        onInput={(e) => own.onValue(e.currentTarget.value)}
-      />
-    </FieldShell>
-  );
+export function TextArea(props: Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'onInput' | 'value'> & TextOwnProps) {
+  const [own, rest] = splitProps(props, TEXT_OWN);
+  return <TextControl own={own}>{(control) => <textarea {...rest} {...(control as JSX.TextareaHTMLAttributes<HTMLTextAreaElement>)} />}</TextControl>;
 }
 
 export interface Option {
