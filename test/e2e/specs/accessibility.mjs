@@ -22,16 +22,22 @@ async function axeViolations(page, screen) {
   return violations.flatMap((v) => v.nodes.map((n) => `${screen}: [${v.id}, ${v.impact}] ${v.help} at ${n.target}\n      ${(n.summary ?? '').replace(/\n/g, ' ')}`));
 }
 
+/** A page that may run axe (the CSP is bypassed in this context only) and collects what it finds. */
+async function axeSession(newContext) {
+  const page = await (await newContext({ bypassCSP: true })).newPage();
+  const found = [];
+  return {
+    page,
+    check: async (screen) => found.push(...(await axeViolations(page, screen))),
+    assertClean: () => assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`),
+  };
+}
+
 export const tests = [
   {
     name: 'axe-core finds no violations on any screen',
     async fn({ newContext, origin }) {
-      const context = await newContext({ bypassCSP: true });
-      const page = await context.newPage();
-      const found = [];
-      const check = async (screen) => {
-        found.push(...(await axeViolations(page, screen)));
-      };
+      const { page, check, assertClean } = await axeSession(newContext);
 
       await page.goto(`${origin}/`);
       await page.getByTestId('welcome').waitFor();
@@ -81,18 +87,13 @@ export const tests = [
         await check(path === '/no-such-screen' ? 'not found' : title);
       }
 
-      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+      assertClean();
     },
   },
   {
     name: 'axe-core finds no violations on the record screens and the dashboard with deadlines',
     async fn({ newContext, origin }) {
-      const context = await newContext({ bypassCSP: true });
-      const page = await context.newPage();
-      const found = [];
-      const check = async (screen) => {
-        found.push(...(await axeViolations(page, screen)));
-      };
+      const { page, check, assertClean } = await axeSession(newContext);
 
       await page.goto(`${origin}/`);
       await page.getByTestId('start').click();
@@ -144,18 +145,13 @@ export const tests = [
       await review.getByRole('table').waitFor();
       await check('dashboard with deadlines and the retention review open');
 
-      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+      assertClean();
     },
   },
   {
     name: 'axe-core finds no violations on the certification screens and the opt-out failure letter',
     async fn({ newContext, origin }) {
-      const context = await newContext({ bypassCSP: true });
-      const page = await context.newPage();
-      const found = [];
-      const check = async (screen) => {
-        found.push(...(await axeViolations(page, screen)));
-      };
+      const { page, check, assertClean } = await axeSession(newContext);
 
       await page.goto(`${origin}/`);
       await page.getByTestId('start').click();
@@ -195,7 +191,7 @@ export const tests = [
       await page.getByTestId('batch-export').waitFor();
       await check('certifications list with batch export');
 
-      assert.equal(found.length, 0, `axe-core violations:\n    ${found.join('\n    ')}`);
+      assertClean();
     },
   },
   {
