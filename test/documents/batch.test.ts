@@ -1,16 +1,13 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { assemblePackage, newCertification } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import type { Client, PreparerFields } from '../../src/domain/schema';
 import { exportBatch, type BatchItem } from '../../src/documents/batch';
-import type { FontLoader } from '../../src/documents/fonts';
 import { exportPackage, type PackageMode } from '../../src/documents/package';
+import { loadFont } from './read-back';
 
-const loadFont: FontLoader = async (file) => readFileSync(join(__dirname, '../../public/fonts', file));
 const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
 
 const preparer: PreparerFields = {

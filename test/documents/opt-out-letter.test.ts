@@ -1,12 +1,8 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESSEE_CAUTION } from '../../src/domain/certification-record';
 import type { Client, PreparerFields } from '../../src/domain/schema';
-import type { FontLoader } from '../../src/documents/fonts';
+import { loadFont, readBack } from './read-back';
 import {
   OPT_OUT_LETTER_CAUTIONS,
   exportOptOutLetter,
@@ -15,24 +11,6 @@ import {
   type OptOutLetterInput,
 } from '../../src/documents/opt-out-letter';
 
-const loadFont: FontLoader = async (file) => readFileSync(join(__dirname, '../../public/fonts', file));
-const dir = mkdtempSync(join(tmpdir(), 'cpni-opt-out-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fileCount = 0;
-
-function readBack(bytes: Uint8Array): { text: string; info: Record<string, string> } {
-  const path = join(dir, `letter-${++fileCount}.pdf`);
-  writeFileSync(path, bytes);
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
-  const info = Object.fromEntries(
-    execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!.trim()]),
-  );
-  return { text, info };
-}
 
 const client: Client = {
   id: 'c',

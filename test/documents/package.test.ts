@@ -1,42 +1,14 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assemblePackage, newCertification, type CertificationFields } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import type { Client, PreparerFields } from '../../src/domain/schema';
 import { UnsupportedCharacterError } from '../../src/documents/errors';
-import type { FontLoader } from '../../src/documents/fonts';
+import { loadFont, readBack } from './read-back';
 import { exportPackage, PackageBlockedError, packageDocuments, type PackageInput } from '../../src/documents/package';
 
-const loadFont: FontLoader = async (file) => readFileSync(join(__dirname, '../../public/fonts', file));
 
-const dir = mkdtempSync(join(tmpdir(), 'cpni-package-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fileCount = 0;
-
-function readBack(bytes: Uint8Array): { text: string; pages: string[]; info: Record<string, string>; images: string } {
-  const path = join(dir, `package-${++fileCount}.pdf`);
-  writeFileSync(path, bytes);
-  const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-  const info = Object.fromEntries(
-    execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!.trim()]),
-  );
-  const pages = raw.split('\f').map(collapse);
-  if (pages.at(-1) === '') pages.pop();
-  return { text: collapse(raw), pages, info, images: execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }) };
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
 

@@ -1,10 +1,8 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attachmentDocument,
   certificationDocument,
@@ -19,6 +17,7 @@ import { FontLoadError, UnsupportedCharacterError } from '../../src/documents/er
 import type { FontLoader } from '../../src/documents/fonts';
 import type { PdfDocument } from '../../src/documents/model';
 import { renderPdf } from '../../src/documents/render';
+import { readBack } from './read-back';
 
 const fontsDir = join(__dirname, '../../public/fonts');
 const fontLoads: string[] = [];
@@ -26,45 +25,6 @@ const loadFont: FontLoader = async (file) => {
   fontLoads.push(file);
   return readFileSync(join(fontsDir, file));
 };
-
-const dir = mkdtempSync(join(tmpdir(), 'cpni-pdf-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fileCount = 0;
-
-interface ReadBack {
-  text: string;
-  /** Text of each page, whitespace collapsed. */
-  pages: string[];
-  info: Record<string, string>;
-  fonts: string;
-  images: string;
-}
-
-function readBack(bytes: Uint8Array): ReadBack {
-  const path = join(dir, `out-${++fileCount}.pdf`);
-  writeFileSync(path, bytes);
-  const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-  const info = Object.fromEntries(
-    execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!.trim()]),
-  );
-  const pages = raw.split('\f').map(collapse);
-  if (pages[pages.length - 1] === '') pages.pop();
-  return {
-    text: collapse(raw),
-    pages,
-    info,
-    fonts: execFileSync('pdffonts', [path], { encoding: 'utf8' }),
-    images: execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }),
-  };
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Deterministic filler: long enough to force page breaks, varied enough to wrap differently. */
 function filler(seed: number, sentences: number): string {
