@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { addYears, type IsoDate } from '../domain/dates';
+import type { IsoDate } from '../domain/dates';
+import { retentionReviewCutoff } from '../domain/retention';
 import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
 import { db, type StoredRecord } from './database';
@@ -40,11 +41,7 @@ export function createDashboardQuery() {
   return createLiveQuery(() => loadDashboard(), undefined as DashboardData | undefined);
 }
 
-/**
- * Records that might be past their minimum retention: no rule keeps anything less than a year,
- * so only records dated more than a year before `today` are candidates (an index range, not a
- * scan). The rulebook decides for each.
- */
+/** Records that might be past their minimum retention (an index range, not a scan); the rulebook decides for each. */
 export function retentionCandidates(today: IsoDate): Promise<StoredRecord[]> {
-  return db().records.where('date').between(Dexie.minKey, addYears(today, -1), true, false).toArray();
+  return db().records.where('date').between(Dexie.minKey, retentionReviewCutoff(today), true, false).toArray();
 }

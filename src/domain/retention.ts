@@ -89,3 +89,13 @@ export function certificationRetention(filedOn: IsoDate): Retention {
     note: d.interpretation,
   };
 }
+
+/**
+ * Records dated on or after this day are still inside every minimum retention period: the
+ * shortest period runs from the latest date in a record, which is never before its own date.
+ * The retention review only needs to look at records dated before it.
+ */
+export function retentionReviewCutoff(today: IsoDate): IsoDate {
+  const shortest = Math.min(...Object.values(DUTIES).filter((d) => d.id.startsWith('retain') && d.unit === 'years').map((d) => d.length));
+  return addYears(today, -shortest);
+}

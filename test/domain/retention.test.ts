@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { addYears, fromDayNumber, toDayNumber } from '../../src/domain/dates';
 import { RECORD_FIELD_SCHEMAS, RECORD_KINDS, type ComplianceRecord, type RecordKind } from '../../src/domain/records';
-import { certificationRetainUntil, certificationRetention, isPastRetention, retainUntil, retentionFor } from '../../src/domain/retention';
+import { certificationRetainUntil, certificationRetention, isPastRetention, retainUntil, retentionFor, retentionReviewCutoff } from '../../src/domain/retention';
 
 const VALID_FIELDS: Record<RecordKind, Record<string, unknown>> = {
   breach: { discoveredOn: '2025-01-01', determinedOn: '2025-01-01', cpniInvolved: 'Call records' },
@@ -103,5 +103,17 @@ describe('certification retention', () => {
     expect(certificationRetainUntil('2026-02-20')).toBe('2028-02-21');
     expect(certificationRetention('2026-02-20')).toMatchObject({ basis: 'practice', date: '2028-02-21' });
     expect(certificationRetention('2026-02-20').note).toMatch(/not a rule/);
+  });
+});
+
+describe('retention review cutoff', () => {
+  it('looks only at records dated more than a year back, and never misses one past retention', () => {
+    expect(retentionReviewCutoff('2026-11-25')).toBe('2025-11-25');
+    const base = { id: 'r', clientId: 'c', createdAt: '', updatedAt: '', kind: 'approval', accountRef: 'A1', approvalType: 'optOut', medium: 'written', status: 'granted', scope: '' };
+    for (const decidedOn of ['2025-11-23', '2025-11-24', '2025-11-25', '2025-11-26']) {
+      const record = { ...base, decidedOn } as never;
+      if (decidedOn >= retentionReviewCutoff('2026-11-25')) expect(isPastRetention(record, '2026-11-25')).toBe(false);
+    }
+    expect(isPastRetention({ ...base, decidedOn: '2025-11-23' } as never, '2026-11-25')).toBe(true);
   });
 });
