@@ -123,6 +123,8 @@ export const complaintFields = v.object({
   receivedOn: isoDate('Received on'),
   category: v.picklist(COMPLAINT_CATEGORIES, 'Choose a category.'),
   summary: required('Summary'),
+  /** What the filing may print about it; internal notes stay in `summary`. */
+  publicSummary: text,
   resolution: text,
 });
 
@@ -131,6 +133,7 @@ export const dataBrokerActionFields = v.object({
   forum: v.picklist(['stateCommission', 'court', 'fcc'], 'Choose the forum.'),
   actionKind: v.picklist(['proceeding', 'petition'], 'Choose proceeding instituted or petition filed.'),
   description: required('Description'),
+  publicSummary: text,
   outcome: text,
 });
 
@@ -139,6 +142,7 @@ export const pretextingFields = v.object({
   channel: v.picklist(['phone', 'online', 'inStore'], 'Choose the channel.'),
   method: required('Method'),
   howStopped: text,
+  publicSummary: text,
 });
 
 export const optOutFailureFields = v.object({

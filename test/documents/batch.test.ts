@@ -59,6 +59,7 @@ const complaint: ComplianceRecord = {
   receivedOn: '2025-06-01',
   category: 'employeeAccess',
   summary: 'An employee looked up a neighbour’s call records.',
+  publicSummary: '',
   resolution: 'Employee dismissed.',
 };
 

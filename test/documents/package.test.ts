@@ -44,15 +44,16 @@ const preparer: PreparerFields = {
 
 const base = { ...stamp, clientId: 'client-1' };
 const complaints: ComplianceRecord[] = [
-  { ...base, id: 'r-1', kind: 'complaint', receivedOn: '2025-03-14', category: 'employeeAccess', summary: 'A customer reported that a billing clerk looked up her call records without a business reason.', resolution: 'The clerk was disciplined and retrained.' },
-  { ...base, id: 'r-2', kind: 'complaint', receivedOn: '2025-08-02', category: 'unauthorizedDisclosure', summary: 'A caller obtained a copy of a bill by claiming to be the account holder.', resolution: 'Staff were reminded that bills are sent only to the address of record.' },
+  { ...base, id: 'r-1', kind: 'complaint', receivedOn: '2025-03-14', category: 'employeeAccess', summary: 'A customer reported that a billing clerk looked up her call records without a business reason.', publicSummary: '', resolution: 'The clerk was disciplined and retrained.' },
+  { ...base, id: 'r-2', kind: 'complaint', receivedOn: '2025-08-02', category: 'unauthorizedDisclosure', summary: 'A caller obtained a copy of a bill by claiming to be the account holder.', publicSummary: '', resolution: 'Staff were reminded that bills are sent only to the address of record.' },
   // Outside the covered year: not counted.
-  { ...base, id: 'r-3', kind: 'complaint', receivedOn: '2024-12-30', category: 'onlineAccess', summary: 'Old complaint.', resolution: '' },
+  { ...base, id: 'r-3', kind: 'complaint', receivedOn: '2024-12-30', category: 'onlineAccess', summary: 'Old complaint.', publicSummary: '', resolution: '' },
 ];
 const brokerAction: ComplianceRecord = {
   ...base,
   id: 'r-4',
   kind: 'dataBrokerAction',
+  publicSummary: '',
   actionOn: '2025-05-20',
   forum: 'court',
   actionKind: 'proceeding',

@@ -46,7 +46,7 @@ function sampleData(): BackupData {
         reportingFacilityRef: '', urgentHarm: false, urgentHarmAgency: '', urgentHarmConsultedOn: '', lawEnforcementDelay: false, delayAgency: '',
         delayUntil: '', delayWrittenDirection: false, customersNotifiedOn: '', customerNoticeMethod: '', annualSummaryFiledOn: '', createdAt: AT, updatedAt: AT,
       },
-      { id: 'r2', clientId: CLIENT, kind: 'complaint', receivedOn: '2026-01-15', category: 'employeeAccess', summary: 'Looked up a neighbour', resolution: '', createdAt: AT, updatedAt: AT, deletedAt: AT },
+      { id: 'r2', clientId: CLIENT, kind: 'complaint', receivedOn: '2026-01-15', category: 'employeeAccess', summary: 'Looked up a neighbour', publicSummary: '', resolution: '', createdAt: AT, updatedAt: AT, deletedAt: AT },
     ],
     certifications: [{ ...cert, answers: { ...cert.answers, futureQuestion: { kept: true } } as typeof cert.answers, id: 'k1', createdAt: AT, updatedAt: AT }],
   };
