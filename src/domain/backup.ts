@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { clientSchema, preparerSchema, settingsSchema, type Client, type Preparer, type Settings } from './schema';
 import { RECORD_FIELD_SCHEMAS, RECORD_KINDS, recordDate, recordDates, type ComplianceRecord, type RecordKind } from './records';
 import { CERTIFICATION_STATUSES, type Certification } from './certification-record';
-import type { StatementAnswers } from './statement';
+import type { StoredAnswers } from './statement-answers';
 import type { CertificationOverrides } from './certification';
 import { isIsoDate, type IsoDate } from './dates';
 
@@ -119,7 +119,8 @@ export const certificationSchema = v.object({
   signatureDate: dateOrEmpty('Signature date'),
   filedOn: dateOrEmpty('Filed on'),
   ecfsConfirmation: text('ECFS confirmation'),
-  answers: v.custom<StatementAnswers>(isObject, 'The statement answers must be an object.'),
+  // Any version of the answers; every read goes through `upgradeAnswers` (statement-upgrade.ts).
+  answers: v.custom<StoredAnswers>(isObject, 'The statement answers must be an object.'),
   sectionEdits: v.record(v.string(), text('An edited statement section')),
   overrides: v.custom<CertificationOverrides>(isObject, 'The overrides must be an object.'),
   lintOverrides: v.array(v.object({ id: text('A lint override id'), excerpt: text('A lint override excerpt'), reason: text('A lint override reason') })),

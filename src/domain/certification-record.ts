@@ -4,10 +4,14 @@
  * sections with the user's edits, and the lint over the final text.
  */
 import { draftCertification, pretextingFacts, recordsInYear, type CertificationModel, type CertificationOverrides } from './certification';
-import { defaultAnswers, draftStatement, renderStatementText, type StatementAnswers, type StatementSection, type StatementSectionId } from './statement';
+import { draftStatement, renderStatementText, type StatementSection, type StatementSectionId } from './statement';
+import { emptyAnswers, usesOptOut, type StoredAnswers } from './statement-answers';
+import { carryForward, questionnaireProblems, questionnaireStatus, type TopicStatus } from './statement-topics';
+import { upgradeAnswers } from './statement-upgrade';
+import { breachRuleForCoveredYear } from './statement-rules';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
-import { certificationDueDate } from './deadlines';
-import { breachClock, breachClockInput, breachRuleFor, closureDates } from './breach-clock';
+import { certificationDueDate, certificationRequired } from './deadlines';
+import { breachClock, breachClockInput, closureDates } from './breach-clock';
 import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
@@ -43,7 +47,11 @@ export interface CertificationFields {
   /** When it was actually filed, and ECFS's confirmation number. */
   filedOn: IsoDate | '';
   ecfsConfirmation: string;
-  answers: StatementAnswers;
+  /**
+   * The questionnaire's answers with each topic's review state. A row written by an earlier
+   * version may hold an older shape: read them through `certificationAnswers`.
+   */
+  answers: StoredAnswers;
   /** Section bodies the user rewrote; a section without an edit prints the drafted text. */
   sectionEdits: Partial<Record<StatementSectionId, string>>;
   overrides: CertificationOverrides;
@@ -53,11 +61,15 @@ export interface CertificationFields {
   /** The certification this one was rolled forward from. */
   rolledFromId?: string;
   /**
-   * When the user confirmed that the questionnaire answers describe the company's actual
-   * procedures. The answers start from CPNI Desk's sample procedures, which no officer can
-   * certify; '' until confirmed, and reset each year by roll forward.
+   * Version-1 answers only: the single tick that confirmed all answers at once. Each topic is now
+   * reviewed on its own (`answers.topics`); `upgradeAnswers` keeps this date only as a note.
    */
   answersReviewedOn?: IsoDate | '';
+}
+
+/** The certification's answers in the current shape, whatever version stored them. */
+export function certificationAnswers(cert: Pick<CertificationFields, 'answers' | 'answersReviewedOn'>): StoredAnswers {
+  return upgradeAnswers(cert.answers, cert.answersReviewedOn);
 }
 
 export interface Certification extends CertificationFields {
@@ -87,12 +99,13 @@ export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'offi
     signatureDate: '',
     filedOn: '',
     ecfsConfirmation: '',
-    answers: defaultAnswers(),
+    answers: emptyAnswers(),
     sectionEdits: {},
     overrides: {},
     lintOverrides: [],
     signature: { kind: 'typed' },
     coverLetter: { include: true, addressee: [...DEFAULT_ADDRESSEE], body: coverLetterBody(client.legalName, certificationYear), cc: [] },
+    // Stored empty, as the backup format expects; review state lives in `answers.topics`.
     answersReviewedOn: '',
   };
 }
@@ -103,19 +116,35 @@ export interface RollForwardChange {
   to: string;
 }
 
+/** The certification due after `year` (2016 is followed by 2018: no certification was due in 2017). */
+export function nextCertificationYear(year: number): number {
+  let next = year + 1;
+  while (!certificationRequired(next) && next < year + 10) next++;
+  return next;
+}
+
+/** The certification before `year` that a new one rolls forward from. */
+export function previousCertificationYear(year: number): number {
+  let previous = year - 1;
+  while (!certificationRequired(previous) && previous > year - 10) previous--;
+  return previous;
+}
+
 /**
  * Next year's certification from last year's: answers, edits, signatory, signature choice
  * and cover letter carried over; dates, status, overrides and lint overrides reset (they
- * belong to last year's facts); the changes listed for the user to review.
+ * belong to last year's facts); every answered questionnaire topic to be reviewed again for
+ * the new year; the changes listed for the user to review.
  */
 export function rollForward(previous: CertificationFields, client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, previousId?: string): { next: CertificationFields; changes: RollForwardChange[] } {
-  const year = previous.certificationYear + 1;
+  const year = nextCertificationYear(previous.certificationYear);
   const fresh = newCertification(client, year, previous.preparerId);
   const oldBody = coverLetterBody(client.legalName, previous.certificationYear);
+  const answers = carryForward(certificationAnswers(previous), previous.certificationYear);
   const next: CertificationFields = {
     ...fresh,
     signatory: previous.signatory.name ? { ...previous.signatory } : fresh.signatory,
-    answers: structuredClone(previous.answers),
+    answers,
     sectionEdits: { ...previous.sectionEdits },
     signature: previous.signature,
     coverLetter: { ...previous.coverLetter, body: previous.coverLetter.body === oldBody ? fresh.coverLetter.body : previous.coverLetter.body },
@@ -129,9 +158,12 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   if (previous.dateFiled) changes.push({ field: 'Date filed', from: previous.dateFiled, to: '(to be set)' });
   if (previous.signatureDate) changes.push({ field: 'Signature date', from: previous.signatureDate, to: '(to be set)' });
   if (Object.keys(previous.overrides).length) changes.push({ field: 'Overrides of data-broker, complaint or pretexting answers', from: 'set', to: 'recomputed from this year’s records' });
-  if (previous.answersReviewedOn) changes.push({ field: 'Questionnaire answers', from: `confirmed on ${previous.answersReviewedOn}`, to: 'to be confirmed again for this year' });
+  const carried = Object.keys(answers.topics).length;
+  if (carried)
+    changes.push({ field: 'Questionnaire answers', from: `${carried} ${carried === 1 ? 'topic' : 'topics'} answered for ${previous.certificationYear - 1}`, to: `carried over, each to be reviewed for ${year - 1}` });
   if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
   if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
+  if (year !== previous.certificationYear + 1) changes.push({ field: 'Skipped year', from: String(previous.certificationYear + 1), to: 'no certification was due' });
   const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
   for (const [id] of stale) changes.push({ field: `Edited statement section “${id}”`, from: `mentions ${previous.certificationYear - 1} or ${previous.certificationYear}`, to: 'kept as written: check its years' });
   return { next, changes };
@@ -139,6 +171,9 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
 
 export interface AssembledPackage {
   model: CertificationModel;
+  /** The certification's answers in the current shape, and each questionnaire topic's state. */
+  answers: StoredAnswers;
+  questionnaire: TopicStatus[];
   sections: StatementSection[];
   statementText: string;
   lintContext: LintContext;
@@ -151,17 +186,16 @@ export interface AssembledPackage {
 
 /** Where the statement's answers say one thing and the covered year's records another. */
 function recordFindings(
-  cert: CertificationFields,
+  answers: StoredAnswers,
   records: readonly ComplianceRecord[],
   coveredYear: number,
   settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
 ): Finding[] {
   const out: Finding[] = [];
   const inYear = recordsInYear(records, coveredYear);
-  const m = cert.answers.marketing;
-  const usesOptOut = m.usesCpni && [m.own, m.agents, m.affiliates].includes('optOut');
+  const optOut = usesOptOut(answers.values.marketing);
   for (const r of inYear) {
-    if (r.kind === 'optOutFailure' && !usesOptOut)
+    if (r.kind === 'optOutFailure' && answers.values.marketing && !optOut)
       out.push({
         id: 'records-opt-out-failure',
         severity: 'error',
@@ -206,6 +240,7 @@ export function assemblePackage(
 ): AssembledPackage {
   const cal = { calendar: 'fcc' as const, closures: closureDates(settings) };
   const dueDate = certificationDueDate(cert.certificationYear, cal);
+  const answers = certificationAnswers(cert);
   const model = draftCertification({
     client,
     certificationYear: cert.certificationYear,
@@ -214,16 +249,18 @@ export function assemblePackage(
     dateFiled: cert.dateFiled || undefined,
     signatureDate: cert.signatureDate || undefined,
     overrides: cert.overrides,
-    inCompliance: cert.answers.conclusion.inCompliance,
+    inCompliance: answers.values.conclusion?.inCompliance !== false,
   });
-  // The rule version in force on the day the statement speaks for: the filing date, or today's season due date.
-  const breachRule = breachRuleFor(cert.dateFiled || dueDate, settings);
-  const drafted = draftStatement(cert.answers, {
+  // The statement speaks of the covered year, under the rule versions in force then.
+  const breachRule = breachRuleForCoveredYear(model.coveredYear, settings);
+  const questionnaire = questionnaireStatus(answers, { services: client.services, coveredYear: model.coveredYear });
+  const drafted = draftStatement(answers.values, {
     companies: model.companies,
     filingYear: model.certificationYear,
     coveredYear: model.coveredYear,
     services: client.services,
     breachRule,
+    simChangeComplianceDate: answers.simChangeComplianceDate,
     dataBrokerActions: model.dataBrokers.has ? model.dataBrokers.explanation.split('\n').filter(Boolean) : [],
     complaints: { counts: model.complaints.counts, summary: model.complaints.has ? model.complaints.summary : undefined },
     // The statement adds its own sentence on protective measures, so it gets only the facts.
@@ -266,7 +303,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  findings.push(...recordFindings(cert, records, model.coveredYear, settings));
+  findings.push(...recordFindings(answers, records, model.coveredYear, settings));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({
@@ -279,17 +316,19 @@ export function assemblePackage(
       });
   const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim() && o.id !== OVERRIDE_WITHOUT_REASON).map(findingKey));
   const openFindings = findings.filter((f) => !overridden.has(findingKey(f)));
-  return { model, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
+  return { model, answers, questionnaire, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
 }
 
 /**
  * What stands between a certification and "ready to sign": the same list gates the status, the
- * single export of a final package and the consultant's batch.
+ * single export of a final package and the consultant's batch. Every questionnaire topic that
+ * applies must be answered, and none may hold samples or last year's answers nobody reviewed;
+ * a certification already signed or filed was signed on what it said then.
  */
-export function readinessProblems(cert: CertificationFields, assembled: Pick<AssembledPackage, 'blocked'>): string[] {
+export function readinessProblems(cert: CertificationFields, assembled: Pick<AssembledPackage, 'blocked' | 'questionnaire'>): string[] {
   const out: string[] = [];
   if (assembled.blocked) out.push('Fix the errors in the checks, or override them with a reason.');
-  if (!cert.answersReviewedOn) out.push(`Confirm that the questionnaire answers describe the company's actual procedures in ${cert.certificationYear - 1}.`);
+  if (cert.status === 'draft' || cert.status === 'ready') out.push(...questionnaireProblems(assembled.questionnaire, cert.certificationYear - 1));
   if (!cert.signatory.name.trim() || !cert.signatory.title.trim()) out.push('Enter the signing officer’s name and title.');
   if (!cert.dateFiled) out.push('Enter the date filed (the day you will submit it).');
   if (!cert.signatureDate) out.push('Enter the signature date.');

@@ -7,6 +7,7 @@ import type { Client, PreparerFields } from '../../src/domain/schema';
 import { exportBatch, type BatchItem } from '../../src/documents/batch';
 import { exportPackage, type PackageMode } from '../../src/documents/package';
 import { loadFont } from './read-back';
+import { reviewedAnswers } from '../fixtures/answers';
 
 const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
 
@@ -44,7 +45,7 @@ function item(c: Client, mode: PackageMode = 'single', records: ComplianceRecord
   return {
     label: c.legalName,
     build: () => {
-      const cert = { ...newCertification(c, 2026, 'p'), dateFiled: '2026-02-20', signatureDate: '2026-02-18' };
+      const cert = { ...newCertification(c, 2026, 'p'), answers: reviewedAnswers(), dateFiled: '2026-02-20', signatureDate: '2026-02-18' };
       const assembled = assemblePackage(cert, c, records, { closures: [], breachRule2023EffectiveDate: '' });
       return exportPackage({ cert, assembled, client: c, preparer, documentDate: '2026-02-10' }, { mode, loadFont });
     },

@@ -7,6 +7,7 @@ import type { Client, PreparerFields } from '../../src/domain/schema';
 import { UnsupportedCharacterError } from '../../src/documents/errors';
 import { loadFont, readBack } from './read-back';
 import { exportPackage, PackageBlockedError, packageDocuments, type PackageInput } from '../../src/documents/package';
+import { reviewedAnswers } from '../fixtures/answers';
 
 
 
@@ -68,6 +69,7 @@ function certification(client: Client, changes: Partial<CertificationFields> = {
   const fresh = newCertification(client, 2026, 'preparer-1');
   return {
     ...fresh,
+    answers: reviewedAnswers(),
     dateFiled: '2026-02-20',
     signatureDate: '2026-02-18',
     sectionEdits: { contact: contactEdit },

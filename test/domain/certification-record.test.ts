@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assemblePackage, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
+import { reviewedAnswers } from '../fixtures/answers';
 
 const client = {
   id: 'c1', legalName: 'Mesa Rural Telephone Co.', filerId: '823456', frn: '0012345678', affiliates: [], services: ['wireline' as const],
@@ -13,7 +14,7 @@ const complaint = (receivedOn: string): ComplianceRecord =>
 
 describe('certification record', () => {
   it('starts from the client: default signatory, cover letter naming both years, no findings once dated', () => {
-    const cert = newCertification(client, 2027);
+    const cert = { ...newCertification(client, 2027), answers: reviewedAnswers() };
     expect(cert.signatory).toEqual({ name: 'Ann Lee', title: 'President' });
     expect(cert.coverLetter.body).toContain('for 2027, covering calendar year 2026');
     const p = assemblePackage({ ...cert, dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, client, [], settings);
@@ -37,7 +38,7 @@ describe('certification record', () => {
   });
 
   it('reports a date filed after the § 1.4(j) due date', () => {
-    const p = assemblePackage({ ...newCertification(client, 2026), dateFiled: '2026-03-03', signatureDate: '2026-03-01' }, client, [], settings);
+    const p = assemblePackage({ ...newCertification(client, 2026), answers: reviewedAnswers(), dateFiled: '2026-03-03', signatureDate: '2026-03-01' }, client, [], settings);
     expect(p.dueDate).toBe('2026-03-02');
     expect(p.blocked).toBe(true);
     expect(p.findings.map((f) => f.message).join(' ')).toMatch(/March 2, 2026|2026-03-02/);
@@ -52,16 +53,17 @@ describe('certification record', () => {
   it('rolls forward: carries answers and edits, resets dates and status, lists what changed', () => {
     const last = {
       ...newCertification(client, 2026),
+      answers: reviewedAnswers('2026-02-01', (a) => (a.training.how = 'with a video course')),
       status: 'filed' as const, dateFiled: '2026-02-27', signatureDate: '2026-02-26', filedOn: '2026-02-27', ecfsConfirmation: '2026227123',
       sectionEdits: { training: 'Training for calendar year 2025 was held in March.' },
       lintOverrides: [{ id: 'x', excerpt: 'y', reason: 'z' }],
     };
-    last.answers.training.how = 'with a video course';
     const { next, changes } = rollForward(last, client, 'prev-id');
     expect(next.certificationYear).toBe(2027);
     expect(next.status).toBe('draft');
     expect([next.dateFiled, next.signatureDate, next.filedOn, next.ecfsConfirmation]).toEqual(['', '', '', '']);
-    expect(next.answers.training.how).toBe('with a video course');
+    expect(next.answers.values.training?.how).toBe('with a video course');
+    expect(next.answers.topics.training).toEqual({ origin: 'lastYear', reviewedOn: '', fromYear: 2026 });
     expect(next.sectionEdits.training).toBe('Training for calendar year 2025 was held in March.');
     expect(next.lintOverrides).toEqual([]);
     expect(next.rolledFromId).toBe('prev-id');
@@ -71,7 +73,7 @@ describe('certification record', () => {
   });
 
   it('blocks export while an override of the records has no reason, and names it', () => {
-    const cert = { ...newCertification(client, 2027), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
+    const cert = { ...newCertification(client, 2027), answers: reviewedAnswers(), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
     const withOverride = { ...cert, overrides: { complaints: { value: { counts: { employeeAccess: 1, unauthorizedDisclosure: 0, onlineAccess: 0, other: 0 }, summary: 'Paper log.' }, reason: ' ' } } };
     const p = assemblePackage(withOverride, client, [], settings);
     expect(p.blocked).toBe(true);
@@ -84,25 +86,21 @@ describe('certification record', () => {
   });
 
   it('says "is not in compliance" in the certification when the statement concludes so', () => {
-    const cert = newCertification(client, 2027);
-    cert.answers.conclusion = { inCompliance: false, explanation: 'Training records were lost in a fire; training is being repeated.' };
+    const cert = {
+      ...newCertification(client, 2027),
+      answers: reviewedAnswers('2027-02-01', (a) => (a.conclusion = { inCompliance: false, explanation: 'Training records were lost in a fire; training is being repeated.' })),
+    };
     const p = assemblePackage(cert, client, [], settings);
     expect(p.model.statementReference).toMatch(/ensure that it is not, and why it is not, in compliance/);
   });
 
-  it('is ready to sign only with clean checks, confirmed answers, an officer and both dates', () => {
-    const cert = newCertification(client, 2027);
-    const clean = { blocked: false };
-    expect(readinessProblems(cert, clean)).toEqual([
-      'Confirm that the questionnaire answers describe the company\'s actual procedures in 2026.',
-      'Enter the date filed (the day you will submit it).',
-      'Enter the signature date.',
-    ]);
-    expect(readinessProblems({ ...cert, answersReviewedOn: '2027-02-01', dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, clean)).toEqual([]);
-    expect(readinessProblems({ ...cert, answersReviewedOn: '2027-02-01', dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, { blocked: true })).toEqual([
-      'Fix the errors in the checks, or override them with a reason.',
-    ]);
-    expect(rollForward({ ...cert, answersReviewedOn: '2027-02-01' }, client).next.answersReviewedOn).toBe('');
+  it('is ready to sign only with clean checks, every topic answered and reviewed, an officer and both dates', () => {
+    const cert = { ...newCertification(client, 2027), answers: reviewedAnswers() };
+    const p = assemblePackage(cert, client, [], settings);
+    expect(readinessProblems(cert, p)).toEqual(['Enter the date filed (the day you will submit it).', 'Enter the signature date.']);
+    const dated = { ...cert, dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
+    expect(readinessProblems(dated, assemblePackage(dated, client, [], settings))).toEqual([]);
+    expect(readinessProblems(dated, { ...assemblePackage(dated, client, [], settings), blocked: true })).toEqual(['Fix the errors in the checks, or override them with a reason.']);
   });
 
   it('records a filing only on a day that has come, after the covered year, with a confirmation number', () => {
@@ -114,7 +112,7 @@ describe('certification record', () => {
   });
 
   it('flags where the year’s records contradict the statement', () => {
-    const cert = { ...newCertification(client, 2027), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
+    const cert = { ...newCertification(client, 2027), answers: reviewedAnswers(), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
     const stamp = { clientId: 'c1', createdAt: '', updatedAt: '' };
     const failure = { ...stamp, id: 'f1', kind: 'optOutFailure', learnedOn: '2026-11-23', mechanism: 'Web opt-out form', problem: 'Down', remedy: '', remedyOn: '', stateCommissionsNotified: '', stateCommissionAction: '', customerNotice: '', letterSentOn: '' } as ComplianceRecord;
     const breach = { ...stamp, id: 'b1', kind: 'breach', discoveredOn: '2026-06-01', determinedOn: '2026-06-01', cpniInvolved: 'Call records', agenciesNotifiedOn: '2026-07-15', lawEnforcementDelay: false, urgentHarm: false, customersAffected: '', harmLikely: '' } as ComplianceRecord;
@@ -126,8 +124,7 @@ describe('certification record', () => {
     expect(late?.severity).toBe('warning');
     expect(late?.message).toMatch(/reported to the agencies on July 15, 2026, after the deadline of June 10, 2026/);
 
-    const optOutUser = structuredClone(cert);
-    optOutUser.answers.marketing = { usesCpni: true, own: 'optOut', agents: 'none', affiliates: 'none', thirdParties: 'none' };
+    const optOutUser = { ...cert, answers: reviewedAnswers('2027-02-01', (a) => (a.marketing.own = 'optOut')) };
     expect(assemblePackage(optOutUser, client, [failure], settings).findings.some((f) => f.id === 'records-opt-out-failure')).toBe(false);
   });
 });

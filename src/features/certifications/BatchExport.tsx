@@ -40,7 +40,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             const assembled = assemblePackage(cert, client, records, props.settings);
             // A batch holds final packages only: the same checks as "ready to sign". Lint errors
             // are left to the export, whose message names each finding.
-            const problems = readinessProblems(cert, { blocked: false });
+            const problems = readinessProblems(cert, { ...assembled, blocked: false });
             if (problems.length && !assembled.blocked) throw new Error(`Not ready to file: ${problems.join(' ')}`);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal() }, { mode: 'single' });

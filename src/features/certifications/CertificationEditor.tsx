@@ -5,7 +5,16 @@ import { createCertificationQuery, updateCertification } from '../../db/certific
 import { createClientQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { ADDRESSEE_CAUTION, assemblePackage, describeStatus, filedProblems, readinessProblems, type Certification, type CertificationFields } from '../../domain/certification-record';
+import {
+  ADDRESSEE_CAUTION,
+  assemblePackage,
+  certificationAnswers,
+  describeStatus,
+  filedProblems,
+  readinessProblems,
+  type Certification,
+  type CertificationFields,
+} from '../../domain/certification-record';
 import { certificationDueNote } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatWithWeekday, todayLocal } from '../../domain/dates';
@@ -15,6 +24,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields
 import { Notice, PageHeader } from '../../ui/page';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
 import { QuestionnaireForm } from './QuestionnaireForm';
+import { StatementRules } from './StatementRules';
 import { StatementEditor } from './StatementEditor';
 import { LintPanel } from './LintPanel';
 import { RecordFacts } from './RecordFacts';
@@ -49,6 +59,8 @@ export function CertificationEditor() {
 function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client }) {
   // eslint-disable-next-line solid/reactivity -- the editor starts from the stored certification once (keyed on its id)
   const initial = structuredClone(unwrap(props.certification)) as CertificationFields & { id: string };
+  // Answers stored by an earlier version open in the current shape (saved as such on the next save).
+  initial.answers = certificationAnswers(initial);
   const [draft, setDraft] = createStore<CertificationFields & { id: string }>(initial);
   const [saved, setSaved] = createSignal(JSON.stringify(initial));
   const [message, setMessage] = createSignal('');
@@ -162,21 +174,22 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
 
       <section class="panel" aria-labelledby="questionnaire-heading">
         <h2 id="questionnaire-heading">Operating procedures</h2>
-        <p class="hint">Your answers draft the accompanying statement below. It must explain how the procedures ensure compliance, not only that they exist.</p>
-        <Show when={!draft.answersReviewedOn}>
-          <Notice tone="warning" title="These answers start from sample procedures">
-            <p>
-              CPNI Desk fills the questionnaire with typical procedures of a small carrier so the statement reads well from the start. The
-              officer certifies the company's own procedures: change every answer that is not how {props.client.legalName} works, then confirm below.
-            </p>
-          </Notice>
-        </Show>
-        <QuestionnaireForm answers={draft.answers} onChange={(a) => setDraft('answers', reconcile(a))} />
-        <CheckboxField
-          label={`These answers describe ${props.client.legalName}'s actual procedures in ${draft.certificationYear - 1}`}
-          hint={draft.answersReviewedOn ? `Confirmed on ${formatWithWeekday(draft.answersReviewedOn)}.` : 'Required before the certification is ready to sign.'}
-          checked={!!draft.answersReviewedOn}
-          onChecked={(on) => setDraft('answersReviewedOn', on ? todayLocal() : '')}
+        <p class="hint">
+          Your answers draft the accompanying statement below, one sentence per answer. The officer certifies {props.client.legalName}'s own
+          procedures in {draft.certificationYear - 1}: every topic must be answered, and answers filled from samples or carried over from last
+          year must be reviewed and confirmed, before the certification can be ready to sign.
+        </p>
+        <StatementRules
+          certificationYear={draft.certificationYear}
+          services={props.client.services}
+          settings={settings.value}
+          simChangeComplianceDate={draft.answers.simChangeComplianceDate}
+          onSimChangeComplianceDate={(d) => setDraft('answers', 'simChangeComplianceDate', d)}
+        />
+        <QuestionnaireForm
+          answers={draft.answers}
+          context={{ services: props.client.services, coveredYear: draft.certificationYear - 1 }}
+          onChange={(a) => setDraft('answers', reconcile(a))}
         />
       </section>
 
