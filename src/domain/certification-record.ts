@@ -158,7 +158,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   if (previous.dateFiled) changes.push({ field: 'Date filed', from: previous.dateFiled, to: '(to be set)' });
   if (previous.signatureDate) changes.push({ field: 'Signature date', from: previous.signatureDate, to: '(to be set)' });
   if (Object.keys(previous.overrides).length) changes.push({ field: 'Overrides of data-broker, complaint or pretexting answers', from: 'set', to: 'recomputed from this year’s records' });
-  const carried = Object.keys(answers.topics).length;
+  const carried = questionnaireStatus(answers, { services: client.services, coveredYear: year - 1 }).filter((t) => t.state !== 'notApplicable' && t.review).length;
   if (carried)
     changes.push({ field: 'Questionnaire answers', from: `${carried} ${carried === 1 ? 'topic' : 'topics'} answered for ${previous.certificationYear - 1}`, to: `carried over, each to be reviewed for ${year - 1}` });
   if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });

@@ -4,7 +4,7 @@ import { createCertificationsQuery, createCertification, findCertification } fro
 import { createClientsQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { describeStatus, newCertification, rollForward, type RollForwardChange } from '../../domain/certification-record';
+import { describeStatus, newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
 import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatLong, todayLocal } from '../../domain/dates';
@@ -45,7 +45,7 @@ export function Certifications() {
     if (!certificationRequired(y)) return setError(y === 2017 ? 'No certification was due in 2017 (the 2016 rules had dropped it; filings resumed in 2018 for calendar year 2017).' : 'The annual certification was first due in 2008.');
     const existing = await findCertification(client.id, y);
     if (existing) return navigate(`/certifications/${existing.id}`);
-    const previous = await findCertification(client.id, y - 1);
+    const previous = await findCertification(client.id, previousCertificationYear(y));
     const preparerId = preparers.value.find((p) => p.isDefault)?.id ?? '';
     const rolled = previous ? rollForward(previous, client, previous.id) : undefined;
     const result = await createCertification(rolled?.next ?? newCertification(client, y, preparerId));

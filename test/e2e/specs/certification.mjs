@@ -49,7 +49,23 @@ export const tests = [
 
       await field(page, 'Date filed').fill('2027-02-20');
       await field(page, 'Signature date').fill('2027-02-19');
-      await page.getByLabel(/^These answers describe/).check();
+
+      // Nothing is answered yet: the statement holds placeholders and the certification cannot be ready.
+      const topics = page.getByTestId('questionnaire').getByTestId('topic');
+      assert.ok((await topics.count()) > 10, 'the questionnaire lists its topics');
+      for (const status of await topics.getByTestId('topic-status').allInnerTexts()) assert.equal(status.trim(), 'To answer: Not answered yet.');
+      const status = page.getByTestId('status-panel');
+      assert.match(await status.innerText(), /Answer the questionnaire topic “Use of CPNI for marketing”: it has no answers yet\./);
+      assert.equal(await status.getByRole('button', { name: 'Mark ready to sign' }).count(), 0, 'an unanswered questionnaire cannot be ready');
+
+      // Filled from typical practice, every topic is a sample until reviewed.
+      await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
+      await eventually(async () => (await topics.filter({ hasText: 'Sample answers from typical small-carrier practice, not yet reviewed' }).count()) === (await topics.count()), {
+        message: 'every topic marked as a sample',
+      });
+      assert.match(await status.innerText(), /Review the questionnaire topic “Training and discipline”: its answers are samples/);
+      assert.equal(await status.getByRole('button', { name: 'Mark ready to sign' }).count(), 0, 'unreviewed samples cannot be ready');
+      await confirmEveryTopic(page);
       await saveCertification(page);
 
       const lint = page.getByTestId('lint');
@@ -101,8 +117,8 @@ export const tests = [
         rmSync(dir, { recursive: true, force: true });
       }
 
-      const status = page.getByTestId('status-panel');
       await status.getByRole('heading', { name: 'Status: Draft' }).waitFor();
+      assert.doesNotMatch(await status.innerText(), /questionnaire/, 'every topic is answered and reviewed');
       await status.getByRole('button', { name: 'Mark ready to sign' }).click();
       await status.getByRole('heading', { name: 'Status: Ready to sign (lint clean)' }).waitFor();
       assert.match(await status.innerText(), new RegExp(`/s/ ${officer}`));
@@ -137,17 +153,22 @@ export const tests = [
       await page.waitForURL(CERTIFICATION_PATH);
       await heading(page, `${company}: 2027 certification`);
 
-      await field(page, 'How staff are trained').fill('with a recorded video course and a written quiz');
-      await page.getByLabel('Customers can see account information online').check();
-      await field(page, 'How online access is first authenticated').fill('a one-time code mailed to the address of record');
+      await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
+      await field(page, 'How they are trained').fill('with a recorded video course and a written quiz');
+      await field(page, 'Customers can see account information online').selectOption('yes');
+      await field(page, 'How a customer is authenticated before online access is first given').fill('with a one-time code mailed to the address of record');
+      await page.getByRole('button', { name: 'Confirm “Training and discipline”' }).click();
       await saveCertification(page);
       await page.reload();
       await heading(page, `${company}: 2027 certification`);
-      assert.equal(await field(page, 'How staff are trained').inputValue(), 'with a recorded video course and a written quiz');
-      assert.equal(await page.getByLabel('Customers can see account information online').isChecked(), true);
+      assert.equal(await field(page, 'How they are trained').inputValue(), 'with a recorded video course and a written quiz');
+      assert.equal(await field(page, 'Customers can see account information online').inputValue(), 'yes');
+      const topic = (id) => page.locator(`[data-testid="topic"][data-topic="${id}"]`).getByTestId('topic-status');
+      assert.match(await topic('training').innerText(), /^Sample answers reviewed on /);
+      assert.match(await topic('authentication').innerText(), /^To review: Sample answers/, 'an edited sample still waits for its review');
       const statement = (await page.getByRole('region', { name: 'Accompanying statement' }).locator('textarea').evaluateAll((areas) => areas.map((a) => a.value))).join('\n');
       assert.match(statement, /with a recorded video course and a written quiz/);
-      assert.match(statement, /a one-time code mailed to the address of record/);
+      assert.match(statement, /authenticates the customer with a one-time code mailed to the address of record/);
     },
   },
   {
@@ -161,6 +182,7 @@ export const tests = [
       await page.waitForURL(CERTIFICATION_PATH);
       await heading(page, `${company}: 2027 certification`);
 
+      await answerQuestionnaire(page);
       await field(page, 'Signatory title').fill('Regulatory Consultant');
       await field(page, 'Date filed').fill('2027-02-20');
       await field(page, 'Signature date').fill('2027-02-22');
@@ -239,7 +261,8 @@ export const tests = [
       assert.equal(await field(page, 'Signatory name').inputValue(), 'Dana Whitfield');
       await field(page, 'Date filed').fill('2026-02-20');
       await field(page, 'Signature date').fill('2026-02-19');
-      await page.getByLabel(/^These answers describe/).check();
+      await answerQuestionnaire(page);
+      await field(page, 'Who handles a suspected breach').fill('the general manager');
       const section = page.getByLabel(/^1\. /);
       const drafted = await section.inputValue();
       await section.fill(`${drafted} ${added}`);
@@ -263,6 +286,7 @@ export const tests = [
         'Status: filed → draft',
         'Date filed: 2026-02-20 → (to be set)',
         'Signature date: 2026-02-19 → (to be set)',
+        'Questionnaire answers: 12 topics answered for 2025 → carried over, each to be reviewed for 2026',
       ]) {
         assert.ok(items.includes(expected), `the changes list ${JSON.stringify(expected)} (got ${JSON.stringify(items)})`);
       }
@@ -279,6 +303,19 @@ export const tests = [
       assert.equal(await field(page, 'Signature date').inputValue(), '');
       await page.getByTestId('status-panel').getByRole('heading', { name: 'Status: Draft', exact: true }).waitFor();
       assert.ok((await page.getByLabel(/^1\. /).inputValue()).includes(added), 'the edited statement section is carried over');
+
+      // Last year's answers are kept, each to be reviewed for this year before it can be ready.
+      assert.equal(await field(page, 'Who handles a suspected breach').inputValue(), 'the general manager');
+      const breachStatus = page.locator('[data-testid="topic"][data-topic="breach"]').getByTestId('topic-status');
+      assert.equal(
+        (await breachStatus.innerText()).trim(),
+        'To review: Carried over from the 2026 certification (calendar year 2025): not yet reviewed for 2026. Change what is different now, then confirm.',
+      );
+      const nextStatus = page.getByTestId('status-panel');
+      assert.match(await nextStatus.innerText(), /Review the questionnaire topic “Security breaches” for 2026: its answers were carried over from last year's certification \(2026, covering 2025\)\./);
+      await page.getByRole('button', { name: 'Confirm “Security breaches”' }).click();
+      assert.match((await breachStatus.innerText()).trim(), /^Reviewed for 2026 on /);
+      assert.doesNotMatch(await nextStatus.innerText(), /“Security breaches”/);
 
       await page.goto(`${origin}/certifications`);
       const rows = page.getByTestId('certifications-table').locator('tbody tr');
@@ -304,7 +341,7 @@ export const tests = [
         await heading(page, `${legalName}: 2027 certification`);
         await field(page, 'Date filed').fill('2027-02-20');
         await field(page, 'Signature date').fill('2027-02-19');
-        await page.getByLabel(/^These answers describe/).check();
+        await answerQuestionnaire(page);
         if (legalName === blocked) await field(page, 'Signatory title').fill('Regulatory Consultant');
         await saveCertification(page);
         if (legalName === blocked) await errorFindings(page).filter({ hasText: '"Regulatory Consultant" is not an officer\'s title.' }).first().waitFor();
@@ -422,7 +459,7 @@ function addComplaint(page, origin, clientId, { receivedOn, category, summary })
     clientId,
     kind: 'complaint',
     title: 'Customer complaint',
-    fields: { 'Received on': receivedOn, Category: category, Summary: summary },
+    fields: { 'Received on': receivedOn, Category: category, 'Internal notes': summary, 'Public summary (printed in the filing)': summary },
   });
 }
 
@@ -434,6 +471,21 @@ async function startCertification(page, { client, year }) {
   await field(form, 'Certification year').fill(year);
   await form.getByText(`Covers calendar year ${Number(year) - 1}.`).waitFor();
   await form.getByRole('button', { name: 'Start' }).click();
+}
+
+/** Confirms, one topic at a time, every questionnaire topic still waiting for review. */
+async function confirmEveryTopic(page) {
+  const confirm = page.getByTestId('questionnaire').getByRole('button', { name: /^Confirm “/ });
+  for (let left = await confirm.count(); left > 0; left = await confirm.count()) {
+    await confirm.first().click();
+    await eventually(async () => (await confirm.count()) < left, { message: 'the confirmed topic to show as reviewed' });
+  }
+}
+
+/** Fills the questionnaire from typical small-carrier practice and reviews every topic. */
+async function answerQuestionnaire(page) {
+  await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
+  await confirmEveryTopic(page);
 }
 
 async function saveCertification(page) {
