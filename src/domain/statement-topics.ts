@@ -356,7 +356,7 @@ export function questionnaireProblems(statuses: readonly TopicStatus[], coveredY
       out.push(
         s.review?.origin === 'lastYear'
           ? `Review the questionnaire topic ${title} for ${coveredYear}: its answers were carried over from last year's certification${s.review.fromYear ? ` (${s.review.fromYear}, covering ${s.review.fromYear - 1})` : ''}.`
-          : `Review the questionnaire topic ${title}: its answers are samples of typical small-carrier practice that nobody has confirmed describe the company's procedures.`,
+          : `Review the questionnaire topic ${title}: its answers are samples from typical small-carrier practice, not yet confirmed as the company's procedures.`,
       );
   }
   return out;

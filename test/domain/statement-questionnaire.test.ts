@@ -67,12 +67,12 @@ describe('filling from typical small-carrier practice', () => {
     const applies = questionnaireStatus(filled, ctx).filter((s) => s.state !== 'notApplicable');
     expect(problems).toHaveLength(applies.length);
     expect(problems).toContain(
-      'Review the questionnaire topic “Training and discipline”: its answers are samples of typical small-carrier practice that nobody has confirmed describe the company\'s procedures.',
+      'Review the questionnaire topic “Training and discipline”: its answers are samples from typical small-carrier practice, not yet confirmed as the company\'s procedures.',
     );
     // The statement reads fully, but readiness still waits for each review.
     expect(assemblePackage(cert, client, [], settings).findings).toEqual([]);
     for (const s of applies.slice(0, -1)) cert = { ...cert, answers: reviewTopic(cert.answers, s.topic.id, '2027-02-01') };
-    expect(ready(cert)).toEqual([`Review the questionnaire topic “${applies.at(-1)!.topic.title}”: its answers are samples of typical small-carrier practice that nobody has confirmed describe the company's procedures.`]);
+    expect(ready(cert)).toEqual([`Review the questionnaire topic “${applies.at(-1)!.topic.title}”: its answers are samples from typical small-carrier practice, not yet confirmed as the company's procedures.`]);
     cert = { ...cert, answers: reviewTopic(cert.answers, applies.at(-1)!.topic.id, '2027-02-01') };
     expect(ready(cert)).toEqual([]);
   });

@@ -76,7 +76,7 @@ describe('upgrading stored answers', () => {
       'Answer the questionnaire topic “Use of CPNI for marketing”: “The company uses CPNI to market offerings within the categories of service (local, long distance, wireless) a customer already buys from it” has no answer.',
     );
     expect(problems).toContain(
-      'Review the questionnaire topic “Training and discipline”: its answers are samples of typical small-carrier practice that nobody has confirmed describe the company\'s procedures.',
+      'Review the questionnaire topic “Training and discipline”: its answers are samples from typical small-carrier practice, not yet confirmed as the company\'s procedures.',
     );
     // Rolled forward, the old answers are last year's, to review again.
     const { next } = rollForward({ ...row, status: 'filed' }, client);
