@@ -73,8 +73,9 @@ export interface TopicReview {
   origin: AnswerOrigin;
   /** When the user confirmed the topic for this certification ('' until then). Typed answers need no confirmation. */
   reviewedOn: IsoDate | '';
-  /** For 'lastYear': the certification year the answers were carried from. */
+  /** For 'lastYear': the certification year the answers were carried from, and when they were reviewed for it. */
   fromYear?: number;
+  lastReviewedOn?: IsoDate;
   /** Why the topic needs a look, when an upgrade of stored answers left something to say. */
   note?: string;
 }

@@ -417,7 +417,10 @@ export function carryForward(answers: StoredAnswers, fromYear: number): StoredAn
   next.topics = {};
   for (const id of TOPIC_IDS) {
     const values = answers.values[id] as Record<string, unknown> | undefined;
-    if (values && Object.values(values).some(isAnswered)) next.topics[id] = { origin: 'lastYear', reviewedOn: '', fromYear };
+    if (!values || !Object.values(values).some(isAnswered)) continue;
+    const before = answers.topics[id];
+    const lastReviewedOn = before?.reviewedOn || undefined;
+    next.topics[id] = { origin: 'lastYear', reviewedOn: '', fromYear, ...(lastReviewedOn ? { lastReviewedOn } : {}) };
   }
   return next;
 }

@@ -71,6 +71,7 @@ function review(x: unknown): TopicReview | undefined {
   if (!isObj(x) || !ORIGINS.includes(x.origin as AnswerOrigin)) return undefined;
   const out: TopicReview = { origin: x.origin as AnswerOrigin, reviewedOn: date(x.reviewedOn) };
   if (typeof x.fromYear === 'number' && Number.isInteger(x.fromYear)) out.fromYear = x.fromYear;
+  if (date(x.lastReviewedOn)) out.lastReviewedOn = date(x.lastReviewedOn);
   if (typeof x.note === 'string' && x.note) out.note = x.note;
   return out;
 }

@@ -85,9 +85,9 @@ describe('QuestionnaireForm', { timeout: 20_000 }, () => {
   });
 
   it('shows last year’s answers as carried over, to review for this year', () => {
-    const start: StoredAnswers = { ...emptyAnswers(), values: { breach: { owner: 'the general manager', recordsSystem: 'the breach binder' } }, topics: { breach: { origin: 'lastYear', reviewedOn: '', fromYear: 2026 } } };
+    const start: StoredAnswers = { ...emptyAnswers(), values: { breach: { owner: 'the general manager', recordsSystem: 'the breach binder' } }, topics: { breach: { origin: 'lastYear', reviewedOn: '', fromYear: 2026, lastReviewedOn: '2026-02-03' } } };
     mount(start);
-    expect(status('Security breaches')).toBe('To review: Carried over from the 2026 certification (calendar year 2025): not yet reviewed for 2026. Change what is different now, then confirm.');
+    expect(status('Security breaches')).toBe('To review: Carried over from the 2026 certification (calendar year 2025), reviewed then on February 3, 2026: not yet reviewed for 2026. Change what is different now, then confirm.');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm “Security breaches”' }));
     expect(status('Security breaches')).toBe(`Reviewed for 2026 on ${formatLong(todayLocal())}.`);
   });

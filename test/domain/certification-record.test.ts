@@ -63,7 +63,7 @@ describe('certification record', () => {
     expect(next.status).toBe('draft');
     expect([next.dateFiled, next.signatureDate, next.filedOn, next.ecfsConfirmation]).toEqual(['', '', '', '']);
     expect(next.answers.values.training?.how).toBe('with a video course');
-    expect(next.answers.topics.training).toEqual({ origin: 'lastYear', reviewedOn: '', fromYear: 2026 });
+    expect(next.answers.topics.training).toEqual({ origin: 'lastYear', reviewedOn: '', fromYear: 2026, lastReviewedOn: '2026-02-01' });
     expect(next.sectionEdits.training).toBe('Training for calendar year 2025 was held in March.');
     expect(next.lintOverrides).toEqual([]);
     expect(next.rolledFromId).toBe('prev-id');

@@ -113,7 +113,7 @@ describe('roll forward', () => {
   it('carries last year’s answers as reviewed last year, and asks for this year’s review of each', () => {
     const { next, changes } = rollForward(last, client, 'prev');
     expect(next.answers.values.breach?.owner).toBe('the general manager');
-    for (const id of TOPIC_IDS) expect(next.answers.topics[id]).toEqual({ origin: 'lastYear', reviewedOn: '', fromYear: 2026 });
+    for (const id of TOPIC_IDS) expect(next.answers.topics[id]).toEqual({ origin: 'lastYear', reviewedOn: '', fromYear: 2026, lastReviewedOn: '2026-02-01' });
     const applies = questionnaireStatus(next.answers, { services: client.services, coveredYear: 2026 }).filter((s) => s.state !== 'notApplicable').length;
     expect(applies).toBeLessThan(TOPIC_IDS.length);
     expect(changes).toContainEqual({ field: 'Questionnaire answers', from: `${applies} topics answered for 2025`, to: 'carried over, each to be reviewed for 2026' });

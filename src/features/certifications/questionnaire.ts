@@ -12,7 +12,7 @@ export function topicStateText(s: TopicStatus, coveredYear: number): string {
       return `Not finished: ${s.missing.length} ${s.missing.length === 1 ? 'question has' : 'questions have'} no answer.`;
     case 'needsReview':
       return r?.origin === 'lastYear'
-        ? `Carried over from the ${r.fromYear ?? ''} certification${r.fromYear ? ` (calendar year ${r.fromYear - 1})` : ''}: not yet reviewed for ${coveredYear}. Change what is different now, then confirm.`
+        ? `Carried over from the ${r.fromYear ?? 'last'} certification${r.fromYear ? ` (calendar year ${r.fromYear - 1})` : ''}${r.lastReviewedOn ? `, reviewed then on ${formatLong(r.lastReviewedOn)}` : ''}: not yet reviewed for ${coveredYear}. Change what is different now, then confirm.`
         : 'Sample answers from typical small-carrier practice, not yet reviewed. Change every answer that is not how the company works, then confirm.';
     case 'done':
       if (!r || r.origin === 'user' || !r.reviewedOn) return 'Answered.';
