@@ -73,8 +73,9 @@ function asPhrase(text: string): string {
   return text.trim().replace(/\s+/g, ' ').replace(/[.;,]+$/, '');
 }
 
+/** An answer placed mid-sentence: a leading word like "The" or "With" loses its capital, a name keeps it. */
 function lowerFirst(s: string): string {
-  return s.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
+  return s.replace(/^(?:The|A|An|In|By|With|Without|Before|After|At|When|Whenever|Every|Each|Once|On|Through|From|Using|Upon|During|Our|Its|Their|Twice|Annually|Yearly|Monthly|Online|Over|Via)\b/, (w) => w.toLowerCase());
 }
 
 function capitalise(s: string): string {

@@ -209,6 +209,19 @@ describe('draftStatement', () => {
     expect(noBackup).not.toContain('back-up answer');
   });
 
+  it('keeps the capitals of a name placed mid-sentence, and lowers a leading "The" or "With"', () => {
+    const sections = draftStatement(
+      answers((a) => {
+        a.marketing.own = 'optOut';
+        a.supervisoryReview.reviewer = 'Dana Whitfield, General Manager';
+        a.optOutFailure.owner = 'The compliance officer';
+      }),
+      ctx,
+    );
+    expect(section(sections, 'supervisory-review').body).toContain('must obtain the approval of Dana Whitfield, General Manager before making');
+    expect(section(sections, 'opt-out-failure').body).toContain('more than an anomaly, the compliance officer sends a written notice');
+  });
+
   it('states both conditions of the business-customer exemption when it is used', () => {
     const body = section(draftStatement(answers((a) => (a.businessCustomers.contractAuthentication = true)), ctx), 'business-customers').body;
     expect(body).toContain('both a dedicated account representative and a contract that specifically addresses');
