@@ -5,6 +5,7 @@ import { assemblePackage, newCertification, readinessProblems, rollForward, type
 import { TOPIC_IDS, emptyAnswers } from '../../src/domain/statement-answers';
 import { TOPICS, fillFromSample, hasUnanswered, questionnaireStatus, reviewTopic, setAnswer, topic } from '../../src/domain/statement-topics';
 import { reviewedAnswers } from '../fixtures/answers';
+import { answerSets, answersFrom } from '../fixtures/answer-sets';
 
 const client = {
   id: 'c1', legalName: 'Mesa Rural Telephone Co.', filerId: '823456', frn: '0012345678', affiliates: [], services: ['wireline' as const],
@@ -177,18 +178,17 @@ describe('the rules of the covered year', () => {
     expect(wireline.find((s) => s.topic.id === 'simChanges')?.state).toBe('notApplicable');
   });
 
-  it('finds nothing to lint in any certification year, rule setting and service mix', () => {
+  it('finds nothing to lint, certification or statement, for any answers, certification year, rule setting and service mix', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2009, max: 2031 }),
         fc.constantFrom('', '2024-03-13', '2025-09-01', '2027-01-01', '2030-12-31'),
         fc.constantFrom('', '2024-07-15', '2026-06-30', '2029-01-01'),
         fc.subarray(['wireline', 'interconnectedVoip', 'wireless'] as const, { minLength: 1 }),
-        fc.constantFrom('none' as const, 'optOut' as const, 'optIn' as const),
-        fc.boolean(),
-        (year, effective, simDate, services, own, withinCategories) => {
+        answerSets,
+        (year, effective, simDate, services, set) => {
           const c = { ...client, services: [...services] };
-          const answers = { ...reviewedAnswers(`${year}-02-01`, (a) => ((a.marketing.own = own), (a.marketing.withinCategories = withinCategories))), simChangeComplianceDate: simDate };
+          const answers = { ...reviewedAnswers(`${year}-02-01`, (a) => Object.assign(a, answersFrom(set))), simChangeComplianceDate: simDate };
           const p = assemblePackage({ ...newCertification(c, year), ...dated(year), answers }, c, [], { closures: [], breachRule2023EffectiveDate: effective });
           expect(p.findings).toEqual([]);
           if (year - 1 < 2024) expect(p.statementText).not.toMatch(/23-111|64\.2010\(h\)|covered data/);

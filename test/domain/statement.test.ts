@@ -11,6 +11,7 @@ import {
   type StatementSectionId,
 } from '../../src/domain/statement';
 import { SAMPLE_ANSWERS, emptyAnswers, marketsWithCpni, seeksApproval, usesOptOut, type StatementAnswers } from '../../src/domain/statement-answers';
+import { answerSets, answersFrom } from '../fixtures/answer-sets';
 import { lintStatement, type LintContext } from '../../src/domain/statement-lint';
 import { citationProblems } from '../../src/domain/citations';
 
@@ -379,54 +380,6 @@ function claims(t: string, fact: keyof typeof CLAIMS): { yes: boolean; no: boole
 
 /** What the filing must never say about itself or the law's status. */
 const TOOL_NOTES = /not a rule requirement|matter of practice|set(?:s)? no frequency|ha(?:s|ve) not (?:yet )?taken effect|not yet (?:announced|in effect|effective)|compliance date (?:is )?pending|could not (?:be )?verif|unverified|FCC 23-111|CPNI Desk/i;
-
-const choice = fc.constantFrom('none' as const, 'optOut' as const, 'optIn' as const);
-const text40 = fc.constantFrom('', 'by a one-time code mailed to the address of record', 'in person with a valid photo ID', 'The billing clerk');
-
-const answerSets = fc.record({
-  marketing: fc.record({ withinCategories: fc.boolean(), own: choice, agents: choice, affiliates: choice, thirdParties: fc.constantFrom('none' as const, 'optIn' as const) }),
-  notices: fc.record({ method: fc.constantFrom('mail' as const, 'email' as const, 'both' as const), optOutWaitDays: fc.integer({ min: 30, max: 90 }), refreshEveryTwoYears: fc.constant(true), oralOneTime: fc.boolean() }),
-  retention: fc.integer({ min: 1, max: 5 }),
-  schedule: fc.constantFrom('at hire and once a year after that', 'before they are given access to CPNI and again whenever the procedures change', 'every six months'),
-  authentication: fc.record({
-    callPassword: fc.boolean(),
-    callBack: fc.boolean(),
-    callMail: fc.boolean(),
-    online: fc.boolean(),
-    onlineFirstAuthentication: fc.constant('with a one-time code sent to the telephone number of record'),
-    inPerson: fc.boolean(),
-  }),
-  backupOffered: fc.boolean(),
-  accountChanges: fc.constantFrom('voicemailOrText' as const, 'mail' as const, 'both' as const),
-  business: fc.boolean(),
-  vendors: fc.boolean(),
-  contact: fc.constantFrom('officer' as const, 'named' as const),
-  inCompliance: fc.boolean(),
-  owner: text40.filter((x) => x !== ''),
-});
-
-type AnswerSet = typeof answerSets extends fc.Arbitrary<infer T> ? T : never;
-
-function answersFrom(x: AnswerSet): StatementAnswers {
-  return answers((a) => {
-    a.marketing = x.marketing;
-    a.notices = x.notices;
-    a.approvalRecords.retentionYears = x.retention;
-    a.campaignRecords.retentionYears = x.retention;
-    a.supervisoryReview = { reviewer: x.owner, retentionYears: x.retention };
-    a.training.schedule = x.schedule;
-    a.authentication = x.authentication;
-    a.passwords.backupOffered = x.backupOffered;
-    a.accountChanges = { method: x.accountChanges, owner: x.owner };
-    a.businessCustomers.contractAuthentication = x.business;
-    a.vendors = { hasAccess: x.vendors, description: 'A billing vendor prints and mails the Company\'s bills under a contract that requires it to keep CPNI confidential.' };
-    a.contact = x.contact === 'named' ? { who: 'named', name: 'Lee Park', title: 'Compliance Manager', email: 'lee@example.com', phone: '(202) 555-0100' } : { ...a.contact, who: 'officer' };
-    a.breach.owner = x.owner;
-    a.conclusion = x.inCompliance
-      ? { inCompliance: true, explanation: '' }
-      : { inCompliance: false, explanation: 'the two-year notice due in October was sent three weeks late; a calendar reminder now tracks it' };
-  });
-}
 
 describe('every statement the questionnaire can draft', () => {
   it('states each fact the way the answers give it, never both ways, with no tool notes, and the lint finds nothing', () => {
