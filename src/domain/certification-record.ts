@@ -6,7 +6,7 @@
 import { draftCertification, pretextingFacts, recordsInYear, type CertificationModel, type CertificationOverrides } from './certification';
 import { draftStatement, renderStatementText, type StatementSection, type StatementSectionId } from './statement';
 import { emptyAnswers, usesOptOut, type StoredAnswers } from './statement-answers';
-import { carryForward, questionnaireProblems, questionnaireStatus, type TopicStatus } from './statement-topics';
+import { carryForward, completeTopic, questionnaireProblems, questionnaireStatus, type TopicStatus } from './statement-topics';
 import { upgradeAnswers } from './statement-upgrade';
 import { breachRuleForCoveredYear } from './statement-rules';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
@@ -193,9 +193,10 @@ function recordFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const inYear = recordsInYear(records, coveredYear);
-  const optOut = usesOptOut(answers.values.marketing);
+  // Until the marketing topic is answered, the statement says nothing about opt-out either way.
+  const marketing = completeTopic(answers.values, 'marketing');
   for (const r of inYear) {
-    if (r.kind === 'optOutFailure' && answers.values.marketing && !optOut)
+    if (r.kind === 'optOutFailure' && marketing && !usesOptOut(marketing))
       out.push({
         id: 'records-opt-out-failure',
         severity: 'error',
