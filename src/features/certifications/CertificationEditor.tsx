@@ -47,6 +47,10 @@ export function CertificationEditor() {
         <PageHeader title="Certification not found" />
         <p>This certification does not exist on this device. <A href="/certifications">Back to certifications</A>.</p>
       </Match>
+      <Match when={workspace.value && unreadable(workspace.value.certification)}>
+        <PageHeader title="This certification cannot be opened" />
+        <p role="alert" class="error">{unreadable(workspace.value!.certification)}</p>
+      </Match>
       <Match when={workspace.value && client.value}>
         <Show when={workspace.value!.certification.id} keyed>
           <Editor certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} />
@@ -54,6 +58,16 @@ export function CertificationEditor() {
       </Match>
     </Switch>
   );
+}
+
+/** Why the stored answers cannot be read (written by a newer version of the app), or ''. */
+function unreadable(cert: Certification): string {
+  try {
+    certificationAnswers(cert);
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client }) {
