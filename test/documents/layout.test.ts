@@ -149,7 +149,9 @@ describe('pagination', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
     let splits = 0;
     for (let lead = 500; lead < 640; lead += 2) {
-      const blocks: Block[] = [{ kind: 'paragraph', text: 'Opening line.' }, { kind: 'spacer', height: lead }, { kind: 'paragraph', text: long }];
+      // Text after it, so that the end-of-document rule does not decide where this paragraph breaks.
+      const after: Block[] = Array.from({ length: 8 }, () => ({ kind: 'paragraph', text: 'A closing line of text.' }));
+      const blocks: Block[] = [{ kind: 'paragraph', text: 'Opening line.' }, { kind: 'spacer', height: lead }, { kind: 'paragraph', text: long }, ...after];
       const pages = layoutDocuments([doc(blocks)], env);
       const perPage = pages.map((page) => body(page).filter((op) => op.text.includes('word')).length);
       for (const count of perPage) expect(count === 0 || count >= 2).toBe(true);

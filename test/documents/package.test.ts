@@ -76,13 +76,21 @@ function certification(client: Client, changes: Partial<CertificationFields> = {
   };
 }
 
+/** A signed package unless `signed: false` asks for the draft. */
 function packageInput(
-  options: { client?: Client; records?: ComplianceRecord[]; cert?: Partial<CertificationFields>; preparer?: PreparerFields | null } = {},
+  options: { client?: Client; records?: ComplianceRecord[]; cert?: Partial<CertificationFields>; preparer?: PreparerFields | null; signed?: boolean } = {},
 ): PackageInput {
   const client = options.client ?? makeClient();
   const cert = certification(client, options.cert);
   const assembled = assemblePackage(cert, client, options.records ?? [...complaints, brokerAction], settings);
-  return { cert, assembled, client, ...(options.preparer === null ? {} : { preparer: options.preparer ?? preparer }), documentDate: '2026-02-10' };
+  return {
+    cert,
+    assembled,
+    client,
+    ...(options.preparer === null ? {} : { preparer: options.preparer ?? preparer }),
+    documentDate: '2026-02-10',
+    signed: options.signed ?? true,
+  };
 }
 
 describe('the filing package as one PDF', () => {
@@ -127,10 +135,22 @@ describe('the filing package as one PDF', () => {
       'about the processes pretexters are using',
       'consistent with 47 C.F.R. § 1.17',
       '/s/ Dana R. Whitfield Dana R. Whitfield President and Chief Executive Officer Date: February 18, 2026',
-      'Attachments • Attachment A: Accompanying statement of CPNI operating procedures • Attachment B: Actions against data brokers • Attachment C: Summary of customer complaints',
     ]) {
       expect(pdf.text).toContain(expected);
     }
+    // The attachments in a table, with the pages where each one is in this file.
+    const attachmentsTable = /Attachments Attachment Title Pages Attachment A Accompanying statement of CPNI operating procedures (\d+)–(\d+) Attachment B Actions against data brokers (\d+) Attachment C Summary of customer complaints (\d+)/.exec(pdf.text);
+    expect(attachmentsTable).not.toBeNull();
+    const [statementFrom, statementTo, brokersPage, complaintsPage] = attachmentsTable!.slice(1).map(Number) as [number, number, number, number];
+    expect(pdf.pages[statementFrom - 1]).toMatch(/^Attachment A: Accompanying statement/);
+    expect(pdf.pages[statementTo]).toMatch(/^Attachment B: Actions against data brokers/);
+    expect(pdf.pages[brokersPage - 1]).toMatch(/^Attachment B: Actions against data brokers/);
+    expect(pdf.pages[complaintsPage - 1]).toMatch(/^Attachment C: Summary of customer complaints/);
+    expect(complaintsPage).toBe(pdf.pages.length);
+    // The cover letter lists what it encloses, with the same pages.
+    expect(pdf.pages[0]).toContain(
+      `Enclosures Document Pages Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2026 covering calendar year 2025 2–${statementFrom - 1} Attachment A: Accompanying statement of CPNI operating procedures ${statementFrom}–${statementTo} Attachment B: Actions against data brokers ${brokersPage} Attachment C: Summary of customer complaints ${complaintsPage}`,
+    );
 
     // Attachment A: every section numbered, with the user's edit in place of the draft.
     input.assembled.sections.forEach((section, i) => {
