@@ -14,9 +14,9 @@ export function safeFileName(name: string): string {
   return cleaned || 'Document';
 }
 
-/** "<Company> CPNI Certification <year>.pdf", or "… <year> DRAFT.pdf" for a package not signed yet. */
-export function packageFileName(company: string, year: number, { draft = false }: { draft?: boolean } = {}): string {
-  return `${safeFileName(`${company} CPNI Certification ${year}${draft ? ' DRAFT' : ''}`)}.pdf`;
+/** "<Company> CPNI Certification <year>.pdf". */
+export function packageFileName(company: string, year: number): string {
+  return `${safeFileName(`${company} CPNI Certification ${year}`)}.pdf`;
 }
 
 /** Offers bytes to the user as a file download (Blob, object URL, a temporary <a download>). */

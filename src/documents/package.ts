@@ -42,7 +42,7 @@ export interface PackageInput {
    * Whether the officer has signed the certification. Until then (the default) every page of
    * every document carries the mark "DRAFT — not signed", no "/s/" and no signature image is
    * printed (each signature block is a blank line with the name and title beneath), unset dates
-   * print as blanks, and the file names and document titles say DRAFT.
+   * print as blanks, and the document titles end "(DRAFT — not signed)".
    */
   signed?: boolean;
 }
@@ -174,11 +174,10 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
   }
 
   // Numbered so that a folder listing shows the files in filing order.
-  const base = packageFileName(client.legalName, year, { draft: !signed }).replace(/\.pdf$/, '');
   return docs.map(({ doc, part }, i) => ({
     ...doc,
     title: signed ? doc.title : `${doc.title} (${DRAFT_MARK})`,
-    fileName: `${safeFileName(`${base} - ${i + 1} ${part}`)}.pdf`,
+    fileName: `${safeFileName(`${client.legalName} CPNI Certification ${year} - ${i + 1} ${part}`)}.pdf`,
   }));
 }
 
@@ -213,7 +212,7 @@ export async function exportPackage(input: PackageInput, options: ExportPackageO
       date: certification.date,
     },
   });
-  return [{ fileName: packageFileName(client.legalName, cert.certificationYear, { draft: input.signed !== true }), bytes }];
+  return [{ fileName: packageFileName(client.legalName, cert.certificationYear), bytes }];
 }
 
 function certificationShortTitle(year: number): string {
