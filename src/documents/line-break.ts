@@ -40,25 +40,25 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
  * 823456", "EB Docket No. 06-36", "47 C.F.R. § 64.2009(e)", "et seq.", "February 20, 2026",
  * "FCC 23-111". A match wider than the whole line still breaks, at its own spaces.
  */
-const UNBREAKABLE: readonly RegExp[] = [
-  /\b(?:Form 499 )?Filer ID:? [0-9A-Za-z-]+/g,
-  /\bForm 499(?:-A)?\b/g,
-  /\bEB Docket No\. [0-9-]+/g,
-  /\b\d+ (?:C\.F\.R\.|U\.S\.C\.)(?: §§?)? ?[0-9][0-9.]*(?:\([0-9A-Za-z]+\))*/g,
-  /\bet seq\./g,
-  new RegExp(`\\b${MONTH} \\d{1,2}(?:, \\d{4})?`, 'g'),
-  /\bFCC \d{2}-\d+/g,
-  /\bPage \d+ of \d+/g,
-];
+const UNBREAKABLE = new RegExp(
+  [
+    String.raw`\b(?:Form 499 )?Filer ID:? [0-9A-Za-z-]+`,
+    String.raw`\bForm 499(?:-A)?\b`,
+    String.raw`\bEB Docket No\. [0-9-]+`,
+    String.raw`\b\d+ (?:C\.F\.R\.|U\.S\.C\.)(?: §§?)? ?[0-9][0-9.]*(?:\([0-9A-Za-z]+\))*`,
+    String.raw`\bet seq\.`,
+    String.raw`\b${MONTH} \d{1,2}(?:, \d{4})?`,
+    String.raw`\bFCC \d{2}-\d+`,
+  ].join('|'),
+  'g',
+);
 
 /** Words that read badly at the end of a line: "§ 64.2009(e)", "(§ 64.2011(b))", "No. 06-36". */
 const GLUE_FORWARD = /^[([]?(§§?|¶|No\.)$/;
 
 /** The text with the spaces inside its short fields made unbreakable. */
 export function protectShortFields(text: string): string {
-  let out = text;
-  for (const pattern of UNBREAKABLE) out = out.replace(pattern, (match) => match.replaceAll(' ', NO_BREAK_SPACE));
-  return out;
+  return text.includes(' ') ? text.replace(UNBREAKABLE, (match) => match.replaceAll(' ', NO_BREAK_SPACE)) : text;
 }
 
 function tokenize(text: RichText, bold: boolean): Token[] {

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   attachmentDocument,
@@ -17,6 +16,7 @@ import { FontLoadError, UnsupportedCharacterError } from '../../src/documents/er
 import type { FontLoader } from '../../src/documents/fonts';
 import type { PdfDocument } from '../../src/documents/model';
 import { renderPdf } from '../../src/documents/render';
+import { pngDataUrl } from './fixtures';
 import { readBack } from './read-back';
 
 const fontsDir = join(__dirname, '../../public/fonts');
@@ -348,42 +348,3 @@ describe('the § 64.2009(f) opt-out failure letter', () => {
     expect(pdf.info['Subject']).toBe('Notice under 47 C.F.R. § 64.2009(f)');
   });
 });
-
-/** A small opaque PNG (a dark diagonal stroke on white), built byte by byte. */
-function pngDataUrl(width: number, height: number): string {
-  const raw = Buffer.alloc((width * 3 + 1) * height, 0xff);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    const x = Math.floor((y / height) * width);
-    raw.fill(0x20, y * (width * 3 + 1) + 1 + x * 3, y * (width * 3 + 1) + 1 + Math.min(width, x + 4) * 3);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
