@@ -36,32 +36,23 @@ export function layoutDocuments(documents: readonly PdfDocument[], env: LayoutEn
   const referable = (wanted: readonly (string | undefined)[]) =>
     numbering === 'package' && wanted.some((r) => r !== undefined) && wanted.every((r) => r === undefined || refs.has(r));
   let ranges = new Map<string, string>();
-  let pages = layoutOnce(documents, env, ranges, referable);
-  if (documents.some((doc) => doc.blocks.some((b) => b.kind === 'table' && b.pageColumn))) {
-    for (let pass = 1; pass < MAX_PASSES; pass++) {
-      const next = pageRanges(pages, documents);
-      if (sameRanges(next, ranges)) break;
-      ranges = next;
-      pages = layoutOnce(documents, env, ranges, referable);
-    }
+  const pageCells = (wanted: readonly (string | undefined)[]) =>
+    referable(wanted) ? wanted.map((r) => (r === undefined ? '' : (ranges.get(r) ?? ''))) : undefined;
+  const layOut = (doc: PdfDocument, documentIndex: number): LaidOutPage[] =>
+    paginateDocument(rowsOf(doc, { ...env, pageCells })).map((page) => ({ documentIndex, ops: page.ops, lines: page.lines }));
+
+  const perDocument = documents.map(layOut);
+  // Only documents with a page column change once the page numbers are known.
+  const referring = documents.flatMap((doc, i) => (doc.blocks.some((b) => b.kind === 'table' && b.pageColumn) ? [i] : []));
+  for (let pass = 1; pass < MAX_PASSES && referring.length > 0; pass++) {
+    const next = pageRanges(perDocument.flat(), documents);
+    if (sameRanges(next, ranges)) break;
+    ranges = next;
+    for (const i of referring) perDocument[i] = layOut(documents[i]!, i);
   }
+  const pages = perDocument.flat();
   addPageMarks(pages, documents, env.measure, numbering);
   return pages;
-}
-
-function layoutOnce(
-  documents: readonly PdfDocument[],
-  env: LayoutEnv,
-  ranges: ReadonlyMap<string, string>,
-  referable: (refs: readonly (string | undefined)[]) => boolean,
-): LaidOutPage[] {
-  const rowsEnv = {
-    ...env,
-    pageCells: (wanted: readonly (string | undefined)[]) => (referable(wanted) ? wanted.map((r) => (r === undefined ? '' : (ranges.get(r) ?? ''))) : undefined),
-  };
-  return documents.flatMap((doc, documentIndex) =>
-    paginateDocument(rowsOf(doc, rowsEnv)).map((page) => ({ documentIndex, ops: page.ops, lines: page.lines })),
-  );
 }
 
 /** "4" or "4–8": where each referable document sits in the file. */

@@ -1,12 +1,15 @@
 // @vitest-environment node
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assemblePackage, newCertification } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import type { Client, PreparerFields } from '../../src/domain/schema';
 import { exportBatch, type BatchItem } from '../../src/documents/batch';
 import { exportPackage, type PackageMode } from '../../src/documents/package';
 import { loadFont } from './read-back';
+
+// Each test renders and reads back whole PDFs: seconds each when the machine is busy.
+vi.setConfig({ testTimeout: 60_000 });
 
 const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
 

@@ -1,9 +1,12 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UnsupportedCharacterError } from '../../src/documents/errors';
 import { exportPackage, PackageBlockedError, packageDocuments } from '../../src/documents/package';
 import { brokerAction, complaints, contactEdit, makeClient, packageInput, pngDataUrl } from './fixtures';
 import { loadFont, readBack } from './read-back';
+
+// Each test renders and reads back whole PDFs: seconds each when the machine is busy.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the filing package as one PDF', () => {
   it('holds every element of the cover letter, the certification and its attachments', async () => {

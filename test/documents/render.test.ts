@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   attachmentDocument,
   certificationDocument,
@@ -18,6 +18,9 @@ import type { PdfDocument } from '../../src/documents/model';
 import { renderPdf } from '../../src/documents/render';
 import { pngDataUrl } from './fixtures';
 import { readBack } from './read-back';
+
+// Each test renders and reads back whole PDFs: seconds each when the machine is busy.
+vi.setConfig({ testTimeout: 60_000 });
 
 const fontsDir = join(__dirname, '../../public/fonts');
 const fontLoads: string[] = [];
@@ -303,7 +306,7 @@ describe('signatures', () => {
     await expect(renderPdf(doc, { loadFont })).rejects.toThrow(/PNG or JPEG/);
   });
 
-  it('keeps the signature block together with the line before it, wherever the page ends', { timeout: 60_000 }, async () => {
+  it('keeps the signature block together with the line before it, wherever the page ends', async () => {
     for (let extra = 0; extra < 14; extra++) {
       const paragraphs = Array.from({ length: 3 + extra }, (_, i) => `Line ${i} of the certification, short enough for one line.`);
       const doc = certificationDocument(certificationInput({ paragraphs, attachments: [] }));
