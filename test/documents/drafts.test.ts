@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DRAFT_MARK, exportPackage, type PackageInput } from '../../src/documents/package';
-import { packageInput, pngDataUrl } from './fixtures';
+import { makeClient, packageInput, pngDataUrl } from './fixtures';
 import { loadFont, readBack } from './read-back';
 
 /** Exactly what a caller gets without saying whether the package is signed. */
@@ -59,6 +59,13 @@ describe('a package that is not signed', { timeout: 60_000 }, () => {
       for (const page of pdf.pages) expect(page.startsWith(DRAFT_MARK)).toBe(true);
       expect(pdf.text).not.toContain('/s/');
     }
+  });
+
+  it('sets a name outside the standard fonts in the embedded font, marked like any other draft', async () => {
+    const { pdf } = await single(packageInput({ client: makeClient('Nguyễn Telecom'), signed: false }));
+    expect(pdf.fonts).toMatch(/Arimo/);
+    expect(pdf.text).toContain('I, Dana R. Whitfield, certify that I am an officer of Nguyễn Telecom');
+    for (const page of pdf.pages) expect(page.startsWith(DRAFT_MARK)).toBe(true);
   });
 
   it('gives identical bytes for the same draft, and other bytes once signed', async () => {
