@@ -16,9 +16,24 @@ export interface CompanyEntry {
   filerId: string;
 }
 
+interface SignatureFields {
+  name: string;
+  title?: string;
+  date?: IsoDate;
+  lines?: readonly string[];
+}
+
+/**
+ * How a document is signed: "/s/ Name", a drawn signature, or not yet ('unsigned': a blank line
+ * with the name and title beneath and nothing over it).
+ */
 export type SignatureInput =
-  | { kind: 'typed'; name: string; title?: string; date?: IsoDate; lines?: readonly string[] }
-  | { kind: 'image'; dataUrl: string; name: string; title?: string; date?: IsoDate; lines?: readonly string[] };
+  | ({ kind: 'typed' } & SignatureFields)
+  | ({ kind: 'image'; dataUrl: string } & SignatureFields)
+  | ({ kind: 'unsigned' } & SignatureFields);
+
+/** What an unset date, a date filed say, prints as: a blank to fill in, never a date. */
+export const BLANK = '________________';
 
 /** Properties every builder needs besides its content. */
 export interface DocumentMeta {
@@ -28,12 +43,17 @@ export interface DocumentMeta {
   keywords?: readonly string[];
   /** Small print at the left of every page footer. */
   footerNote?: string;
+  /** Marks every page of a draft, e.g. "DRAFT — not signed" (see PdfDocument.watermark). */
+  watermark?: string;
+  /** Names the document for the page column of a contents table in the same file. */
+  ref?: string;
 }
 
 export interface LetterParts {
   /** Sender: name first (printed bold), then address and contact lines. */
   letterhead: readonly string[];
-  date: IsoDate;
+  /** The letter's date; without one the date line is a blank to fill in. */
+  date?: IsoDate;
   /** Defaults to the Office of the Secretary of the FCC. */
   addressee?: readonly string[];
   /** Street, city, state and ZIP code of the addressee. */
@@ -51,9 +71,19 @@ export interface LetterParts {
 
 export const FCC_SECRETARY_ADDRESSEE: readonly string[] = ['Office of the Secretary', 'Federal Communications Commission'];
 
+/** A document of the filing named in a contents table; `ref` links it to its pages in the same file. */
+export interface ContentsEntry {
+  title: string;
+  ref?: string;
+}
+
 export interface CoverLetterInput extends LetterParts, DocumentMeta {
   filingYear: number;
   companies: readonly CompanyEntry[];
+  /** Pins the PDF's creation date (the letter's date may still be blank). */
+  documentDate: IsoDate;
+  /** The documents enclosed, in order: printed as a table with their pages when they share the file. */
+  contents?: readonly ContentsEntry[];
 }
 
 export function coverLetterDocument(input: CoverLetterInput): PdfDocument {
@@ -67,8 +97,8 @@ export function coverLetterDocument(input: CoverLetterInput): PdfDocument {
     subject: `Annual CPNI Compliance Certification; ${EB_DOCKET}`,
     ...commonMeta(input, input.companies, input.filingYear),
     fileName: pdfName(`${names} CPNI Cover Letter ${input.filingYear}`),
-    date: input.date,
-    blocks: letterBlocks(input, re),
+    date: input.date ?? input.documentDate,
+    blocks: letterBlocks(input, re, (b) => b, input.contents),
   };
 }
 
@@ -84,8 +114,16 @@ export interface CertificationInput extends DocumentMeta {
   /** The certification's paragraphs, in order, as drafted. */
   paragraphs: readonly RichText[];
   signature: SignatureInput;
-  /** E.g. "Attachment A: Accompanying Statement". */
-  attachments: readonly string[];
+  /** Listed in a table after the signature, with their pages when they share the file. */
+  attachments: readonly CertificationAttachment[];
+}
+
+export interface CertificationAttachment {
+  /** "Attachment A". */
+  label: string;
+  /** "Accompanying statement of CPNI operating procedures". */
+  title: string;
+  ref?: string;
 }
 
 export function certificationTitle(filingYear: number, coveredYear: number): string {
@@ -95,14 +133,13 @@ export function certificationTitle(filingYear: number, coveredYear: number): str
 export function certificationDocument(input: CertificationInput): PdfDocument {
   const names = companyNames(input.companies);
   const title = certificationTitle(input.filingYear, input.coveredYear);
-  const blank = '____________________';
   // One label column for all the template's fields, so their values line up.
   const labelWidth = 190;
   const blocks: Block[] = [
     { kind: 'paragraph', text: [{ text: EB_DOCKET, bold: true }], align: 'right', spaceBefore: 0 },
     { kind: 'spacer', height: 10 },
     { kind: 'heading', level: 1, text: title, align: 'center' },
-    { kind: 'keyValue', rows: [{ label: 'Date filed:', value: input.dateFiled ? formatLong(input.dateFiled) : blank }], labelWidth },
+    { kind: 'keyValue', rows: [{ label: 'Date filed:', value: input.dateFiled ? formatLong(input.dateFiled) : BLANK }], labelWidth },
   ];
   const [only] = input.companies;
   if (input.companies.length === 1 && only) {
@@ -116,7 +153,7 @@ export function certificationDocument(input: CertificationInput): PdfDocument {
     });
   } else {
     blocks.push(
-      { kind: 'paragraph', text: [{ text: 'Companies covered by this certification:', bold: true }] },
+      { kind: 'paragraph', text: [{ text: 'Companies covered by this certification:', bold: true }], keepWithNext: true },
       {
         kind: 'table',
         columns: [{ header: 'Company', weight: 3 }, { header: 'Form 499 Filer ID', weight: 1 }],
@@ -134,10 +171,18 @@ export function certificationDocument(input: CertificationInput): PdfDocument {
       labelWidth,
     },
     ...paragraphs(input.paragraphs),
-    { kind: 'signature', signature: signature(input.signature) },
+    { kind: 'signature', signature: signature(input.signature, { dated: true }) },
   );
   if (input.attachments.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: 'Attachments' }, { kind: 'list', style: 'bulleted', items: input.attachments });
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'Attachments' },
+      {
+        kind: 'table',
+        columns: [{ header: 'Attachment', weight: 1.4 }, { header: 'Title', weight: 5 }],
+        rows: input.attachments.map((a) => [a.label, a.title]),
+        pageColumn: { header: 'Pages', refs: input.attachments.map((a) => a.ref) },
+      },
+    );
   }
   return {
     title: `${title}, ${names}`,
@@ -220,6 +265,7 @@ export function attachmentDocument(input: AttachmentInput): PdfDocument {
 }
 
 export interface OptOutFailureLetterInput extends LetterParts, DocumentMeta {
+  date: IsoDate;
   company: CompanyEntry;
   /**
    * Every element § 64.2009(f) asks for, labelled and in order (carrier name, opt-out
@@ -246,19 +292,35 @@ export function optOutFailureLetterDocument(input: OptOutFailureLetterInput): Pd
   };
 }
 
-function letterBlocks(parts: LetterParts, re: string, extendBody: (body: Block[]) => Block[] = (b) => b): Block[] {
+function letterBlocks(
+  parts: LetterParts,
+  re: string,
+  extendBody: (body: Block[]) => Block[] = (b) => b,
+  contents: readonly ContentsEntry[] = [],
+): Block[] {
   const blocks: Block[] = [];
   if (parts.letterhead.length > 0) blocks.push({ kind: 'letterhead', lines: parts.letterhead });
   blocks.push(
-    { kind: 'paragraph', text: formatLong(parts.date), spaceBefore: 12 },
+    { kind: 'paragraph', text: parts.date ? formatLong(parts.date) : `Date: ${BLANK}`, spaceBefore: 12 },
     { kind: 'paragraph', text: [...(parts.addressee ?? FCC_SECRETARY_ADDRESSEE), ...parts.addressLines].join('\n'), spaceBefore: 14 },
     { kind: 'paragraph', text: [{ text: parts.delivery ?? 'Via ECFS', bold: true }], spaceBefore: 12 },
     { kind: 'keyValue', rows: [{ label: 'Re:', value: re }], labelWidth: 36 },
     { kind: 'paragraph', text: parts.salutation, spaceBefore: 14 },
   );
   blocks.push(...extendBody(paragraphs(parts.body)));
-  blocks.push({ kind: 'paragraph', text: parts.closing, spaceBefore: 14 }, { kind: 'signature', signature: signature(parts.signature) });
-  if (parts.enclosures && parts.enclosures.length > 0) {
+  blocks.push({ kind: 'paragraph', text: parts.closing, spaceBefore: 14 }, { kind: 'signature', signature: signature(parts.signature, { dated: false }) });
+  if (contents.length > 0) {
+    blocks.push(
+      { kind: 'paragraph', text: [{ text: 'Enclosures', bold: true }], small: true, spaceBefore: 16, keepWithNext: true },
+      {
+        kind: 'table',
+        small: true,
+        columns: [{ header: 'Document', weight: 6 }],
+        rows: contents.map((c) => [c.title]),
+        pageColumn: { header: 'Pages', refs: contents.map((c) => c.ref) },
+      },
+    );
+  } else if (parts.enclosures && parts.enclosures.length > 0) {
     blocks.push({ kind: 'paragraph', text: `Enclosures:\n${parts.enclosures.join('\n')}`, small: true, spaceBefore: 16 });
   }
   if (parts.cc && parts.cc.length > 0) {
@@ -275,14 +337,23 @@ function paragraphs(texts: readonly RichText[]): Block[] {
   return texts.map((text) => ({ kind: 'paragraph', text }));
 }
 
-function signature(input: SignatureInput): Signature {
+/** `dated`: the block has a "Date:" line, a blank when no date is given. */
+function signature(input: SignatureInput, { dated }: { dated: boolean }): Signature {
+  const date = input.date ? formatLong(input.date) : dated ? BLANK : undefined;
   const base = {
     name: input.name,
     ...(input.title === undefined ? {} : { title: input.title }),
-    ...(input.date === undefined ? {} : { date: formatLong(input.date) }),
+    ...(date === undefined ? {} : { date }),
     ...(input.lines === undefined ? {} : { lines: input.lines }),
   };
-  return input.kind === 'typed' ? { kind: 'typed', ...base } : { kind: 'image', dataUrl: input.dataUrl, ...base };
+  switch (input.kind) {
+    case 'typed':
+      return { kind: 'typed', ...base };
+    case 'image':
+      return { kind: 'image', dataUrl: input.dataUrl, ...base };
+    case 'unsigned':
+      return { kind: 'unsigned', ...base };
+  }
 }
 
 function companyNames(companies: readonly CompanyEntry[]): string {
@@ -302,5 +373,7 @@ function commonMeta(meta: DocumentMeta, companies: readonly CompanyEntry[], fili
       ...(meta.keywords ?? []),
     ],
     ...(meta.footerNote === undefined ? {} : { footerNote: meta.footerNote }),
+    ...(meta.watermark === undefined ? {} : { watermark: meta.watermark }),
+    ...(meta.ref === undefined ? {} : { ref: meta.ref }),
   };
 }

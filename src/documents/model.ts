@@ -28,6 +28,14 @@ export interface PdfDocument {
   date: IsoDate;
   /** Small print at the left of every page footer, e.g. the company and docket. */
   footerNote?: string;
+  /**
+   * Marks every page as a draft, e.g. "DRAFT — not signed": this text heads each page in large
+   * type and leads the footer, and a large outlined "DRAFT" lies diagonally behind the text
+   * (drawn as lines, so text extraction reads the heading once and the body undisturbed).
+   */
+  watermark?: string;
+  /** Names the document for page references from other documents of the same file (see TableBlock.pageColumn). */
+  ref?: string;
   blocks: readonly Block[];
 }
 
@@ -66,6 +74,8 @@ export interface ParagraphBlock {
   small?: boolean;
   /** Space above in points; defaults to the body paragraph spacing. */
   spaceBefore?: number;
+  /** Stays on the same page as the first lines of the next block (a label before a table, say). */
+  keepWithNext?: boolean;
 }
 
 export interface KeyValueRow {
@@ -101,6 +111,14 @@ export interface TableBlock {
   kind: 'table';
   columns: readonly TableColumn[];
   rows: readonly (readonly string[])[];
+  /**
+   * A last, right-aligned column giving for each row the pages ("4–8") of the document whose
+   * `ref` the row names. Printed only when every named document is laid out in the same file
+   * with its pages numbered through the file; otherwise the column is left out.
+   */
+  pageColumn?: { header: string; refs: readonly (string | undefined)[] };
+  /** Smaller type, for a list of enclosures under a letter. */
+  small?: boolean;
 }
 
 export interface SignatureBase {
@@ -123,9 +141,20 @@ export interface ImageSignature extends SignatureBase {
   dataUrl: string;
 }
 
-export type Signature = TypedSignature | ImageSignature;
+/**
+ * Not signed yet: room for a signature above a blank line, the name and title beneath, and
+ * nothing over the line.
+ */
+export interface UnsignedSignature extends SignatureBase {
+  kind: 'unsigned';
+}
 
-/** Kept together on one page, with the line of text before it. */
+export type Signature = TypedSignature | ImageSignature | UnsignedSignature;
+
+/**
+ * Kept together on one page with the whole block before it (and, when that block is a one-line
+ * closing such as "Respectfully submitted,", with the last lines of the text before that).
+ */
 export interface SignatureBlock {
   kind: 'signature';
   signature: Signature;

@@ -33,8 +33,18 @@ export interface PackageInput {
   client: Pick<Client, 'legalName'>;
   /** Writes and signs the cover letter; without one there is no cover letter. */
   preparer?: PreparerProfile;
-  /** The date printed and pinned in the PDF when the certification has no date filed yet. */
+  /**
+   * Pins the PDF's creation date when the certification has no date filed yet. Never printed:
+   * an unset date prints as a blank.
+   */
   documentDate: IsoDate;
+  /**
+   * Whether the officer has signed the certification. Until then (the default) every page of
+   * every document carries the mark "DRAFT — not signed", no "/s/" and no signature image is
+   * printed (each signature block is a blank line with the name and title beneath), unset dates
+   * print as blanks, and the document titles end "(DRAFT — not signed)".
+   */
+  signed?: boolean;
 }
 
 export interface ExportedFile {
@@ -65,46 +75,57 @@ export class PackageBlockedError extends Error {
 
 const SUBJECT = `Annual CPNI Compliance Certification; ${EB_DOCKET}`;
 
+/** The mark on every page of a package that has not been signed. */
+export const DRAFT_MARK = 'DRAFT — not signed';
+
 /** The filing package in filing order: cover letter, certification, Attachment A, B, C. */
 export function packageDocuments(input: PackageInput): PdfDocument[] {
   const { cert, client, preparer } = input;
   const { model } = input.assembled;
+  const signed = input.signed === true;
   const year = model.certificationYear;
-  const date = cert.dateFiled || input.documentDate;
   const companies: CompanyEntry[] = model.companies.map((c) => ({ name: c.name, filerId: c.filerId }));
   const meta = {
     author: preparer ? preparerAuthor(preparer) : client.legalName,
-    keywords: [`calendar year ${model.coveredYear}`],
+    keywords: [`calendar year ${model.coveredYear}`, ...(signed ? [] : ['DRAFT'])],
     footerNote: `${client.legalName} · ${certificationShortTitle(year)} · ${EB_DOCKET}`,
+    ...(signed ? {} : { watermark: DRAFT_MARK }),
   };
-  const attachments = model.attachments.map((label, i) => ({ label, letter: letter(i), heading: `Attachment ${letter(i)}: ${label}` }));
-  const attachment = (label: string) => attachments.find((a) => a.label === label) ?? { label, letter: '', heading: label };
+  const date = cert.dateFiled || input.documentDate;
+  const attachments = model.attachments.map((label, i) => ({ label, letter: letter(i), heading: `Attachment ${letter(i)}: ${label}`, ref: `attachment-${letter(i)}` }));
+  const attachment = (label: string) => attachments.find((a) => a.label === label) ?? { label, letter: '', heading: label, ref: undefined };
+  const statement = attachment(model.attachments[0] ?? 'Accompanying statement of CPNI operating procedures');
+  const brokers = model.dataBrokers.has ? attachment('Actions against data brokers') : undefined;
+  const complaints = model.complaints.has ? attachment('Summary of customer complaints') : undefined;
+  const printedAttachments = [statement, brokers, complaints].filter((a): a is typeof statement => a !== undefined);
 
   const docs: { doc: PdfDocument; part: string }[] = [];
 
   if (cert.coverLetter.include && preparer) {
+    const preparerSignature = {
+      name: preparer.name,
+      ...(preparer.credentials ? { title: preparer.credentials } : {}),
+      lines: [preparer.firm, ...addressLines(preparer.address), preparer.phone, preparer.email].filter(Boolean),
+    };
     docs.push({
       part: 'Cover Letter',
       doc: coverLetterDocument({
         ...meta,
+        ref: 'cover-letter',
         filingYear: year,
         companies,
         letterhead: preparerLetterhead(preparer),
-        date,
+        ...(cert.dateFiled ? { date: cert.dateFiled } : {}),
+        documentDate: input.documentDate,
         addressee: cert.coverLetter.addressee,
         addressLines: [],
         delivery: 'Via ECFS',
         salutation: 'Dear Secretary:',
         body: paragraphsOf(cert.coverLetter.body),
         closing: 'Respectfully submitted,',
-        signature: {
-          kind: 'typed',
-          name: preparer.name,
-          ...(preparer.credentials ? { title: preparer.credentials } : {}),
-          lines: [preparer.firm, ...addressLines(preparer.address), preparer.phone, preparer.email].filter(Boolean),
-        },
+        signature: signed ? { kind: 'typed', ...preparerSignature } : { kind: 'unsigned', ...preparerSignature },
         cc: cert.coverLetter.cc.filter((line) => line.trim()),
-        enclosures: [model.titleLine, ...attachments.map((a) => a.heading)],
+        contents: [{ title: model.titleLine, ref: 'certification' }, ...printedAttachments.map((a) => ({ title: a.heading, ref: a.ref }))],
       }),
     });
   }
@@ -113,6 +134,7 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
     part: 'Certification',
     doc: certificationDocument({
       ...meta,
+      ref: 'certification',
       filingYear: year,
       coveredYear: model.coveredYear,
       ...(cert.dateFiled ? { dateFiled: cert.dateFiled } : {}),
@@ -120,16 +142,16 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
       companies,
       signatory: model.signatory,
       paragraphs: certificationParagraphs(model),
-      signature: certificationSignature(cert, model),
-      attachments: attachments.map((a) => a.heading),
+      signature: certificationSignature(cert, model, signed),
+      attachments: printedAttachments.map((a) => ({ label: `Attachment ${a.letter}`, title: a.label, ...(a.ref ? { ref: a.ref } : {}) })),
     }),
   });
 
-  const statement = attachment(model.attachments[0] ?? 'Accompanying statement of CPNI operating procedures');
   docs.push({
     part: `Attachment ${statement.letter} Statement`,
     doc: statementDocument({
       ...meta,
+      ...(statement.ref ? { ref: statement.ref } : {}),
       title: statement.heading,
       companies,
       filingYear: year,
@@ -138,18 +160,23 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
     }),
   });
 
-  if (model.dataBrokers.has) {
-    const { letter: l, heading: title } = attachment('Actions against data brokers');
-    docs.push({ part: `Attachment ${l} Data Brokers`, doc: attachmentDocument({ ...meta, title, companies, filingYear: year, date, parts: dataBrokerParts(model) }) });
+  if (brokers) {
+    docs.push({
+      part: `Attachment ${brokers.letter} Data Brokers`,
+      doc: attachmentDocument({ ...meta, ...(brokers.ref ? { ref: brokers.ref } : {}), title: brokers.heading, companies, filingYear: year, date, parts: dataBrokerParts(model) }),
+    });
   }
-  if (model.complaints.has) {
-    const { letter: l, heading: title } = attachment('Summary of customer complaints');
-    docs.push({ part: `Attachment ${l} Complaints`, doc: attachmentDocument({ ...meta, title, companies, filingYear: year, date, parts: complaintParts(model) }) });
+  if (complaints) {
+    docs.push({
+      part: `Attachment ${complaints.letter} Complaints`,
+      doc: attachmentDocument({ ...meta, ...(complaints.ref ? { ref: complaints.ref } : {}), title: complaints.heading, companies, filingYear: year, date, parts: complaintParts(model) }),
+    });
   }
 
   // Numbered so that a folder listing shows the files in filing order.
   return docs.map(({ doc, part }, i) => ({
     ...doc,
+    title: signed ? doc.title : `${doc.title} (${DRAFT_MARK})`,
     fileName: `${safeFileName(`${client.legalName} CPNI Certification ${year} - ${i + 1} ${part}`)}.pdf`,
   }));
 }
@@ -224,24 +251,30 @@ export function paragraphsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * In the order of the Enforcement Bureau's template: the officer's certification, the
+ * accompanying statement, data brokers and what the company knows of pretexters, customer
+ * complaints, and the § 1.17 acknowledgement.
+ */
 function certificationParagraphs(model: CertificationModel): RichText[] {
   return [
     ...model.certificationParagraphs,
     model.statementReference,
     model.dataBrokers.statement,
-    model.complaints.statement,
     model.pretexting.text,
+    model.complaints.statement,
     model.truthfulness,
   ];
 }
 
-function certificationSignature(cert: CertificationFields, model: CertificationModel): SignatureInput {
+function certificationSignature(cert: CertificationFields, model: CertificationModel, signed: boolean): SignatureInput {
   const base = {
     name: model.signatory.name,
     title: model.signatory.title,
     ...(cert.signatureDate ? { date: cert.signatureDate } : {}),
     lines: model.companies.map((c) => c.name),
   };
+  if (!signed) return { kind: 'unsigned', ...base };
   return cert.signature.kind === 'image' ? { kind: 'image', dataUrl: cert.signature.dataUrl, ...base } : { kind: 'typed', ...base };
 }
 

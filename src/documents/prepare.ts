@@ -47,6 +47,7 @@ export function prepareDocuments(documents: readonly PdfDocument[]): PreparedDoc
       author: normalizeText(doc.author),
       keywords: doc.keywords.map(normalizeText),
       ...(doc.footerNote === undefined ? {} : { footerNote: text(doc.footerNote, (e) => `The footer “${e}”`) }),
+      ...(doc.watermark === undefined ? {} : { watermark: text(doc.watermark, (e) => `The draft mark “${e}”`) }),
       blocks: doc.blocks.map((block) => prepareBlock(block, text, rich)),
     };
   });
@@ -84,6 +85,9 @@ function prepareBlock(block: Block, text: TextFn, rich: RichFn): Block {
             return text(cell, (e) => (header ? `The ${quoteLabel(header)} cell “${e}”` : `The table cell “${e}”`));
           }),
         ),
+        ...(block.pageColumn === undefined
+          ? {}
+          : { pageColumn: { ...block.pageColumn, header: text(block.pageColumn.header, (e) => `The column heading “${e}”`) } }),
       };
     case 'signature':
       return { ...block, signature: prepareSignature(block.signature, text) };

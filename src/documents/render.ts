@@ -137,6 +137,7 @@ function draw(pdf: Pdf, op: DrawOp): void {
     case 'line':
       pdf.setDrawColor(grayHex(op.gray));
       pdf.setLineWidth(op.width);
+      pdf.setLineCap(op.roundCaps ? 'round' : 'butt');
       pdf.line(op.x1, op.y1, op.x2, op.y2);
       return;
     case 'image':

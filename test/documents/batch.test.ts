@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assemblePackage, newCertification } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import type { Client, PreparerFields } from '../../src/domain/schema';
@@ -8,6 +8,9 @@ import { exportBatch, type BatchItem } from '../../src/documents/batch';
 import { exportPackage, type PackageMode } from '../../src/documents/package';
 import { loadFont } from './read-back';
 import { reviewedAnswers } from '../fixtures/answers';
+
+// Each test renders and reads back whole PDFs: seconds each when the machine is busy.
+vi.setConfig({ testTimeout: 60_000 });
 
 const stamp = { createdAt: '2025-01-02T15:00:00Z', updatedAt: '2025-01-02T15:00:00Z' };
 
@@ -47,7 +50,7 @@ function item(c: Client, mode: PackageMode = 'single', records: ComplianceRecord
     build: () => {
       const cert = { ...newCertification(c, 2026, 'p'), answers: reviewedAnswers(), dateFiled: '2026-02-20', signatureDate: '2026-02-18' };
       const assembled = assemblePackage(cert, c, records, { closures: [], breachRule2023EffectiveDate: '' });
-      return exportPackage({ cert, assembled, client: c, preparer, documentDate: '2026-02-10' }, { mode, loadFont });
+      return exportPackage({ cert, assembled, client: c, preparer, documentDate: '2026-02-10', signed: true }, { mode, loadFont });
     },
   };
 }

@@ -52,6 +52,25 @@ describe('line breaking', () => {
     }
   });
 
+  it('never breaks a Filer ID, docket, C.F.R. cite, date or "et seq." inside, at any line width', () => {
+    const fields = ['Form 499 Filer ID 823456', 'EB Docket No. 06-36', '47 C.F.R. § 64.2009(e)', '47 U.S.C. § 222(c)(1)', 'February 20, 2026', 'et seq.', 'FCC 23-111'];
+    const text = `Prairie Valley Telephone Company, ${fields[0]}, files in ${fields[1]} under ${fields[2]} and ${fields[3]} on ${fields[4]}, see § 64.2001 ${fields[5]} and ${fields[6]}.`;
+    let wrapped = 0;
+    for (let width = 150; width <= 468; width += 1) {
+      const lines = breakLines(text, { measure, size: 11, bold: false, width }).map((l) => l.runs.map((r) => r.text).join('').trim());
+      if (lines.length > 2) wrapped += 1;
+      for (const field of fields) expect(lines.some((line) => line.includes(field)), `"${field}" at width ${width}`).toBe(true);
+      expect(lines.join(' ')).toBe(text);
+    }
+    expect(wrapped).toBeGreaterThan(100);
+  });
+
+  it('breaks a short field at its own spaces only when it is wider than the whole line', () => {
+    const lines = breakLines('EB Docket No. 06-36', { measure, size: 11, bold: false, width: 60 }).map((l) => l.runs.map((r) => r.text).join('').trim());
+    expect(lines.join(' ')).toBe('EB Docket No. 06-36');
+    expect(lines).toContain('No. 06-36');
+  });
+
   it('cuts a word longer than the line instead of letting it overflow', () => {
     const url = 'https://apps.fcc.gov/eb/CPNI/a-very-long-path-that-does-not-fit-on-one-line-at-all';
     const lines = breakLines(url, { measure, size: 11, bold: false, width: 150 });
@@ -100,11 +119,12 @@ describe('pagination', () => {
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 200 }).map((height): Block => ({ kind: 'spacer', height })) },
     {
       weight: 1,
-      arbitrary: fc.boolean().map((image): Block => ({
+      arbitrary: fc.constantFrom('image', 'typed', 'unsigned').map((kind): Block => ({
         kind: 'signature',
-        signature: image
-          ? { kind: 'image', dataUrl: 'data:image/png;base64,', name: 'Jane Officer', title: 'President', date: 'March 2, 2026' }
-          : { kind: 'typed', name: 'Jane Officer', title: 'President', date: 'March 2, 2026' },
+        signature:
+          kind === 'image'
+            ? { kind: 'image', dataUrl: 'data:image/png;base64,', name: 'Jane Officer', title: 'President', date: 'March 2, 2026' }
+            : { kind, name: 'Jane Officer', title: 'President', date: 'March 2, 2026' },
       })),
     },
   );
@@ -125,9 +145,14 @@ describe('pagination', () => {
           const last = ops[ops.length - 1];
           const next = pages[pages.indexOf(page) + 1];
           if (last && next && next.documentIndex === page.documentIndex) expect(isHeading(last)).toBe(false);
-          // A signature's "Date:" line is on the page that holds its "/s/" line or image.
-          const signed = ops.filter((op) => op.text.startsWith('/s/')).length + page.ops.filter((op) => op.kind === 'image').length;
-          expect(ops.filter((op) => op.text.startsWith('Date: March 2, 2026')).length).toBe(signed);
+          // A signature's "Date:" line is on the page that holds its line, and nothing but "/s/" or an image is above that line.
+          const rules = page.ops.filter((op) => op.kind === 'line' && Math.abs(op.x2 - op.x1 - 216) < 0.01);
+          expect(ops.filter((op) => op.text.startsWith('Date: March 2, 2026')).length).toBe(rules.length);
+          expect(ops.filter((op) => op.text.startsWith('/s/')).length + page.ops.filter((op) => op.kind === 'image').length).toBeLessThanOrEqual(rules.length);
+        });
+        docs.forEach((_, index) => {
+          const own = pages.filter((p) => p.documentIndex === index);
+          if (own.length > 1) expect(own.at(-1)!.lines).toBeGreaterThanOrEqual(5);
         });
       }),
       { numRuns: 150 },
@@ -149,7 +174,9 @@ describe('pagination', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
     let splits = 0;
     for (let lead = 500; lead < 640; lead += 2) {
-      const blocks: Block[] = [{ kind: 'paragraph', text: 'Opening line.' }, { kind: 'spacer', height: lead }, { kind: 'paragraph', text: long }];
+      // Text after it, so that the end-of-document rule does not decide where this paragraph breaks.
+      const after: Block[] = Array.from({ length: 8 }, () => ({ kind: 'paragraph', text: 'A closing line of text.' }));
+      const blocks: Block[] = [{ kind: 'paragraph', text: 'Opening line.' }, { kind: 'spacer', height: lead }, { kind: 'paragraph', text: long }, ...after];
       const pages = layoutDocuments([doc(blocks)], env);
       const perPage = pages.map((page) => body(page).filter((op) => op.text.includes('word')).length);
       for (const count of perPage) expect(count === 0 || count >= 2).toBe(true);
@@ -176,6 +203,45 @@ describe('pagination', () => {
     expect(pages.map((page) => body(page).map((op) => op.text))).toEqual([['One'], ['Two'], ['Three']]);
     expect(footers(pages)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
     expect(footers(layoutDocuments([one, two], env, 'document'))).toEqual(['Page 1 of 2', 'Page 2 of 2', 'Page 1 of 1']);
+  });
+
+  it('pulls a short last page back onto the page before, or else carries lines over to it', () => {
+    const counts = new Map<number, number>();
+    for (let n = 20; n <= 90; n++) {
+      const pages = layoutDocuments([doc(Array.from({ length: n }, (_, i): Block => ({ kind: 'paragraph', text: `Paragraph ${i + 1}.` })))], env);
+      counts.set(n, pages.length);
+      const printed = pages.flatMap((page) => body(page).map((op) => op.text));
+      expect(printed).toEqual(Array.from({ length: n }, (_, i) => `Paragraph ${i + 1}.`));
+      if (pages.length > 1) expect(pages.at(-1)!.lines, `${n} paragraphs`).toBeGreaterThanOrEqual(5);
+      for (const page of pages) expect(page.lines).toBe(body(page).length);
+    }
+    // 29 one-line paragraphs overflow a page at the normal spacing; a few more still fit when set slightly tighter.
+    expect(counts.get(30)).toBe(1);
+    expect([...counts.values()].some((pages) => pages > 2)).toBe(true);
+  });
+
+  it('keeps a signature with the whole paragraph before it, and a one-line closing with the lines before that', () => {
+    const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    for (let lead = 300; lead < 660; lead += 6) {
+      for (const closing of [false, true]) {
+        const blocks: Block[] = [
+          { kind: 'paragraph', text: 'Opening line.' },
+          { kind: 'spacer', height: lead },
+          { kind: 'paragraph', text: long },
+          ...(closing ? [{ kind: 'paragraph', text: 'Respectfully submitted,' } as Block] : []),
+          { kind: 'signature', signature: { kind: 'unsigned', name: 'Jane Officer', title: 'President', date: '________________' } },
+        ];
+        const pages = layoutDocuments([doc(blocks)], env);
+        const page = pages.find((p) => body(p).some((op) => op.text === 'Jane Officer'))!;
+        const words = body(page).filter((op) => op.text.includes('word'));
+        if (closing) {
+          expect(body(page).some((op) => op.text === 'Respectfully submitted,')).toBe(true);
+          expect(words.length, `lead ${lead}`).toBeGreaterThanOrEqual(2);
+        } else {
+          expect(words.map((op) => op.text).join(' ').split(/\s+/).filter(Boolean), `lead ${lead}`).toEqual(long.split(' '));
+        }
+      }
+    }
   });
 
   it('shortens a footer note that would run into the page number', () => {
@@ -235,5 +301,64 @@ describe('file names', () => {
     expect(packageFileName('A/B: "Rural" <Tel>|Co?*', 2026)).toBe('A B Rural Tel Co CPNI Certification 2026.pdf');
     expect(safeFileName('  ..hidden.  ')).toBe('hidden');
     expect(safeFileName('///')).toBe('Document');
+  });
+});
+
+describe('signatures and draft marks', () => {
+  const signatureBlock = (kind: 'typed' | 'unsigned'): Block => ({ kind: 'signature', signature: { kind, name: 'Jane Officer', title: 'President', date: '________________' } });
+
+  it('leaves the line of an unsigned signature blank, with room above it and the name, title and date beneath', () => {
+    const [page] = layoutDocuments([doc([{ kind: 'paragraph', text: 'I so certify.' }, signatureBlock('unsigned')])], env);
+    const ops = body(page!);
+    const rule = page!.ops.find((op): op is Extract<DrawOp, { kind: 'line' }> => op.kind === 'line')!;
+    const text = ops.find((op) => op.text === 'I so certify.')!;
+    expect(ops.filter((op) => op.y > text.y && op.y < rule.y1)).toEqual([]);
+    expect(rule.y1 - text.y).toBeGreaterThan(50);
+    expect(ops.filter((op) => op.y > rule.y1).map((op) => op.text)).toEqual(['Jane Officer', 'President', 'Date: ________________']);
+    const [typed] = layoutDocuments([doc([{ kind: 'paragraph', text: 'I so certify.' }, signatureBlock('typed')])], env);
+    expect(body(typed!).map((op) => op.text)).toContain('/s/ Jane Officer');
+  });
+
+  it('marks every page of a draft at its head, behind its text and in its footer, and nothing else', () => {
+    const paragraphs = Array.from({ length: 80 }, (_, i): Block => ({ kind: 'paragraph', text: `Paragraph ${i + 1}.` }));
+    const draft = { ...doc(paragraphs), watermark: 'DRAFT — not signed', footerNote: 'Acme · CPNI Certification 2026' };
+    const final = doc([{ kind: 'paragraph', text: 'Final.' }]);
+    const pages = layoutDocuments([draft, final], env);
+    const draftPages = pages.filter((p) => p.documentIndex === 0);
+    expect(draftPages.length).toBeGreaterThan(1);
+    for (const page of draftPages) {
+      const head = texts(page).filter((op) => op.y < PAGE.margin);
+      expect(head.map((op) => op.text)).toEqual(['DRAFT — not signed']);
+      expect(head[0]!.size).toBeGreaterThanOrEqual(16);
+      // The diagonal strokes come first, so the text is drawn over them.
+      const firstText = page.ops.findIndex((op) => op.kind === 'text');
+      const strokes = page.ops.slice(0, firstText).filter((op) => op.kind === 'line' && op.roundCaps);
+      expect(strokes.length).toBeGreaterThan(20);
+      const footer = texts(page)
+        .filter((op) => op.y > BOTTOM)
+        .sort((a, b) => a.x - b.x)
+        .map((op) => op.text)
+        .join('');
+      expect(footer).toMatch(/^DRAFT — not signed · Acme · CPNI Certification 2026Page \d+ of \d+$/);
+    }
+    const finalPage = pages.find((p) => p.documentIndex === 1)!;
+    expect(texts(finalPage).some((op) => op.text.includes('DRAFT'))).toBe(false);
+    expect(finalPage.ops.some((op) => op.kind === 'line' && op.roundCaps)).toBe(false);
+  });
+});
+
+describe('tables with a page column', () => {
+  const contents = (refs: (string | undefined)[]): PdfDocument =>
+    doc([{ kind: 'table', columns: [{ header: 'Document', weight: 5 }], rows: refs.map((r) => [r ?? 'Elsewhere']), pageColumn: { header: 'Pages', refs } }]);
+  const long = (ref: string): PdfDocument => ({ ...doc(Array.from({ length: 70 }, (_, i): Block => ({ kind: 'paragraph', text: `Line ${i}.` }))), ref });
+
+  it('gives the pages of each named document in the same file', () => {
+    const pages = layoutDocuments([contents(['one', 'two', undefined]), long('one'), long('two')], env);
+    expect(body(pages[0]!).map((op) => op.text)).toEqual(['Document', 'Pages', 'one', '2–3', 'two', '4–5', 'Elsewhere']);
+  });
+
+  it('leaves the column out when the documents are not numbered through one file', () => {
+    expect(body(layoutDocuments([contents(['one']), long('one')], env, 'document')[0]!).map((op) => op.text)).toEqual(['Document', 'one']);
+    expect(body(layoutDocuments([contents(['one'])], env)[0]!).map((op) => op.text)).toEqual(['Document', 'one']);
   });
 });

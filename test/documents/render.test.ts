@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   attachmentDocument,
   certificationDocument,
@@ -17,7 +16,11 @@ import { FontLoadError, UnsupportedCharacterError } from '../../src/documents/er
 import type { FontLoader } from '../../src/documents/fonts';
 import type { PdfDocument } from '../../src/documents/model';
 import { renderPdf } from '../../src/documents/render';
+import { pngDataUrl } from './fixtures';
 import { readBack } from './read-back';
+
+// Each test renders and reads back whole PDFs: seconds each when the machine is busy.
+vi.setConfig({ testTimeout: 60_000 });
 
 const fontsDir = join(__dirname, '../../public/fonts');
 const fontLoads: string[] = [];
@@ -57,7 +60,10 @@ function certificationInput(overrides: Partial<CertificationInput> = {}): Certif
       'The companies represent and warrant that this certification is consistent with 47 C.F.R. § 1.17.',
     ],
     signature: { kind: 'typed', name: 'Jane Q. Officer', title: 'Chief Executive Officer', date: '2026-02-27' },
-    attachments: ['Attachment A: Accompanying Statement', 'Attachment B: Summary of Customer Complaints'],
+    attachments: [
+      { label: 'Attachment A', title: 'Accompanying Statement' },
+      { label: 'Attachment B', title: 'Summary of Customer Complaints' },
+    ],
     ...overrides,
   };
 }
@@ -69,6 +75,7 @@ function packageDocuments(): PdfDocument[] {
     companies: [acme, acmeWireless],
     letterhead: ['Regulatory Filings LLP', '100 Main Street, Suite 200, Springfield, IL 62701', '(217) 555-0100 · filings@example.com'],
     date: '2026-02-26',
+    documentDate: '2026-02-26',
     addressLines: ['45 L Street NE', 'Washington, DC 20554'],
     salutation: 'Dear Secretary:',
     body: ['On behalf of the companies named above, enclosed is their annual CPNI compliance certification.', filler(2, 5)],
@@ -171,9 +178,14 @@ describe('the filing package PDF', () => {
 
   it('can number each document on its own', async () => {
     const pdf = readBack(await renderPdf(packageDocuments(), { loadFont, numbering: 'document' }));
+    // Cover letter and certification one page each, then the statement over several.
     expect(pdf.pages[0]).toContain('Page 1 of 1');
-    expect(pdf.pages[1]).toContain('Page 1 of 2');
-    expect(pdf.pages[2]).toContain('Page 2 of 2');
+    expect(pdf.pages[1]).toContain('Page 1 of 1');
+    const statementPages = Number(/Page 1 of (\d+)/.exec(pdf.pages[2]!)?.[1]);
+    expect(statementPages).toBeGreaterThan(1);
+    expect(pdf.pages[2]).toMatch(/^Attachment A: Accompanying Statement/);
+    expect(pdf.pages[1 + statementPages]).toContain(`Page ${statementPages} of ${statementPages}`);
+    expect(pdf.pages[2 + statementPages]).toMatch(/^Attachment B: .* Page 1 of 1$/);
   });
 
   it('writes title, subject, author, keywords and creator into the document properties', async () => {
@@ -339,42 +351,3 @@ describe('the § 64.2009(f) opt-out failure letter', () => {
     expect(pdf.info['Subject']).toBe('Notice under 47 C.F.R. § 64.2009(f)');
   });
 });
-
-/** A small opaque PNG (a dark diagonal stroke on white), built byte by byte. */
-function pngDataUrl(width: number, height: number): string {
-  const raw = Buffer.alloc((width * 3 + 1) * height, 0xff);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    const x = Math.floor((y / height) * width);
-    raw.fill(0x20, y * (width * 3 + 1) + 1 + x * 3, y * (width * 3 + 1) + 1 + Math.min(width, x + 4) * 3);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}

@@ -23,7 +23,15 @@ export function ExportPanel(props: {
     try {
       const { exportPackage } = await import('../../documents/package');
       const files = await exportPackage(
-        { cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() },
+        {
+          cert: props.certification,
+          assembled: props.assembled,
+          client: props.client,
+          preparer: props.preparer,
+          documentDate: props.certification.dateFiled || todayLocal(),
+          // Until the officer has signed, the package is a draft: marked, unsigned, blank dates.
+          signed: props.certification.status === 'signed' || props.certification.status === 'filed',
+        },
         { mode: mode() },
       );
       for (const f of files) downloadBytes(f.bytes, f.fileName);

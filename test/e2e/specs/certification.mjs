@@ -93,7 +93,6 @@ export const tests = [
           'EB Docket No. 06-36',
           'Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2027 covering calendar year 2026',
           'personal knowledge',
-          `/s/ ${officer}`,
           'received 2 customer complaints in calendar year 2026',
           'Form 499 Filer ID: 827614',
           'Date filed: February 20, 2027',
@@ -113,6 +112,10 @@ export const tests = [
         assert.match(info, new RegExp(`^Pages:\\s+${pages}$`, 'm'), 'the page numbers count every page');
         assert.match(info, /^Page size:\s+612 x 792 pts \(letter\)/m);
         assert.match(info, /^Title:\s+Annual 47 C\.F\.R\. § 64\.2009\(e\) CPNI Certification for 2027 covering calendar year 2026/m);
+        // Not signed yet: a draft on every page, with nothing over the signature lines.
+        assert.ok(!text.includes('/s/'), 'the draft prints no /s/ signature');
+        pdfPages(path).forEach((pageText, i) => assert.ok(pageText.includes('DRAFT — not signed'), `page ${i + 1} of the draft is marked`));
+        assert.match(info, /^Title:.*\(DRAFT — not signed\)$/m);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -124,6 +127,17 @@ export const tests = [
       assert.match(await status.innerText(), new RegExp(`/s/ ${officer}`));
       await status.getByRole('button', { name: 'Mark signed' }).click();
       await status.getByRole('heading', { name: 'Status: Signed' }).waitFor();
+      // Signed: the signature is printed and the draft mark is gone.
+      const signedDir = mkdtempSync(join(tmpdir(), 'cpni-e2e-signed-'));
+      try {
+        const path = join(signedDir, 'signed.pdf');
+        await (await exportPdf(page)).saveAs(path);
+        const text = pdfText(path);
+        assert.ok(text.includes(`/s/ ${officer}`), 'the signed package prints the signature');
+        assert.ok(!text.includes('DRAFT'), 'the signed package carries no draft mark');
+      } finally {
+        rmSync(signedDir, { recursive: true, force: true });
+      }
       const markFiled = status.getByRole('button', { name: 'Mark filed' });
       // "Filed on" starts from the planned date filed, which has not come yet: it cannot be recorded as filed.
       assert.equal(await field(status, 'Filed on').inputValue(), '2027-02-20');
@@ -509,6 +523,13 @@ function pdfText(path) {
   const run = spawnSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   assert.equal(run.status, 0, `pdftotext failed: ${run.stderr}`);
   return run.stdout.replace(/\s+/g, ' ');
+}
+
+/** Each page's text as pdftotext reads it. */
+function pdfPages(path) {
+  const run = spawnSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `pdftotext failed: ${run.stderr}`);
+  return run.stdout.split('\f').filter((page) => page.trim());
 }
 
 function escapeRegExp(text) {
