@@ -28,6 +28,8 @@ export interface PdfDocument {
   date: IsoDate;
   /** Small print at the left of every page footer, e.g. the company and docket. */
   footerNote?: string;
+  /** A mark for every page, e.g. "DRAFT — not signed" on a package that is not signed. */
+  watermark?: string;
   blocks: readonly Block[];
 }
 

@@ -22,7 +22,7 @@ import {
 } from './builders';
 import { packageFileName, safeFileName } from './file-names';
 import type { FontLoader } from './fonts';
-import type { IsoDate, PdfDocument, RichText } from './model';
+import type { Block, IsoDate, PdfDocument, RichText, Signature } from './model';
 
 export type PreparerProfile = Pick<PreparerFields, 'name' | 'credentials' | 'firm' | 'letterhead' | 'address' | 'phone' | 'email'>;
 
@@ -35,6 +35,11 @@ export interface PackageInput {
   preparer?: PreparerProfile;
   /** The date printed and pinned in the PDF when the certification has no date filed yet. */
   documentDate: IsoDate;
+  /**
+   * True only when the package is rendered as the officer signs it (the signed package is then
+   * kept as rendered). Otherwise every document is marked as a draft and carries no signature.
+   */
+  signed: boolean;
 }
 
 export interface ExportedFile {
@@ -148,10 +153,40 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
   }
 
   // Numbered so that a folder listing shows the files in filing order.
-  return docs.map(({ doc, part }, i) => ({
+  return docs.map(({ doc, part }, i) => {
+    const fileName = `${safeFileName(`${client.legalName} CPNI Certification ${year} - ${i + 1} ${part}`)}.pdf`;
+    return input.signed ? { ...doc, fileName } : { ...markedAsDraft(doc), fileName: draftFileName(fileName) };
+  });
+}
+
+/** The mark on every draft, so that an unsigned package never passes for the filing. */
+export const DRAFT_MARK = 'DRAFT — not signed';
+
+/** "Name.pdf" → "Name DRAFT.pdf": a draft is told apart in a folder listing too. */
+export function draftFileName(fileName: string): string {
+  return fileName.replace(/(\.pdf)?$/i, ' DRAFT$1');
+}
+
+/**
+ * A draft for review: the mark on every page (the renderer draws `watermark`), a banner at the
+ * top, and a blank line where the signature goes: nothing that reads as signed.
+ */
+function markedAsDraft(doc: PdfDocument): PdfDocument {
+  return {
     ...doc,
-    fileName: `${safeFileName(`${client.legalName} CPNI Certification ${year} - ${i + 1} ${part}`)}.pdf`,
-  }));
+    title: `${DRAFT_MARK}: ${doc.title}`,
+    watermark: DRAFT_MARK,
+    blocks: [
+      { kind: 'paragraph', text: [{ text: `${DRAFT_MARK}. For review only; not for filing.`, bold: true }], align: 'center', spaceBefore: 0 },
+      ...doc.blocks.map((block): Block => (block.kind === 'signature' ? unsignedSignature(block.signature) : block)),
+    ],
+  };
+}
+
+function unsignedSignature(signature: Signature): Block {
+  // The date stays blank too: it is the day the officer signs, not a day the app picks.
+  const lines = ['______________________________', signature.name, signature.title, 'Date: ______________', ...(signature.lines ?? [])];
+  return { kind: 'paragraph', text: lines.filter((l): l is string => l !== undefined).join('\n'), spaceBefore: 36 };
 }
 
 /**
@@ -185,7 +220,8 @@ export async function exportPackage(input: PackageInput, options: ExportPackageO
       date: certification.date,
     },
   });
-  return [{ fileName: packageFileName(client.legalName, cert.certificationYear), bytes }];
+  const fileName = packageFileName(client.legalName, cert.certificationYear);
+  return [{ fileName: input.signed ? fileName : draftFileName(fileName), bytes }];
 }
 
 function certificationShortTitle(year: number): string {
@@ -226,6 +262,7 @@ export function paragraphsOf(text: string): string[] {
 
 function certificationParagraphs(model: CertificationModel): RichText[] {
   return [
+    ...(model.amendment ? [[{ text: model.amendment, bold: true }]] : []),
     ...model.certificationParagraphs,
     model.statementReference,
     model.dataBrokers.statement,
@@ -265,7 +302,7 @@ function statementSection(section: DraftedSection): { heading: string; body: str
 }
 
 function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
-  const actions = model.dataBrokers.explanation.split('\n').map((line) => line.trim()).filter(Boolean);
+  const actions = model.dataBrokers.items;
   return [
     { kind: 'paragraph', text: withoutAttachmentPointer(model.dataBrokers.statement) },
     { kind: 'heading', text: `Actions taken in calendar year ${model.coveredYear}` },
@@ -276,7 +313,7 @@ function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
 function complaintParts(model: CertificationModel): AttachmentPart[] {
   const { counts, total } = model.complaints;
   const categories = COMPLAINT_CATEGORIES.filter((c) => c !== 'other' || counts.other > 0);
-  const summary = model.complaints.summary.split('\n').map((line) => line.trim()).filter(Boolean);
+  const summaries = model.complaints.summaries;
   return [
     { kind: 'paragraph', text: withoutAttachmentPointer(model.complaints.statement) },
     { kind: 'heading', text: `Complaints received in calendar year ${model.coveredYear}, by category` },
@@ -285,7 +322,12 @@ function complaintParts(model: CertificationModel): AttachmentPart[] {
       columns: [{ header: 'Category', weight: 4 }, { header: 'Complaints', weight: 1, align: 'right' }],
       rows: [...categories.map((c) => [COMPLAINT_CATEGORY_LABELS[c], String(counts[c])]), ['Total', String(total)]],
     },
-    { kind: 'heading', text: 'Summary of the complaints' },
-    summary.length > 1 ? { kind: 'list', style: 'numbered', items: summary } : { kind: 'paragraph', text: summary[0] ?? '' },
+    // Without a public summary the counts stand alone: internal notes are never printed.
+    ...(summaries.length
+      ? [
+          { kind: 'heading', text: 'Summary of the complaints' } as const,
+          summaries.length > 1 ? ({ kind: 'list', style: 'numbered', items: summaries } as const) : ({ kind: 'paragraph', text: summaries[0]! } as const),
+        ]
+      : []),
   ];
 }

@@ -53,6 +53,15 @@ export interface CertificationFields {
   /** The certification this one was rolled forward from. */
   rolledFromId?: string;
   /**
+   * An amended filing: the filed certification it corrects. It has the same client and year;
+   * the original keeps its own row, marked with `amendedById`.
+   */
+  amends?: { certificationId: string; filedOn: IsoDate; ecfsConfirmation: string };
+  /** Set on a filed certification once an amended filing of it is started. */
+  amendedById?: string;
+  /** The package as the officer signed it (a row of its own); set while signed or filed. */
+  signedPackageId?: string;
+  /**
    * When the user confirmed that the questionnaire answers describe the company's actual
    * procedures. The answers start from CPNI Desk's sample procedures, which no officer can
    * certify; '' until confirmed, and reset each year by roll forward.
@@ -215,6 +224,7 @@ export function assemblePackage(
     signatureDate: cert.signatureDate || undefined,
     overrides: cert.overrides,
     inCompliance: cert.answers.conclusion.inCompliance,
+    ...(cert.amends ? { amends: { filedOn: cert.amends.filedOn, ecfsConfirmation: cert.amends.ecfsConfirmation } } : {}),
   });
   // The rule version in force on the day the statement speaks for: the filing date, or today's season due date.
   const breachRule = breachRuleFor(cert.dateFiled || dueDate, settings);
@@ -224,8 +234,8 @@ export function assemblePackage(
     coveredYear: model.coveredYear,
     services: client.services,
     breachRule,
-    dataBrokerActions: model.dataBrokers.has ? model.dataBrokers.explanation.split('\n').filter(Boolean) : [],
-    complaints: { counts: model.complaints.counts, summary: model.complaints.has ? model.complaints.summary : undefined },
+    dataBrokerActions: model.dataBrokers.items,
+    complaints: { counts: model.complaints.counts, summaries: model.complaints.summaries },
     // The statement adds its own sentence on protective measures, so it gets only the facts.
     pretexterInformation: model.pretexting.overriddenBecause
       ? model.pretexting.text

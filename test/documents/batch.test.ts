@@ -46,7 +46,7 @@ function item(c: Client, mode: PackageMode = 'single', records: ComplianceRecord
     build: () => {
       const cert = { ...newCertification(c, 2026, 'p'), dateFiled: '2026-02-20', signatureDate: '2026-02-18' };
       const assembled = assemblePackage(cert, c, records, { closures: [], breachRule2023EffectiveDate: '' });
-      return exportPackage({ cert, assembled, client: c, preparer, documentDate: '2026-02-10' }, { mode, loadFont });
+      return exportPackage({ cert, assembled, client: c, preparer, documentDate: '2026-02-10', signed: true }, { mode, loadFont });
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ComplianceRecord } from '../../src/domain/records';
 import type { Client, PreparerFields } from '../../src/domain/schema';
 import { UnsupportedCharacterError } from '../../src/documents/errors';
 import { loadFont, readBack } from './read-back';
-import { exportPackage, PackageBlockedError, packageDocuments, type PackageInput } from '../../src/documents/package';
+import { DRAFT_MARK, exportPackage, PackageBlockedError, packageDocuments, type PackageInput } from '../../src/documents/package';
 
 
 
@@ -77,12 +77,12 @@ function certification(client: Client, changes: Partial<CertificationFields> = {
 }
 
 function packageInput(
-  options: { client?: Client; records?: ComplianceRecord[]; cert?: Partial<CertificationFields>; preparer?: PreparerFields | null } = {},
+  options: { client?: Client; records?: ComplianceRecord[]; cert?: Partial<CertificationFields>; preparer?: PreparerFields | null; signed?: boolean } = {},
 ): PackageInput {
   const client = options.client ?? makeClient();
   const cert = certification(client, options.cert);
   const assembled = assemblePackage(cert, client, options.records ?? [...complaints, brokerAction], settings);
-  return { cert, assembled, client, ...(options.preparer === null ? {} : { preparer: options.preparer ?? preparer }), documentDate: '2026-02-10' };
+  return { cert, assembled, client, ...(options.preparer === null ? {} : { preparer: options.preparer ?? preparer }), documentDate: '2026-02-10', signed: options.signed ?? true };
 }
 
 describe('the filing package as one PDF', () => {
@@ -146,13 +146,16 @@ describe('the filing package as one PDF', () => {
 
     // Attachments B and C.
     expect(pdf.text).toContain('Attachment B: Actions against data brokers');
-    expect(pdf.text).toContain('On May 20, 2025, Prairie Valley Telephone Company and Prairie Valley Wireless LLC instituted a proceeding before the court system: Suit in the U.S. District Court');
+    // The records' descriptions and notes are internal: only the facts and the public summaries are printed.
+    expect(pdf.text).toContain('On May 20, 2025, Prairie Valley Telephone Company and Prairie Valley Wireless LLC instituted a proceeding before the court system.');
+    expect(pdf.text).not.toContain('Suit in the U.S. District Court');
     expect(pdf.text).toContain('Attachment C: Summary of customer complaints');
     expect(pdf.text).toMatch(/Improper access by employees 1 /);
     // A long category wraps inside its cell; the count sits on the cell's first line.
     expect(pdf.text).toMatch(/Improper access to online information by individuals not authorized to view( the information)? 0 /);
     expect(pdf.text).toContain('Total 2');
-    expect(pdf.text).toContain('A caller obtained a copy of a bill by claiming to be the account holder.');
+    expect(pdf.text).not.toContain('A caller obtained a copy of a bill by claiming to be the account holder.');
+    expect(pdf.text).not.toContain('Summary of the complaints');
     expect(pdf.text).not.toContain('Old complaint.');
 
     // Every page numbered through the file; documents in filing order, each on a new page.
@@ -212,6 +215,58 @@ describe('the filing package as one PDF', () => {
     expect(input.assembled.blocked).toBe(false);
     const pdf = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
     expect(pdf.text).toContain('/s/ Lee Park');
+  });
+});
+
+describe('public summaries', () => {
+  it('prints each public summary once per record, never the internal notes, resolutions or outcomes', async () => {
+    const records: ComplianceRecord[] = [
+      { ...complaints[0]!, publicSummary: 'An employee viewed a customer’s call records without a business reason.\nThe employee was disciplined.' } as ComplianceRecord,
+      complaints[1]!,
+      { ...brokerAction, publicSummary: 'The suit asked the court to stop a website from selling call records.' } as ComplianceRecord,
+    ];
+    const pdf = readBack((await exportPackage(packageInput({ records }), { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).toContain('Summary of the complaints March 14, 2025 — Improper access by employees: An employee viewed a customer’s call records without a business reason. The employee was disciplined.');
+    expect(pdf.text).toContain('instituted a proceeding before the court system. The suit asked the court to stop a website from selling call records.');
+    for (const internal of ['billing clerk looked up her call records', 'claiming to be the account holder', 'disciplined and retrained', 'bills are sent only to', 'permanent injunction', 'District of Kansas']) {
+      expect(pdf.text).not.toContain(internal);
+    }
+  });
+});
+
+describe('drafts and signed packages', () => {
+  it('marks every document of a draft and prints no signature, no "/s/" and no signature date', async () => {
+    const input = packageInput({ signed: false });
+    const [single] = await exportPackage(input, { mode: 'single', loadFont });
+    expect(single!.fileName).toBe('Prairie Valley Telephone Company CPNI Certification 2026 DRAFT.pdf');
+    const pdf = readBack(single!.bytes);
+    expect(pdf.text).not.toContain('/s/');
+    expect(pdf.text).not.toContain('Date: February 18, 2026');
+    expect(pdf.text).toContain('Dana R. Whitfield President and Chief Executive Officer Date: ______________');
+    for (const doc of packageDocuments(input)) {
+      expect(doc.watermark).toBe(DRAFT_MARK);
+      expect(doc.title.startsWith('DRAFT — not signed: ')).toBe(true);
+    }
+    const starts = pdf.pages.filter((page) => page.includes('DRAFT — not signed. For review only; not for filing.'));
+    expect(starts.length).toBe(packageDocuments(input).length);
+    const separate = await exportPackage(input, { mode: 'separate', loadFont });
+    expect(separate.every((f) => f.fileName.endsWith(' DRAFT.pdf'))).toBe(true);
+  });
+
+  it('carries neither mark nor blank signature line once signed', async () => {
+    const input = packageInput({ signed: true });
+    const pdf = readBack((await exportPackage(input, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).not.toContain('DRAFT');
+    expect(pdf.text).toContain('/s/ Dana R. Whitfield');
+    expect(packageDocuments(input).every((d) => d.watermark === undefined)).toBe(true);
+  });
+
+  it('says on an amended filing which filing it amends, before the certification text', async () => {
+    const client = makeClient();
+    const cert = { ...certification(client), amends: { certificationId: 'orig', filedOn: '2026-02-20', ecfsConfirmation: '1022011122233' } };
+    const assembled = assemblePackage(cert, client, complaints, settings);
+    const pdf = readBack((await exportPackage({ cert, assembled, client, preparer, documentDate: '2026-03-10', signed: true }, { mode: 'single', loadFont }))[0]!.bytes);
+    expect(pdf.text).toContain("This is an amended certification. It amends the company's certification for 2026 filed on February 20, 2026 (ECFS confirmation 1022011122233) in EB Docket No. 06-36. I, Dana R. Whitfield, certify");
   });
 });
 

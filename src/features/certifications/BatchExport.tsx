@@ -43,7 +43,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             const problems = readinessProblems(cert, { blocked: false });
             if (problems.length && !assembled.blocked) throw new Error(`Not ready to file: ${problems.join(' ')}`);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
-            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal() }, { mode: 'single' });
+            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, { mode: 'single' });
           },
         };
       });

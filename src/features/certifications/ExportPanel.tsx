@@ -23,7 +23,7 @@ export function ExportPanel(props: {
     try {
       const { exportPackage } = await import('../../documents/package');
       const files = await exportPackage(
-        { cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() },
+        { cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal(), signed: false },
         { mode: mode() },
       );
       for (const f of files) downloadBytes(f.bytes, f.fileName);
