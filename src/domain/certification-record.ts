@@ -12,8 +12,9 @@ import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
 
-export const CERTIFICATION_STATUSES = ['draft', 'ready', 'signed', 'filed'] as const;
-export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+import type { CertificationStatus } from './certification-status';
+
+export { CERTIFICATION_STATUSES, type CertificationStatus } from './certification-status';
 
 export type SignatureChoice = { kind: 'typed' } | { kind: 'image'; dataUrl: string };
 
@@ -139,7 +140,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   if (previous.signatureDate) changes.push({ field: 'Signature date', from: previous.signatureDate, to: '(to be set)' });
   if (Object.keys(previous.overrides).length) changes.push({ field: 'Overrides of data-broker, complaint or pretexting answers', from: 'set', to: 'recomputed from this year’s records' });
   if (previous.answersReviewedOn) changes.push({ field: 'Questionnaire answers', from: `confirmed on ${previous.answersReviewedOn}`, to: 'to be confirmed again for this year' });
-  if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
+  if (previous.lintOverrides.length) changes.push({ field: 'Overridden checks', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
   if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
   const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
   for (const [id] of stale) changes.push({ field: `Edited statement section “${id}”`, from: `mentions ${previous.certificationYear - 1} or ${previous.certificationYear}`, to: 'kept as written: check its years' });
@@ -314,13 +315,4 @@ export function filedProblems(cert: Pick<CertificationFields, 'certificationYear
   else if (cert.filedOn < `${cert.certificationYear}-01-01`) out.push(`A certification for ${cert.certificationYear} covers calendar year ${cert.certificationYear - 1} and is filed after that year ends, not on ${formatLong(cert.filedOn)}.`);
   if (!cert.ecfsConfirmation.trim()) out.push('Enter the ECFS confirmation number.');
   return out;
-}
-
-export function describeStatus(cert: Pick<CertificationFields, 'status' | 'filedOn' | 'ecfsConfirmation'>): string {
-  switch (cert.status) {
-    case 'draft': return 'Draft';
-    case 'ready': return 'Ready to sign (lint clean)';
-    case 'signed': return 'Signed';
-    case 'filed': return `Filed${cert.filedOn ? ` on ${formatLong(cert.filedOn)}` : ''}${cert.ecfsConfirmation ? `, ECFS confirmation ${cert.ecfsConfirmation}` : ''}`;
-  }
 }

@@ -1,6 +1,7 @@
+import { describeStatus } from '../../domain/certification-status';
 import { For, Show, createSignal } from 'solid-js';
 import { clientRecords } from '../../db/certifications';
-import { assemblePackage, describeStatus, readinessProblems, type Certification } from '../../domain/certification-record';
+import { assemblePackage, readinessProblems, type Certification } from '../../domain/certification-record';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
@@ -76,7 +77,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             <li class="field field--checkbox">
               <input id={`batch-${c.id}`} type="checkbox" checked={chosen().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
               <label for={`batch-${c.id}`}>
-                {clientOf(c)?.legalName ?? 'Unknown client'} <span class="muted">({describeStatus(c)})</span>
+                {clientOf(c)?.legalName ?? 'Unknown client'} <span class="muted">({describeStatus(c, todayLocal())})</span>
               </label>
             </li>
           )}

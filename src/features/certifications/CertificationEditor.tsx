@@ -1,3 +1,4 @@
+import { describeStatus } from '../../domain/certification-status';
 import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
@@ -5,7 +6,7 @@ import { createCertificationQuery, updateCertification } from '../../db/certific
 import { createClientQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { ADDRESSEE_CAUTION, assemblePackage, describeStatus, filedProblems, readinessProblems, type Certification, type CertificationFields } from '../../domain/certification-record';
+import { ADDRESSEE_CAUTION, assemblePackage, filedProblems, readinessProblems, type Certification, type CertificationFields } from '../../domain/certification-record';
 import { certificationDueNote } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatWithWeekday, todayLocal } from '../../domain/dates';

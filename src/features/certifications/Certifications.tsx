@@ -1,10 +1,11 @@
+import { describeStatus } from '../../domain/certification-status';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { createCertificationsQuery, createCertification, findCertification } from '../../db/certifications';
 import { createClientsQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { describeStatus, newCertification, rollForward, type RollForwardChange } from '../../domain/certification-record';
+import { newCertification, rollForward, type RollForwardChange } from '../../domain/certification-record';
 import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatLong, todayLocal } from '../../domain/dates';
@@ -113,7 +114,7 @@ export function Certifications() {
                   <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
                   <td>{c.certificationYear} (covers {c.certificationYear - 1})</td>
                   <td>{formatLong(certificationDueDate(c.certificationYear, cal()))}</td>
-                  <td>{describeStatus(c)}</td>
+                  <td>{describeStatus(c, todayLocal())}</td>
                 </tr>
               )}
             </For>
