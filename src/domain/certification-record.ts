@@ -7,6 +7,7 @@ import { draftCertification, pretextingFacts, recordsInYear, type CertificationM
 import { defaultAnswers, draftStatement, renderStatementText, type StatementAnswers, type StatementSection, type StatementSectionId } from './statement';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate } from './deadlines';
+import { publicTextFindings } from './public-text-check';
 import { breachClock, breachClockInput, breachRuleFor, closureDates } from './breach-clock';
 import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
@@ -83,6 +84,12 @@ export const ADDRESSEE_CAUTION =
 
 export function coverLetterBody(companyNames: string, certificationYear: number): string {
   return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is the company's annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). Please contact the undersigned with any questions about this filing.`;
+}
+
+/** The cover letter of an amended filing: it names the filing it amends. */
+export function amendedCoverLetterBody(companyNames: string, certificationYear: number, amends: { filedOn: IsoDate; ecfsConfirmation: string }): string {
+  const confirmation = amends.ecfsConfirmation.trim() ? ` (ECFS confirmation ${amends.ecfsConfirmation.trim()})` : '';
+  return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is an amended annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). It amends the certification filed on ${formatLong(amends.filedOn)}${confirmation}. Please contact the undersigned with any questions about this filing.`;
 }
 
 export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, certificationYear: number, preparerId = ''): CertificationFields {
@@ -277,7 +284,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  findings.push(...recordFindings(cert, records, model.coveredYear, settings));
+  findings.push(...recordFindings(cert, records, model.coveredYear, settings), ...publicTextFindings(model, cert.overrides));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({
