@@ -37,7 +37,8 @@ export async function freezePackage(input: FreezeInput): Promise<NewSignedPackag
     appVersion: input.appVersion,
     content,
     contentHash: contentHashOf(content),
-    sources: packageSources(input.cert, input.client, input.records, input.settings, input.preparer),
+    // The cover letter is the only part that reads the preparer.
+    sources: packageSources(input.cert, input.client, input.records, input.settings, input.cert.coverLetter.include ? input.preparer : undefined),
     files: {
       single: single.map((f) => signedFile(f.fileName, f.bytes)),
       separate: separate.map((f) => signedFile(f.fileName, f.bytes)),
