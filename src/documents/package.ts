@@ -208,7 +208,8 @@ export async function exportPackage(input: PackageInput, options: ExportPackageO
     return files;
   }
   const { model } = input.assembled;
-  const certification = docs.find((d) => d.title.startsWith(certificationTitle(model.certificationYear, model.coveredYear))) ?? docs[0]!;
+  const title = certificationTitle(model.certificationYear, model.coveredYear);
+  const certification = docs.find((d) => d.title.startsWith(title) || d.title.startsWith(`${DRAFT_MARK}: ${title}`)) ?? docs[0]!;
   const bytes = await renderPdf(docs, {
     ...loadFont,
     numbering: 'package',

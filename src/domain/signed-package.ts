@@ -110,6 +110,11 @@ export interface SignedPackage<D = unknown> {
 export type SourceClient = Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'> & Partial<Pick<Client, 'dbaNames'>>;
 export type SourceSettings = Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>;
 
+/** A deep copy of JSON data; unlike structuredClone it also copies a view's reactive proxies. */
+function plainCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
 /** The snapshot of everything `assemblePackage` and the package builder read. */
 export function packageSources(
   cert: CertificationFields,
@@ -132,16 +137,16 @@ export function packageSources(
       .filter((r) => kinds.has(r.kind))
       .map((r) => ({ id: r.id, kind: r.kind as PackageRecordKind, date: recordDate(r), fingerprint: recordFingerprint(r) }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
-    answers: structuredClone(cert.answers),
+    answers: plainCopy(cert.answers),
     certification: {
       signatory: { ...cert.signatory },
       dateFiled: cert.dateFiled,
       signatureDate: cert.signatureDate,
       preparerId: cert.preparerId,
-      sectionEdits: structuredClone(cert.sectionEdits),
-      overrides: structuredClone(cert.overrides),
-      lintOverrides: structuredClone(cert.lintOverrides),
-      coverLetter: structuredClone(cert.coverLetter),
+      sectionEdits: plainCopy(cert.sectionEdits),
+      overrides: plainCopy(cert.overrides),
+      lintOverrides: plainCopy(cert.lintOverrides),
+      coverLetter: plainCopy(cert.coverLetter),
       signatureKind: cert.signature.kind,
     },
     ...(preparer

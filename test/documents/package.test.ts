@@ -247,6 +247,9 @@ describe('drafts and signed packages', () => {
       expect(doc.watermark).toBe(DRAFT_MARK);
       expect(doc.title.startsWith('DRAFT — not signed: ')).toBe(true);
     }
+    expect(pdf.info['Title']).toBe(
+      'DRAFT — not signed: Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2026 covering calendar year 2025, Prairie Valley Telephone Company, Prairie Valley Wireless LLC',
+    );
     const starts = pdf.pages.filter((page) => page.includes('DRAFT — not signed. For review only; not for filing.'));
     expect(starts.length).toBe(packageDocuments(input).length);
     const separate = await exportPackage(input, { mode: 'separate', loadFont });

@@ -11,6 +11,7 @@ import { ADDRESSEE_CAUTION, assemblePackage, readinessProblems, type Certificati
 import { signingProblems } from '../../domain/certification-status';
 import { PERSONAL_DETAILS_FINDING } from '../../domain/public-text-check';
 import { APP_VERSION } from '../../app/version';
+import { canonicalJson } from '../../domain/sha256';
 import { certificationDueNote } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatLong, formatWithWeekday, todayLocal } from '../../domain/dates';
@@ -69,11 +70,12 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   // eslint-disable-next-line solid/reactivity -- the editor starts from the stored certification once (keyed on its id)
   const initial = structuredClone(unwrap(props.certification)) as CertificationFields & { id: string };
   const [draft, setDraft] = createStore<CertificationFields & { id: string }>(initial);
-  const [saved, setSaved] = createSignal(JSON.stringify(initial));
+  // Compared as canonical JSON, so that the order fields were written in never counts as a change.
+  const [saved, setSaved] = createSignal(canonicalJson(initial));
   const [message, setMessage] = createSignal('');
   const settings = createSettingsQuery();
   const preparers = createPreparersQuery();
-  const dirty = createMemo(() => JSON.stringify(draft) !== saved());
+  const dirty = createMemo(() => canonicalJson(draft) !== saved());
   useUnsavedGuard(dirty);
 
   const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value));
@@ -89,7 +91,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   const [busy, setBusy] = createSignal(false);
   const afterWrite = async (next: CertificationFields & { id: string }) => {
     setDraft(reconcile(structuredClone(next)));
-    setSaved(JSON.stringify(next));
+    setSaved(canonicalJson(next));
     setLoadedAt((await getCertification(next.id))?.updatedAt ?? loadedAt());
   };
 
@@ -117,7 +119,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
     const result = await markReady(id, fields);
     if (!result.ok) return setSaveError(`Not marked ready to sign: ${result.message}`);
     setSaveError('');
-    await afterWrite({ ...fields, id, status: 'ready' });
+    await afterWrite({ ...unwrap(draft), status: 'ready' } as CertificationFields & { id: string });
     setMessage('Marked ready to sign.');
   };
 

@@ -32,7 +32,7 @@ export async function freezePackage(input: FreezeInput): Promise<NewSignedPackag
   const documents = packageDocuments(packageInput);
   const single = await exportPackage(packageInput, { mode: 'single', ...options });
   const separate = await exportPackage(packageInput, { mode: 'separate', ...options });
-  const content = { documents: structuredClone(documents) as unknown[], facts: signedFacts(input.cert, input.assembled) };
+  const content = { documents: JSON.parse(JSON.stringify(documents)) as unknown[], facts: signedFacts(input.cert, input.assembled) };
   return {
     appVersion: input.appVersion,
     content,
