@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { UUID_PATH, addRecord, eventually, field, heading, localToday, longDate, startApp } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -76,6 +77,23 @@ export const tests = [
         const second = await exportPdf(page, join(dir, 'signed-2.pdf'));
         assert.equal(second.fileName, first.fileName);
         assert.ok(readFileSync(second.path).equals(readFileSync(first.path)), 'the export after the change is byte for byte the one made before');
+
+        // The consultant's batch of signed packages holds the same file.
+        await page.goto(`${origin}/certifications`);
+        const batch = page.getByTestId('batch-export');
+        await batch.waitFor();
+        await batch.getByLabel('Year to export').selectOption(String(year));
+        await batch.getByLabel(/^Signed packages/).check();
+        await batch.getByRole('button', { name: 'Select all signed or filed' }).click();
+        const [zipDownload] = await Promise.all([page.waitForEvent('download'), batch.getByTestId('batch-export-button').click()]);
+        assert.equal(zipDownload.suggestedFilename(), `CPNI Certifications ${year}.zip`);
+        const zipPath = join(dir, 'batch.zip');
+        await zipDownload.saveAs(zipPath);
+        const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+        assert.ok(Buffer.from(entries[first.fileName]).equals(readFileSync(first.path)), 'the batch holds the signed bytes');
+
+        await page.goto(certificationUrl);
+        await heading(page, `${company}: ${year} certification`);
 
         // Reopened as a draft: the signature and its date are cleared and every export is marked.
         const reopen = page.getByTestId('status-panel');
