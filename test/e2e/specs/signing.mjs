@@ -114,6 +114,74 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'a filed certification is read-only; an amended filing says which filing it amends, and starting that year again opens the amendment',
+    async fn({ page, origin }) {
+      const company = 'Sagebrush Valley Telephone Cooperative';
+      const today = localToday();
+      const year = Number(today.slice(0, 4));
+      const dateFiled = today < `${year}-02-20` ? today : `${year}-02-20`;
+      await startApp(page, origin);
+      const clientId = await createClient(page, origin, { legalName: company, filerId: '827701', officer: 'Lena Marsh' });
+
+      // The only client is chosen already.
+      await page.goto(`${origin}/certifications`);
+      await heading(page, 'Certifications');
+      const form = page.getByRole('form', { name: 'Start a certification' });
+      await eventually(async () => (await field(form, 'Client').inputValue()) === clientId, { message: 'the only client to be chosen' });
+      await field(form, 'Certification year').fill(String(year));
+      await form.getByRole('button', { name: 'Start' }).click();
+      await page.waitForURL(CERTIFICATION_PATH);
+      const originalUrl = page.url();
+      await field(page, 'Date filed').fill(dateFiled);
+      await field(page, 'Signature date').fill(dateFiled);
+      await confirmAnswers(page);
+      await saveCertification(page);
+      const status = page.getByTestId('status-panel');
+      await status.getByRole('button', { name: 'Mark ready to sign' }).click();
+      await status.getByRole('button', { name: 'Mark signed' }).click();
+      await status.getByRole('heading', { name: `Status: Signed on ${longDate(dateFiled)}` }).waitFor();
+      await field(status, 'Filed on').fill(dateFiled);
+      await field(status, 'ECFS confirmation number').fill('1022033344455');
+      await status.getByRole('button', { name: 'Mark filed' }).click();
+      await status.getByRole('heading', { name: `Status: Filed on ${longDate(dateFiled)} (ECFS 1022033344455)` }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Reopen as draft' }).count(), 0, 'a filed certification cannot be reopened');
+      assert.equal(await page.getByRole('button', { name: 'Save certification' }).count(), 0, 'a filed certification has nothing to edit');
+
+      await status.getByRole('button', { name: 'Start an amended filing' }).click();
+      await page.waitForURL((url) => CERTIFICATION_PATH.test(url.pathname) && url.href !== originalUrl);
+      const amendmentUrl = page.url();
+      await heading(page, `${company}: ${year} certification`);
+      await page.getByText(`This is an amended filing of the certification filed on ${longDate(dateFiled)} (ECFS 1022033344455).`, { exact: false }).waitFor();
+      await page.getByTestId('status-panel').getByRole('heading', { name: 'Status: Draft', exact: true }).waitFor();
+      assert.equal(await field(page, 'Signature date').inputValue(), '', 'the amendment is signed anew');
+
+      const dir = mkdtempSync(join(tmpdir(), 'cpni-e2e-amend-'));
+      try {
+        const draft = await exportPdf(page, join(dir, 'amended.pdf'));
+        const text = pdfText(draft.path);
+        assert.ok(
+          text.includes(`This is an amended certification. It amends the company's certification for ${year} filed on ${longDate(dateFiled)} (ECFS confirmation 1022033344455) in EB Docket No. 06-36.`),
+          'the package says which filing it amends',
+        );
+        assert.ok(text.includes('DRAFT — not signed'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+
+      // The same client and year again: the filing in force is the amendment.
+      await page.goto(`${origin}/certifications?client=${clientId}`);
+      const rows = page.getByTestId('certifications-table').locator('tbody tr');
+      await eventually(async () => (await rows.count()) === 2, { message: 'both filings of the year in the list' });
+      const texts = await rows.allInnerTexts();
+      assert.ok(texts.some((t) => t.includes(`Filed on ${longDate(dateFiled)} (ECFS 1022033344455); amended since`)), `the original is listed as filed and amended (${texts.join(' | ')})`);
+      assert.ok(texts.some((t) => t.includes('Amended filing: Draft')), 'the amendment is listed as a draft');
+      const again = page.getByRole('form', { name: 'Start a certification' });
+      await field(again, 'Certification year').fill(String(year));
+      await again.getByRole('button', { name: 'Start' }).click();
+      await page.waitForURL(amendmentUrl);
+    },
+  },
 ];
 
 async function createClient(page, origin, { legalName, filerId, officer }) {
