@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { settingsSchema, type Settings } from '../domain/schema';
 import { recordDate, type ComplianceRecord } from '../domain/records';
-import { backupCounts, backupEnvelope, type Backup, type BackupCounts } from '../domain/backup';
+import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
 import { logChange } from './change-log';
 import { updateSettings } from './settings';
@@ -21,19 +21,20 @@ const defaultSettings = (): Settings => v.parse(settingsSchema, {});
 /** Every table the backup holds; the change log stays on the device (it is append-only). */
 function backedUpTables() {
   const d = db();
-  return [d.clients, d.preparers, d.settings, d.records, d.certifications];
+  return [d.clients, d.preparers, d.settings, d.records, d.certifications, d.signedPackages];
 }
 
 /** The whole database as the text of a backup file, read as one consistent snapshot. */
 export async function makeBackup(createdAt: string = nowInstant()): Promise<string> {
   const d = db();
   const data = await d.transaction('r', backedUpTables(), async () => {
-    const [clients, preparers, settingsRow, stored, certifications] = await Promise.all([
+    const [clients, preparers, settingsRow, stored, certifications, signedPackages] = await Promise.all([
       d.clients.toArray(),
       d.preparers.toArray(),
       d.settings.get('app'),
       d.records.toArray(),
       d.certifications.toArray(),
+      d.signedPackages.toArray(),
     ]);
     const settings: Partial<SettingsRow> = { ...settingsRow };
     delete settings.key;
@@ -42,9 +43,11 @@ export async function makeBackup(createdAt: string = nowInstant()): Promise<stri
       delete record.date; // derived from the record's own fields; recomputed on restore
       return record as ComplianceRecord;
     });
-    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications };
+    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications, signedPackages };
   });
-  return JSON.stringify(backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION }));
+  const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  // The PDFs as signed go into the file as base64 (JSON has no bytes).
+  return JSON.stringify({ ...envelope, data: { ...envelope.data, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } });
 }
 
 /** How many rows of each backed-up kind this device holds now. */
@@ -67,11 +70,12 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace')
   const { data } = backup;
   return d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
     const current = await d.settings.get('app');
-    await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear()]);
+    await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear(), d.signedPackages.clear()]);
     await d.clients.bulkAdd(data.clients);
     await d.preparers.bulkAdd(data.preparers);
     await d.records.bulkAdd(data.records.map((r) => ({ ...r, date: recordDate(r) })));
     await d.certifications.bulkAdd(data.certifications);
+    await d.signedPackages.bulkAdd(data.signedPackages ?? []);
     await d.settings.put({
       ...data.settings,
       firstRunDone: current?.firstRunDone ?? defaultSettings().firstRunDone,

@@ -24,6 +24,11 @@ export async function updateCertification(id: string, change: Partial<Certificat
   await database.transaction('rw', database.certifications, database.changeLog, async () => {
     const existing = await database.certifications.get(id);
     if (!existing) throw new Error('This certification no longer exists on this device.');
+    // What was signed never changes: the status steps (certification-steps.ts) are the only way on.
+    if (existing.status === 'signed') throw new Error('It is signed, so it cannot be changed. Reopen it as a draft first: the officer then signs again.');
+    if (existing.status === 'filed') throw new Error('It is filed, so it cannot be changed. Start an amended filing to correct it.');
+    if (change.status && change.status !== existing.status && change.status !== 'draft')
+      throw new Error('The status moves on only through its own steps (ready to sign, signed, filed).');
     await database.certifications.put({ ...existing, ...change, id, updatedAt: nowInstant() });
     await logChange({ entity: 'certification', entityId: id, action: 'update', summary });
   });
@@ -33,8 +38,13 @@ export function getCertification(id: string): Promise<Certification | undefined>
   return db().certifications.get(id);
 }
 
-export function findCertification(clientId: string, year: number): Promise<Certification | undefined> {
-  return db().certifications.where('[clientId+certificationYear]').equals([clientId, year]).first();
+/**
+ * The client's certification for a year. An amended filing shares its original's client and
+ * year, so the index holds the whole chain; the one in force is the one nobody has amended.
+ */
+export async function findCertification(clientId: string, year: number): Promise<Certification | undefined> {
+  const chain = await db().certifications.where('[clientId+certificationYear]').equals([clientId, year]).toArray();
+  return chain.find((c) => !c.amendedById) ?? chain.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 export function listCertifications(): Promise<Certification[]> {

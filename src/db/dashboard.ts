@@ -32,7 +32,16 @@ export async function loadDashboard(): Promise<DashboardData> {
       database.certifications.toArray(),
       getSettings(),
     ]);
-    const certifications = certs.map(({ clientId, certificationYear, status, filedOn }) => ({ clientId, certificationYear, status, filedOn }));
+    // Only what the dashboard shows: never a signed package (those live in their own table).
+    const certifications = certs.map(({ clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends }) => ({
+      clientId,
+      certificationYear,
+      status,
+      signatureDate,
+      filedOn,
+      ecfsConfirmation,
+      ...(amends ? { amends: true } : {}),
+    }));
     return { clients, clocked, certifications, settings };
   });
 }

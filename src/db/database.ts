@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Client, Preparer, Settings } from '../domain/schema';
 import type { ComplianceRecord } from '../domain/records';
 import type { Certification } from '../domain/certification-record';
+import type { SignedPackage } from '../domain/signed-package';
 
 export interface SettingsRow extends Settings {
   key: 'app';
@@ -44,6 +45,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       certifications: 'id, clientId, [clientId+certificationYear], certificationYear, status',
     },
   },
+  {
+    // Signed packages: the documents, facts and PDF bytes as signed, apart from the
+    // certifications so that listing certifications never reads a PDF.
+    version: 3,
+    stores: {
+      signedPackages: 'id, certificationId',
+    },
+  },
 ];
 
 export class CpniDatabase extends Dexie {
@@ -53,6 +62,7 @@ export class CpniDatabase extends Dexie {
   changeLog!: EntityTable<ChangeLogEntry, 'seq'>;
   records!: EntityTable<StoredRecord, 'id'>;
   certifications!: EntityTable<Certification, 'id'>;
+  signedPackages!: EntityTable<SignedPackage, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -200,7 +200,8 @@ export async function exportPackage(input: PackageInput, options: ExportPackageO
     return files;
   }
   const { model } = input.assembled;
-  const certification = docs.find((d) => d.title.startsWith(certificationTitle(model.certificationYear, model.coveredYear))) ?? docs[0]!;
+  const title = certificationTitle(model.certificationYear, model.coveredYear);
+  const certification = docs.find((d) => d.title.startsWith(title)) ?? docs[0]!;
   const bytes = await renderPdf(docs, {
     ...loadFont,
     numbering: 'package',
@@ -212,7 +213,13 @@ export async function exportPackage(input: PackageInput, options: ExportPackageO
       date: certification.date,
     },
   });
-  return [{ fileName: packageFileName(client.legalName, cert.certificationYear), bytes }];
+  const fileName = packageFileName(client.legalName, cert.certificationYear);
+  return [{ fileName: input.signed ? fileName : draftFileName(fileName), bytes }];
+}
+
+/** "Name.pdf" → "Name DRAFT.pdf": a draft is told apart in a folder listing too. */
+export function draftFileName(fileName: string): string {
+  return fileName.replace(/(\.pdf)?$/i, ' DRAFT$1');
 }
 
 function certificationShortTitle(year: number): string {
@@ -258,6 +265,7 @@ export function paragraphsOf(text: string): string[] {
  */
 function certificationParagraphs(model: CertificationModel): RichText[] {
   return [
+    ...(model.amendment ? [[{ text: model.amendment, bold: true }]] : []),
     ...model.certificationParagraphs,
     model.statementReference,
     model.dataBrokers.statement,
@@ -298,7 +306,7 @@ function statementSection(section: DraftedSection): { heading: string; body: str
 }
 
 function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
-  const actions = model.dataBrokers.explanation.split('\n').map((line) => line.trim()).filter(Boolean);
+  const actions = model.dataBrokers.items;
   return [
     { kind: 'paragraph', text: withoutAttachmentPointer(model.dataBrokers.statement) },
     { kind: 'heading', text: `Actions taken in calendar year ${model.coveredYear}` },
@@ -309,7 +317,7 @@ function dataBrokerParts(model: CertificationModel): AttachmentPart[] {
 function complaintParts(model: CertificationModel): AttachmentPart[] {
   const { counts, total } = model.complaints;
   const categories = COMPLAINT_CATEGORIES.filter((c) => c !== 'other' || counts.other > 0);
-  const summary = model.complaints.summary.split('\n').map((line) => line.trim()).filter(Boolean);
+  const summaries = model.complaints.summaries;
   return [
     { kind: 'paragraph', text: withoutAttachmentPointer(model.complaints.statement) },
     { kind: 'heading', text: `Complaints received in calendar year ${model.coveredYear}, by category` },
@@ -318,7 +326,12 @@ function complaintParts(model: CertificationModel): AttachmentPart[] {
       columns: [{ header: 'Category', weight: 4 }, { header: 'Complaints', weight: 1, align: 'right' }],
       rows: [...categories.map((c) => [COMPLAINT_CATEGORY_LABELS[c], String(counts[c])]), ['Total', String(total)]],
     },
-    { kind: 'heading', text: 'Summary of the complaints' },
-    summary.length > 1 ? { kind: 'list', style: 'numbered', items: summary } : { kind: 'paragraph', text: summary[0] ?? '' },
+    // Without a public summary the counts stand alone: internal notes are never printed.
+    ...(summaries.length
+      ? [
+          { kind: 'heading', text: 'Summary of the complaints' } as const,
+          summaries.length > 1 ? ({ kind: 'list', style: 'numbered', items: summaries } as const) : ({ kind: 'paragraph', text: summaries[0]! } as const),
+        ]
+      : []),
   ];
 }

@@ -12,6 +12,7 @@ import { CERTIFICATION_STATUSES, type Certification } from './certification-reco
 import type { StoredAnswers } from './statement-answers';
 import type { CertificationOverrides } from './certification';
 import { isIsoDate, type IsoDate } from './dates';
+import { signedPackageProblems, type SignedFile, type SignedPackage } from './signed-package';
 
 export const BACKUP_TYPE = 'cpni-desk-backup';
 /** The backup format this app writes and the newest it reads. */
@@ -29,6 +30,8 @@ export interface BackupData {
   /** Soft-deleted records included; the stored `date` column is left out (it is derived). */
   records: ComplianceRecord[];
   certifications: Certification[];
+  /** The packages as signed, PDFs included (kept with the backup: they cannot be drafted again). */
+  signedPackages?: SignedPackage[];
 }
 
 export interface BackupCounts {
@@ -123,7 +126,7 @@ export const certificationSchema = v.object({
   answers: v.custom<StoredAnswers>(isObject, 'The statement answers must be an object.'),
   sectionEdits: v.record(v.string(), text('An edited statement section')),
   overrides: v.custom<CertificationOverrides>(isObject, 'The overrides must be an object.'),
-  lintOverrides: v.array(v.object({ id: text('A lint override id'), excerpt: text('A lint override excerpt'), reason: text('A lint override reason') })),
+  lintOverrides: v.array(v.object({ id: text('An overridden check’s id'), excerpt: text('An overridden check’s excerpt'), reason: text('An overridden check’s reason') })),
   signature: v.variant(
     'kind',
     [
@@ -140,10 +143,77 @@ export const certificationSchema = v.object({
     cc: v.array(text('A cc line')),
   }),
   rolledFromId: v.optional(v.string()),
+  amends: v.optional(
+    v.object({ certificationId: idText('The id of the amended certification'), filedOn: dateOrEmpty('The amended filing’s date filed'), ecfsConfirmation: text('The amended filing’s ECFS confirmation') }),
+  ),
+  amendedById: v.optional(idText('The id of the amended filing')),
+  signedPackageId: v.optional(idText('The id of the signed package')),
   answersReviewedOn: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.check((d: string) => isIsoDate(d)))], 'The answers-reviewed date must be YYYY-MM-DD or empty.'), ''),
   createdAt: instant('Created at'),
   updatedAt: instant('Updated at'),
 });
+
+/** Bytes as base64, the way a backup file holds a PDF. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A signed package's PDF as the file holds it: the bytes in base64. */
+export type SignedFileInBackup = Omit<SignedFile, 'bytes'> & { base64: string };
+
+/** A signed package as the file holds it. */
+export type SignedPackageInBackup = Omit<SignedPackage, 'files'> & { files: Record<'single' | 'separate', SignedFileInBackup[]> };
+
+export function signedPackageToBackup(pkg: SignedPackage): SignedPackageInBackup {
+  const files = (list: SignedFile[]) => list.map(({ fileName, sha256, bytes }) => ({ fileName, sha256, base64: bytesToBase64(bytes) }));
+  return { ...pkg, files: { single: files(pkg.files.single), separate: files(pkg.files.separate) } };
+}
+
+const HASH = (label: string) => v.pipe(v.string(`${label} must be text.`), v.regex(/^[0-9a-f]{64}$/, `${label} must be a SHA-256 hash (64 hex digits).`));
+const signedFileSchema = v.object({
+  fileName: idText('A signed PDF’s file name'),
+  sha256: HASH('A signed PDF’s hash'),
+  base64: v.pipe(v.string('A signed PDF must be stored in the file (base64).'), v.check((s) => BASE64.test(s) && s.length % 4 === 0, 'A signed PDF is not valid base64.')),
+});
+
+/** A signed package: its ids and hashes strictly; its documents and snapshot as they are. */
+export const signedPackageSchema = v.object({
+  id: idText('The id'),
+  certificationId: idText('The certification id'),
+  clientId: idText('The client id'),
+  certificationYear: v.pipe(v.number('Certification year must be a number.'), v.integer('Certification year must be a whole number.')),
+  signedAt: instant('Signed at'),
+  appVersion: text('The app version'),
+  contentHash: HASH('The content hash'),
+  content: v.object({
+    documents: v.array(v.custom<object>(isObject, 'A signed document must be an object.')),
+    facts: v.custom<SignedPackage['content']['facts']>(isObject, 'The signed facts must be an object.'),
+  }),
+  sources: v.custom<SignedPackage['sources']>(isObject, 'What the package was signed from must be an object.'),
+  files: v.object({ single: v.array(signedFileSchema), separate: v.array(signedFileSchema) }),
+  reopenedAt: v.optional(instant('Reopened at')),
+});
+
+function checkSignedPackage(row: unknown): { output?: SignedPackage; messages: string[] } {
+  const result = check(signedPackageSchema, row);
+  if (!result.output) return { messages: result.messages };
+  const files = (list: SignedFileInBackup[]) => list.map(({ fileName, sha256, base64 }) => ({ fileName, sha256, bytes: base64ToBytes(base64) }));
+  const pkg: SignedPackage = { ...result.output, files: { single: files(result.output.files.single), separate: files(result.output.files.separate) } } as SignedPackage;
+  if (pkg.reopenedAt === undefined) delete pkg.reopenedAt;
+  const problems = signedPackageProblems(pkg);
+  return problems.length ? { messages: problems } : { output: pkg, messages: [] };
+}
 
 // ---- Problems in words ----
 
@@ -324,6 +394,8 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   const rawPreparers = list('preparers');
   const rawRecords = list('records');
   const rawCertifications = list('certifications');
+  // Backups made before signed packages were kept have none.
+  const rawSignedPackages = data.signedPackages === undefined ? [] : Array.isArray(data.signedPackages) ? data.signedPackages : (problems.add('The file', ['Its signed packages (data.signedPackages) are not a list.']), []);
 
   const clientLabel = namedLabel('clients', 'legalName');
   const clients = checkRows(problems, rawClients, clientLabel, stamped(clientSchema));
@@ -345,6 +417,28 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   checkUniqueIds(problems, 'preparers', rawPreparers, preparerLabel);
   checkUniqueIds(problems, 'records', rawRecords, recordLabel);
   checkUniqueIds(problems, 'certifications', rawCertifications, certificationLabel);
+  const signedPackageLabel = (row: unknown, i: number) => {
+    const year = isObject(row) && typeof row.certificationYear === 'number' ? `${row.certificationYear} package` : 'package';
+    const name = clientNames.get(textOf(row, 'clientId'));
+    return `signedPackages[${i}] (signed ${year}${name ? ` of ${short(name)}` : ''})`;
+  };
+  const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, checkSignedPackage);
+  checkUniqueIds(problems, 'signedPackages', rawSignedPackages, signedPackageLabel);
+  const certificationIds = new Set(rawCertifications.map((c) => textOf(c, 'id')).filter(Boolean));
+  const packageIds = new Map(rawSignedPackages.map((p) => [textOf(p, 'id'), textOf(p, 'certificationId')]));
+  rawSignedPackages.forEach((row, i) => {
+    const certificationId = textOf(row, 'certificationId');
+    if (certificationId && !certificationIds.has(certificationId)) problems.add(signedPackageLabel(row, i), [`Its certification (id ${short(certificationId)}) is not in the backup.`]);
+  });
+  rawCertifications.forEach((row, i) => {
+    if (!isObject(row)) return;
+    const packageId = textOf(row, 'signedPackageId');
+    if (packageId && packageIds.get(packageId) !== textOf(row, 'id')) problems.add(certificationLabel(row, i), [`Its signed package (id ${short(packageId)}) is not in the backup.`]);
+    const amended = isObject(row.amends) ? textOf(row.amends, 'certificationId') : '';
+    if (amended && !certificationIds.has(amended)) problems.add(certificationLabel(row, i), [`The certification it amends (id ${short(amended)}) is not in the backup.`]);
+    const amendedBy = textOf(row, 'amendedById');
+    if (amendedBy && !certificationIds.has(amendedBy)) problems.add(certificationLabel(row, i), [`Its amended filing (id ${short(amendedBy)}) is not in the backup.`]);
+  });
 
   const clientIds = new Set(rawClients.map((c) => textOf(c, 'id')).filter(Boolean));
   const checkClientLink = (rows: unknown[], label: (row: unknown, i: number) => string) =>
@@ -355,9 +449,10 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   checkClientLink(rawRecords, recordLabel);
   checkClientLink(rawCertifications, certificationLabel);
 
+  // An amended filing shares its original's year; only one certification per year is in force.
   const seenYears = new Map<string, number>();
   rawCertifications.forEach((row, i) => {
-    if (!isObject(row) || typeof row.certificationYear !== 'number') return;
+    if (!isObject(row) || typeof row.certificationYear !== 'number' || textOf(row, 'amendedById')) return;
     const key = `${textOf(row, 'clientId')}|${row.certificationYear}`;
     const earlier = seenYears.get(key);
     if (earlier === undefined) seenYears.set(key, i);
@@ -374,6 +469,6 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   }
 
   if (problems.all.length || !settings.output || !createdAt.output) return { ok: false, problems: problems.listed() };
-  const backupData: BackupData = { clients, preparers, settings: settings.output, records, certifications };
+  const backupData: BackupData = { clients, preparers, settings: settings.output, records, certifications, ...(data.signedPackages === undefined ? {} : { signedPackages }) };
   return { ok: true, backup: backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion }) };
 }

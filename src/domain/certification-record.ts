@@ -11,13 +11,15 @@ import { upgradeAnswers } from './statement-upgrade';
 import { breachRuleForCoveredYear } from './statement-rules';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate, certificationRequired } from './deadlines';
+import { publicTextFindings } from './public-text-check';
 import { breachClock, breachClockInput, closureDates } from './breach-clock';
 import type { ComplianceRecord } from './records';
 import { formatLong, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
 
-export const CERTIFICATION_STATUSES = ['draft', 'ready', 'signed', 'filed'] as const;
-export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+import type { CertificationStatus } from './certification-status';
+
+export { CERTIFICATION_STATUSES, type CertificationStatus } from './certification-status';
 
 export type SignatureChoice = { kind: 'typed' } | { kind: 'image'; dataUrl: string };
 
@@ -61,6 +63,15 @@ export interface CertificationFields {
   /** The certification this one was rolled forward from. */
   rolledFromId?: string;
   /**
+   * An amended filing: the filed certification it corrects. It has the same client and year;
+   * the original keeps its own row, marked with `amendedById`.
+   */
+  amends?: { certificationId: string; filedOn: IsoDate; ecfsConfirmation: string };
+  /** Set on a filed certification once an amended filing of it is started. */
+  amendedById?: string;
+  /** The package as the officer signed it (a row of its own); set while signed or filed. */
+  signedPackageId?: string;
+  /**
    * Version-1 answers only: the single tick that confirmed all answers at once. Each topic is now
    * reviewed on its own (`answers.topics`); `upgradeAnswers` keeps this date only as a note.
    */
@@ -85,6 +96,12 @@ export const ADDRESSEE_CAUTION =
 
 export function coverLetterBody(companyNames: string, certificationYear: number): string {
   return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is the company's annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). Please contact the undersigned with any questions about this filing.`;
+}
+
+/** The cover letter of an amended filing: it names the filing it amends. */
+export function amendedCoverLetterBody(companyNames: string, certificationYear: number, amends: { filedOn: IsoDate; ecfsConfirmation: string }): string {
+  const confirmation = amends.ecfsConfirmation.trim() ? ` (ECFS confirmation ${amends.ecfsConfirmation.trim()})` : '';
+  return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is an amended annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). It amends the certification filed on ${formatLong(amends.filedOn)}${confirmation}. Please contact the undersigned with any questions about this filing.`;
 }
 
 export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, certificationYear: number, preparerId = ''): CertificationFields {
@@ -161,7 +178,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   const carried = questionnaireStatus(answers, { services: client.services, coveredYear: year - 1 }).filter((t) => t.state !== 'notApplicable' && t.review).length;
   if (carried)
     changes.push({ field: 'Questionnaire answers', from: `${carried} ${carried === 1 ? 'topic' : 'topics'} answered for ${previous.certificationYear - 1}`, to: `carried over, each to be reviewed for ${year - 1}` });
-  if (previous.lintOverrides.length) changes.push({ field: 'Lint overrides', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
+  if (previous.lintOverrides.length) changes.push({ field: 'Overridden checks', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
   if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
   if (year !== previous.certificationYear + 1) changes.push({ field: 'Skipped year', from: String(previous.certificationYear + 1), to: 'no certification was due' });
   const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
@@ -251,6 +268,7 @@ export function assemblePackage(
     signatureDate: cert.signatureDate || undefined,
     overrides: cert.overrides,
     inCompliance: answers.values.conclusion?.inCompliance !== false,
+    ...(cert.amends ? { amends: { filedOn: cert.amends.filedOn, ecfsConfirmation: cert.amends.ecfsConfirmation } } : {}),
   });
   // The statement speaks of the covered year, under the rule versions in force then.
   const breachRule = breachRuleForCoveredYear(model.coveredYear, settings);
@@ -262,8 +280,8 @@ export function assemblePackage(
     services: client.services,
     breachRule,
     simChangeComplianceDate: answers.simChangeComplianceDate,
-    dataBrokerActions: model.dataBrokers.has ? model.dataBrokers.explanation.split('\n').filter(Boolean) : [],
-    complaints: { counts: model.complaints.counts, summary: model.complaints.has ? model.complaints.summary : undefined },
+    dataBrokerActions: model.dataBrokers.items,
+    complaints: { counts: model.complaints.counts, summaries: model.complaints.summaries },
     // The statement adds its own sentence on protective measures, so it gets only the facts.
     pretexterInformation: model.pretexting.overriddenBecause
       ? model.pretexting.text
@@ -304,7 +322,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  findings.push(...recordFindings(answers, records, model.coveredYear, settings));
+  findings.push(...recordFindings(answers, records, model.coveredYear, settings), ...publicTextFindings(model, cert.overrides));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({
@@ -344,13 +362,4 @@ export function filedProblems(cert: Pick<CertificationFields, 'certificationYear
   else if (cert.filedOn < `${cert.certificationYear}-01-01`) out.push(`A certification for ${cert.certificationYear} covers calendar year ${cert.certificationYear - 1} and is filed after that year ends, not on ${formatLong(cert.filedOn)}.`);
   if (!cert.ecfsConfirmation.trim()) out.push('Enter the ECFS confirmation number.');
   return out;
-}
-
-export function describeStatus(cert: Pick<CertificationFields, 'status' | 'filedOn' | 'ecfsConfirmation'>): string {
-  switch (cert.status) {
-    case 'draft': return 'Draft';
-    case 'ready': return 'Ready to sign (lint clean)';
-    case 'signed': return 'Signed';
-    case 'filed': return `Filed${cert.filedOn ? ` on ${formatLong(cert.filedOn)}` : ''}${cert.ecfsConfirmation ? `, ECFS confirmation ${cert.ecfsConfirmation}` : ''}`;
-  }
 }

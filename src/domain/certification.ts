@@ -46,13 +46,17 @@ export interface CertificationDraftInput {
   overrides?: CertificationOverrides;
   /** The accompanying statement's conclusion (§ 64.2009(e): "is or is not in compliance"). */
   inCompliance?: boolean;
+  /** Set on an amended filing: the filing it amends. */
+  amends?: AmendedFiling;
 }
 
 export interface DataBrokerSection {
   has: boolean;
+  /** The records, for the editor's links; their descriptions are internal notes, never printed. */
   actions: DataBrokerActionRecord[];
   statement: string;
-  explanation: string;
+  /** One entry per action, as the filing prints it: the facts and the public summary only. */
+  items: string[];
   overriddenBecause?: string;
 }
 
@@ -60,9 +64,11 @@ export interface ComplaintSection {
   has: boolean;
   total: number;
   counts: Record<ComplaintCategory, number>;
+  /** The records, for the editor's links; their notes and resolutions are never printed. */
   records: ComplaintRecord[];
   statement: string;
-  summary: string;
+  /** The public summaries, one per complaint that has one; none means the filing gives the counts only. */
+  summaries: string[];
   overriddenBecause?: string;
 }
 
@@ -72,11 +78,19 @@ export interface PretextingSection {
   overriddenBecause?: string;
 }
 
+/** The filing an amended certification corrects. */
+export interface AmendedFiling {
+  filedOn: IsoDate;
+  ecfsConfirmation: string;
+}
+
 export interface CertificationModel {
   docket: typeof DOCKET;
   certificationYear: number;
   coveredYear: number;
   titleLine: string;
+  /** On an amended filing, the sentence that says which filing it amends. */
+  amendment?: string;
   dateFiled?: IsoDate;
   signatureDate?: IsoDate;
   companies: Company[];
@@ -125,17 +139,32 @@ export function complaintCounts(records: readonly ComplaintRecord[]): Record<Com
   return counts;
 }
 
+/** A public summary as a sentence of its own. */
+function sentence(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (!t) return '';
+  const capped = t[0]!.toUpperCase() + t.slice(1);
+  return /[.!?]["'”’)\]]?$/.test(capped) ? capped : `${capped}.`;
+}
+
+/** Paragraphs of a text the user wrote, split at blank lines (a single line break stays). */
+function paragraphsOf(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 function dataBrokerSection(company: string, plural: boolean, year: number, actions: DataBrokerActionRecord[], o?: CertificationOverrides['dataBrokers']): DataBrokerSection {
   const has = o ? o.value.has : actions.length > 0;
-  const explanation = o
-    ? o.value.explanation
-    : actions
-        .map((a) => `On ${formatLong(a.actionOn)}, ${company} ${ACTION[a.actionKind]} before ${FORUM[a.forum]}: ${a.description}${a.outcome ? ` Outcome: ${a.outcome}` : ''}`)
-        .join('\n');
+  const items = o
+    ? paragraphsOf(o.value.explanation)
+    : actions.map((a) => [`On ${formatLong(a.actionOn)}, ${company} ${ACTION[a.actionKind]} before ${FORUM[a.forum]}.`, sentence(a.publicSummary ?? '')].filter(Boolean).join(' '));
   const statement = has
     ? `${company} ${plural ? 'have' : 'has'} taken actions against data brokers in calendar year ${year}, that is, ${plural ? 'they have' : 'it has'} instituted proceedings or filed petitions at a state commission, in the court system, or at the Commission against data brokers. These actions are explained in the attachment "Actions against data brokers".`
     : `${company} ${plural ? 'have' : 'has'} not taken any actions against data brokers in calendar year ${year}: ${plural ? 'they have' : 'it has'} not instituted proceedings or filed petitions at any state commission, in the court system, or at the Commission against data brokers.`;
-  return { has, actions, statement, explanation, overriddenBecause: o?.reason };
+  return { has, actions, statement, items: has ? items : [], overriddenBecause: o?.reason };
 }
 
 function complaintSection(company: string, plural: boolean, year: number, records: ComplaintRecord[], o?: CertificationOverrides['complaints']): ComplaintSection {
@@ -148,10 +177,11 @@ function complaintSection(company: string, plural: boolean, year: number, record
   const statement = has
     ? `${company} received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} in calendar year ${year} concerning the unauthorized release of CPNI. By category: ${breakdown}. A summary is attached as "Summary of customer complaints".`
     : `${company} ${plural ? 'have' : 'has'} not received any customer complaints in calendar year ${year} concerning the unauthorized release of CPNI (improper access by employees, improper disclosure to individuals not authorized to receive the information, or improper access to online information by individuals not authorized to view the information).`;
-  const summary = o
-    ? o.value.summary
-    : records.map((r) => `${formatLong(r.receivedOn)} — ${COMPLAINT_CATEGORY_LABELS[r.category]}: ${r.summary}${r.resolution ? ` Resolution: ${r.resolution}` : ''}`).join('\n');
-  return { has, total, counts, records, statement, summary, overriddenBecause: o?.reason };
+  // Only what the user wrote for the public: internal notes and resolutions stay in the records.
+  const summaries = o
+    ? paragraphsOf(o.value.summary)
+    : records.filter((r) => r.publicSummary?.trim()).map((r) => `${formatLong(r.receivedOn)} — ${COMPLAINT_CATEGORY_LABELS[r.category]}: ${sentence(r.publicSummary)}`);
+  return { has, total, counts, records, statement, summaries: has ? summaries : [], overriddenBecause: o?.reason };
 }
 
 function pretextingSection(company: string, plural: boolean, year: number, attempts: PretextingRecord[], o?: CertificationOverrides['pretexting']): PretextingSection {
@@ -161,18 +191,29 @@ function pretextingSection(company: string, plural: boolean, year: number, attem
       attempts,
       text: `${company} ${plural ? 'have' : 'has'} no information, beyond what is generally known in the industry, about the processes pretexters are using to attempt to access CPNI. It protects CPNI against pretexting through the authentication and notification measures described in the accompanying statement (47 C.F.R. § 64.2010).`,
     };
-  const measures = [...new Set(attempts.map((a) => a.howStopped.trim().replace(/[.\s]+$/, '')).filter(Boolean))];
   return {
     attempts,
-    text: `${pretextingFacts(attempts, year)} ${measures.length ? `Measures taken: ${measures.join('; ')}.` : '[To complete: how the company responded to these attempts.]'} The company's protections against pretexting are described in the accompanying statement (47 C.F.R. § 64.2010).`,
+    text: `${pretextingFacts(attempts, year)} The company's protections against pretexting are described in the accompanying statement (47 C.F.R. § 64.2010).`,
   };
 }
 
-/** What the year's pretexting records show, in one or two sentences (no claims about procedures). */
+/**
+ * What the year's pretexting records show: how many attempts, by which channels, and the public
+ * summaries (the records' methods and responses are internal notes, never printed).
+ */
 export function pretextingFacts(attempts: readonly PretextingRecord[], year: number): string {
   const channels = [...new Set(attempts.map((a) => CHANNEL[a.channel]))];
-  const methods = [...new Set(attempts.map((a) => a.method.trim().replace(/[.\s]+$/, '')).filter(Boolean))];
-  return `In calendar year ${year}, ${attempts.length} ${attempts.length === 1 ? 'attempt' : 'attempts'} by pretexters to obtain CPNI ${attempts.length === 1 ? 'was' : 'were'} recorded, made ${joinNames(channels)}.${methods.length ? ` Methods observed: ${methods.join('; ')}.` : ''}`;
+  const summaries = attempts.map((a) => sentence(a.publicSummary ?? '')).filter(Boolean);
+  return [
+    `In calendar year ${year}, ${attempts.length} ${attempts.length === 1 ? 'attempt' : 'attempts'} by pretexters to obtain CPNI ${attempts.length === 1 ? 'was' : 'were'} recorded, made ${joinNames(channels)}.`,
+    ...summaries,
+  ].join(' ');
+}
+
+/** "This certification amends the certification for 2027 filed on February 20, 2027 (ECFS confirmation 1022…)." */
+export function amendmentSentence(certificationYear: number, amends: AmendedFiling): string {
+  const confirmation = amends.ecfsConfirmation.trim() ? ` (ECFS confirmation ${amends.ecfsConfirmation.trim()})` : '';
+  return `This is an amended certification. It amends the company's certification for ${certificationYear} filed on ${formatLong(amends.filedOn)}${confirmation} in ${DOCKET}.`;
 }
 
 export function draftCertification(input: CertificationDraftInput): CertificationModel {
@@ -195,6 +236,7 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
     certificationYear: filingYear,
     coveredYear: year,
     titleLine: titleLine(filingYear),
+    ...(input.amends ? { amendment: amendmentSentence(filingYear, input.amends) } : {}),
     dateFiled: input.dateFiled,
     signatureDate: input.signatureDate,
     companies,

@@ -2,6 +2,7 @@
  * Every CPNI deadline: the annual certification, the clocks started by records, and the list
  * the dashboard shows (`deadlinesFor`). All numbers come from the duty table in duties.ts.
  */
+import { describeStatus, type StatusFacts } from './certification-status';
 import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';
 import { addDays, addYears, daysBetween, formatLong, formatWithWeekday, makeDate, yearOf, type IsoDate } from './dates';
 import { DUTIES, CERTIFICATION_GAP_YEARS, FIRST_CERTIFICATION_YEAR, interpretationNote, type DutyId } from './duties';
@@ -25,11 +26,11 @@ export interface Deadline {
   title: string;
 }
 
-export interface CertificationProgress {
+export interface CertificationProgress extends StatusFacts {
   clientId: string;
   certificationYear: number;
-  status: 'draft' | 'ready' | 'signed' | 'filed';
-  filedOn?: string;
+  /** Set on an amended filing: it corrects a filing already made for the year. */
+  amends?: boolean;
 }
 
 export type DeadlineSettings = Partial<Pick<Settings, 'closures' | 'breachRule2023EffectiveDate' | 'dueSoonDays'>>;
@@ -206,7 +207,7 @@ function certificationRows(ctx: Context, clientId: string, season: number, progr
     if (entry?.status === 'filed') return;
     const due = certificationDueDate(year, ctx.cal);
     const notes = [
-      entry ? `In progress: ${entry.status}.` : undefined,
+      entry ? `In progress: ${describeStatus(entry, ctx.today)}.` : undefined,
       certificationDueNote(year, ctx.cal),
     ].filter(Boolean);
     ctx.out.push({

@@ -32,7 +32,8 @@ export interface StatementContext {
   simChangeComplianceDate?: IsoDate | '';
   /** From the covered year's records; [] means none. Undefined leaves a placeholder. */
   dataBrokerActions?: string[];
-  complaints?: { counts: Record<ComplaintCategory, number>; summary?: string };
+  /** The counts by category, and the public summaries (none: the counts stand alone). */
+  complaints?: { counts: Record<ComplaintCategory, number>; summaries: readonly string[] };
   pretexterInformation?: string;
 }
 
@@ -564,7 +565,7 @@ function complaints({ ctx }: Drafting): Draft {
         ? `In calendar year ${ctx.coveredYear}, the Company received no customer complaints about the unauthorized release of CPNI (${breakdown}).`
         : paragraphs(
             `In calendar year ${ctx.coveredYear}, the Company received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} about the unauthorized release of CPNI. By category: ${breakdown}.`,
-            c.summary ? `Summary: ${asSentence(c.summary)}` : '[To complete: a summary of the complaints.]',
+            ...(c.summaries.length ? ['In summary:', ...c.summaries.map((x, i) => `(${i + 1}) ${asSentence(x)}`)] : []),
           ),
   };
 }

@@ -7,7 +7,13 @@ import { CpniDatabase, useDatabase } from '../../src/db/database';
 import { saveClient } from '../../src/db/clients';
 import { saveRecord } from '../../src/db/records';
 import { addBusinessDays } from '../../src/domain/calendar';
-import { addDays, formatWithWeekday, todayLocal } from '../../src/domain/dates';
+import { addDays, formatLong, formatWithWeekday, todayLocal } from '../../src/domain/dates';
+import { filingSeason } from '../../src/domain/deadlines';
+import { getClient } from '../../src/db/clients';
+import { createCertification, getCertification } from '../../src/db/certifications';
+import { markReady, signCertification } from '../../src/db/certification-steps';
+import { newCertification } from '../../src/domain/certification-record';
+import { contentHashOf, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
 
 beforeEach(() => useDatabase(new CpniDatabase(`dash-${crypto.randomUUID()}`)));
 
@@ -39,6 +45,29 @@ describe('Dashboard', () => {
     const season = screen.getByTestId('certification-season');
     expect(within(season).getByText('Mesa Rural Telephone Co.')).toBeTruthy();
     expect(within(season).getAllByText('Not started')).toHaveLength(2);
+  });
+
+  it('says a certification is signed on its signature date, never on the planned date filed still to come', async () => {
+    const mesa = await client('Mesa Rural Telephone Co.', '823456');
+    const today = todayLocal();
+    const season = filingSeason(today, { calendar: 'fcc', closures: [] });
+    const signed = addDays(today, -1);
+    const planned = addDays(today, 10);
+    const created = await createCertification({ ...newCertification((await getClient(mesa))!, season), signatureDate: signed, dateFiled: planned });
+    if (!created.ok) throw new Error(created.message);
+    await markReady(created.id, (await getCertification(created.id))!);
+    const content = { documents: [], facts: {} as SignedFacts };
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const result = await signCertification(created.id, (await getCertification(created.id))!.updatedAt, {
+      appVersion: '0.1.0', content, contentHash: contentHashOf(content), sources: {} as PackageSources, files: { single: [signedFile('p.pdf', bytes)], separate: [] },
+    });
+    expect(result.ok).toBe(true);
+
+    render(() => <Route path="/" component={Dashboard} />, { location: '/' });
+    const card = await screen.findByTestId('certification-season');
+    await waitFor(() => expect(card.textContent).toContain(`Signed on ${formatLong(signed)}`));
+    expect(card.textContent).not.toContain(formatLong(planned));
+    expect(card.textContent).not.toMatch(/lint/i);
   });
 
   it('says what to do first when there is no client', async () => {

@@ -10,6 +10,8 @@ import { createCertification, updateCertification } from '../../src/db/certifica
 import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
 import { parseBackup, type Backup } from '../../src/domain/backup';
 import { newCertification } from '../../src/domain/certification-record';
+import { markReady, signCertification, type NewSignedPackage } from '../../src/db/certification-steps';
+import { contentHashOf, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
 import { recordDate, type ComplianceRecord } from '../../src/domain/records';
 
 const fresh = () => useDatabase(new CpniDatabase(`t-${crypto.randomUUID()}`));
@@ -33,7 +35,24 @@ async function seed() {
   await softDeleteRecord(undeleted);
   await restoreRecord(undeleted);
   const cert = ok(await createCertification(newCertification({ id: mesa, legalName: 'Mesa Rural Telephone Co.', officers: [{ id: 'o1', name: 'Ann Lee', title: 'President', isDefaultSignatory: true }], services: ['wireline'] }, 2026))).id;
-  await updateCertification(cert, { status: 'signed', signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }, sectionEdits: { training: 'Trained twice.' } }, 'Signed');
+  await updateCertification(cert, { signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }, sectionEdits: { training: 'Trained twice.' } }, 'Edited');
+  const stored = (await db().certifications.get(cert))!;
+  ok(await markReady(cert, stored));
+  const ready = (await db().certifications.get(cert))!;
+  ok(await signCertification(cert, ready.updatedAt, signedPackage()));
+}
+
+/** A signed package as the app stores it, with a small stand-in for the PDF. */
+function signedPackage(): NewSignedPackage {
+  const content = { documents: [{ title: 'Certification', blocks: [{ kind: 'paragraph', text: 'I certify…' }] }], facts: { certificationYear: 2026 } as SignedFacts };
+  const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 255, 128, 7]);
+  return {
+    appVersion: '0.1.0',
+    content,
+    contentHash: contentHashOf(content),
+    sources: { answers: {} } as PackageSources,
+    files: { single: [signedFile('Mesa CPNI Certification 2026.pdf', bytes)], separate: [signedFile('Mesa - 1 Certification.pdf', bytes.slice(0, 5))] },
+  };
 }
 
 async function snapshot() {
@@ -44,6 +63,7 @@ async function snapshot() {
     preparers: byId(await d.preparers.toArray()),
     records: byId(await d.records.toArray()),
     certifications: byId(await d.certifications.toArray()),
+    signedPackages: byId(await d.signedPackages.toArray()),
     settings: await getSettings(),
   };
 }
@@ -71,6 +91,10 @@ describe('backup and restore', () => {
     expect(after.preparers).toEqual(before.preparers);
     expect(after.records).toEqual(before.records);
     expect(after.certifications).toEqual(before.certifications);
+    // The package as signed comes back byte for byte.
+    expect(after.signedPackages).toHaveLength(1);
+    expect(after.signedPackages).toEqual(before.signedPackages);
+    expect([...after.signedPackages[0]!.files.single[0]!.bytes]).toEqual([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 255, 128, 7]);
     expect(after.settings).toEqual({ ...before.settings, firstRunDone: false, lastBackupAt: '2026-07-01T12:00:00.000Z' });
     expect(await currentCounts()).toEqual(counts);
   });
@@ -130,6 +154,29 @@ describe('backup and restore', () => {
     const result = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
     expect(result).toEqual({ ok: false, problems: [`records[${index}] (breach of 2026-03-01): Reasonably determined on must be a date (YYYY-MM-DD).`] });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a signed package whose PDF or content no longer matches its hash', async () => {
+    await seed();
+    const file = JSON.parse(await makeBackup()) as { data: { signedPackages: { files: { single: { base64: string }[] }; content: { facts: { certificationYear: number } } }[] } };
+    file.data.signedPackages[0]!.files.single[0]!.base64 = Buffer.from('%PDF-changed').toString('base64');
+    file.data.signedPackages[0]!.content.facts.certificationYear = 2025;
+    const result = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'signedPackages[0] (signed 2026 package of Mesa Rural Telephone Co.): Its content does not match its SHA-256 hash: it was changed after signing. The PDF “Mesa CPNI Certification 2026.pdf” does not match its SHA-256 hash: it was changed after signing.',
+      ],
+    });
+  });
+
+  it('refuses a certification whose signed package is missing from the file', async () => {
+    await seed();
+    const file = JSON.parse(await makeBackup()) as { data: { signedPackages: unknown[] } };
+    file.data.signedPackages = [];
+    const result = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0]).toMatch(/^certifications\[0\] \(2026 certification for Mesa Rural Telephone Co\.\): Its signed package \(id .*\) is not in the backup\.$/);
   });
 
   it('writes the envelope with its type, versions and counts', async () => {

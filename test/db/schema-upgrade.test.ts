@@ -38,6 +38,12 @@ describe('schema versions', () => {
           },
           "version": 2,
         },
+        {
+          "stores": {
+            "signedPackages": "id, certificationId",
+          },
+          "version": 3,
+        },
       ]
     `);
   });
@@ -56,6 +62,28 @@ describe('schema versions', () => {
     expect(await current.records.count()).toBe(0);
     await current.records.add({ id: 'r1', clientId: v1Rows.clients[0]!.id, kind: 'training', date: '2026-02-01' } as never);
     expect(await current.records.where('[clientId+kind+date]').equals([v1Rows.clients[0]!.id, 'training', '2026-02-01']).count()).toBe(1);
+    current.close();
+  });
+
+  it('opens a database written by version 2, keeps its certifications as they were, and stores signed packages apart', async () => {
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    const clientId = v1Rows.clients[0]!.id;
+    // A certification marked signed before packages were frozen: it keeps its status, and has no package.
+    const certification = {
+      id: 'k1', clientId, certificationYear: 2026, status: 'signed', signatory: { name: 'Ann Lee', title: 'President' }, preparerId: '',
+      dateFiled: '2026-02-20', signatureDate: '2026-02-19', filedOn: '', ecfsConfirmation: '', answers: {}, sectionEdits: {}, overrides: {}, lintOverrides: [],
+      signature: { kind: 'typed' }, coverLetter: { include: false, addressee: [], body: '', cc: [] }, createdAt: '2026-02-01T10:00:00.000Z', updatedAt: '2026-02-19T10:00:00.000Z',
+    };
+    const record = { id: 'r1', clientId, kind: 'training', heldOn: '2025-02-01', topic: 'CPNI basics', date: '2025-02-01', createdAt: '2026-02-01T10:00:00.000Z', updatedAt: '2026-02-01T10:00:00.000Z' };
+    await writeOldDatabase(name, 2, { ...v1Rows, certifications: [certification], records: [record] });
+    const current = new CpniDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(3);
+    expect(await current.certifications.toArray()).toEqual([certification]);
+    expect(await current.records.toArray()).toEqual([record]);
+    expect(await current.signedPackages.count()).toBe(0);
+    await current.signedPackages.add({ id: 'p1', certificationId: 'k1' } as never);
+    expect(await current.signedPackages.where('certificationId').equals('k1').count()).toBe(1);
     current.close();
   });
 });

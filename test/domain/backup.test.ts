@@ -152,6 +152,23 @@ describe('parseBackup', () => {
     expect(problemsOf('[1,2,3]')[0]).toMatch(/^This is not a valid backup file/);
   });
 
+  it('accepts an amended filing beside the filing it amends, but not two certifications in force for one year', () => {
+    const data = sampleData();
+    const original = { ...data.certifications[0]!, status: 'filed' as const, filedOn: '2026-02-20', ecfsConfirmation: '1022', amendedById: 'k2' };
+    const amendment = { ...data.certifications[0]!, id: 'k2', amends: { certificationId: 'k1', filedOn: '2026-02-20', ecfsConfirmation: '1022' } };
+    const result = parseBackup(file({ ...data, certifications: [original, amendment] }), { schemaVersion: 2 });
+    expect(result.ok && result.backup.data.certifications.map((c) => [c.id, c.amendedById, c.amends?.certificationId])).toEqual([
+      ['k1', 'k2', undefined],
+      ['k2', undefined, 'k1'],
+    ]);
+    const { amendedById: _dropped, ...unlinked } = original;
+    void _dropped;
+    expect(problemsOf(file({ ...data, certifications: [unlinked, { ...amendment, amends: { ...amendment.amends, certificationId: 'k9' } }] }))).toEqual([
+      'certifications[1] (2026 certification for Mesa Rural Telephone Co.): The certification it amends (id k9) is not in the backup.',
+      'certifications[1] (2026 certification for Mesa Rural Telephone Co.): The same client already has a 2026 certification (certifications[0]).',
+    ]);
+  });
+
   it('notices rows missing against the counts the file declares', () => {
     const data = sampleData();
     const text = JSON.stringify({ ...backupEnvelope(data, { createdAt: AT, schemaVersion: 2 }), counts: { clients: 1, preparers: 1, records: 4, certifications: 1 } });

@@ -316,13 +316,13 @@ describe('deadlinesFor', () => {
   });
 
   it('keeps last season’s certification, overdue, while one started in the app is not filed', () => {
-    const progress: CertificationProgress[] = [{ clientId: 'c1', certificationYear: 2026, status: 'signed' }];
+    const progress: CertificationProgress[] = [{ clientId: 'c1', certificationYear: 2026, status: 'signed', signatureDate: '2026-02-27' }];
     const rows = deadlinesFor(clients, [], '2026-03-05', settings, progress).filter((d) => d.dutyId === 'annualCertification' && d.clientId === 'c1');
     expect(rows.map((d) => [d.due, d.status])).toEqual([
       ['2026-03-02', 'overdue'],
       ['2027-03-01', 'upcoming'],
     ]);
-    expect(rows[0]?.note).toContain('signed');
+    expect(rows[0]?.note).toContain('In progress: Signed on February 27, 2026.');
   });
 
   it('gives archived clients and deleted records no deadlines', () => {

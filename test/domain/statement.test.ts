@@ -27,7 +27,7 @@ const ctx: StatementContext = {
   services: ['wireline', 'interconnectedVoip'],
   breachRule: '2007',
   dataBrokerActions: [],
-  complaints: { counts: none },
+  complaints: { counts: none, summaries: [] },
 };
 
 const lintCtx = (c: StatementContext): LintContext => ({
@@ -251,13 +251,15 @@ describe('draftStatement', () => {
     const busy = draftStatement(answers(), {
       ...ctx,
       dataBrokerActions: ['On June 3, 2025 the Company filed a petition with the state commission against a data broker'],
-      complaints: { counts: { ...none, employeeAccess: 2, onlineAccess: 1 }, summary: 'Two employees looked up accounts without a reason; one customer\'s online account was opened by a relative.' },
+      complaints: { counts: { ...none, employeeAccess: 2, onlineAccess: 1 }, summaries: ['two employees looked up accounts without a reason', 'One customer\'s online account was opened by a relative.'] },
     });
     expect(section(busy, 'data-brokers').body).toContain('(1) On June 3, 2025 the Company filed a petition');
     const complaints = section(busy, 'complaints').body;
     expect(complaints).toContain('received 3 customer complaints');
     expect(complaints).toContain('improper access by employees: 2');
-    expect(complaints).toContain('Summary: Two employees');
+    expect(complaints).toContain('In summary: (1) Two employees looked up accounts without a reason. (2) One customer\'s online account was opened by a relative.');
+    const countsOnly = section(draftStatement(answers(), { ...ctx, complaints: { counts: { ...none, employeeAccess: 1 }, summaries: [] } }), 'complaints').body;
+    expect(countsOnly).toBe('In calendar year 2025, the Company received 1 customer complaint about the unauthorized release of CPNI. By category: improper access by employees: 1; improper disclosure to individuals not authorized to receive the information: 0; improper access to online information by individuals not authorized to view the information: 0.');
   });
 
   it('leaves placeholders, not guesses, when the records are not given', () => {
@@ -402,7 +404,7 @@ describe('every statement the questionnaire can draft', () => {
             filingYear: coveredYear + 1,
             coveredYear,
             dataBrokerActions: brokerActions ? ['The Company filed a petition at the state commission against a data broker that sold call records'] : [],
-            complaints: { counts: { ...none, unauthorizedDisclosure: complaintCount }, summary: 'Each complaint was investigated and closed.' },
+            complaints: { counts: { ...none, unauthorizedDisclosure: complaintCount }, summaries: complaintCount ? ['Each complaint was investigated and closed.'] : [] },
           };
           const t = text(a, c);
           const expected = {

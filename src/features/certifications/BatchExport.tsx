@@ -1,6 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
+import { describeStatus } from '../../domain/certification-status';
 import { clientRecords } from '../../db/certifications';
-import { assemblePackage, describeStatus, readinessProblems, type Certification } from '../../domain/certification-record';
+import { assemblePackage, type Certification } from '../../domain/certification-record';
+import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
@@ -13,6 +15,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   const [progress, setProgress] = createSignal<{ done: number; total: number; label: string } | undefined>();
   const [result, setResult] = createSignal<{ exported: string[]; failed: { label: string; reason: string }[] } | undefined>();
   const [error, setError] = createSignal('');
+  const [kind, setKind] = createSignal<'signed' | 'drafts'>('signed');
   const years = () => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a);
   const inYear = () => props.certifications.filter((c) => c.certificationYear === year());
   const clientOf = (c: Certification) => props.clients.find((x) => x.id === c.clientId);
@@ -31,25 +34,29 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
     try {
       const [{ exportBatch }, { exportPackage }] = await Promise.all([import('../../documents/batch'), import('../../documents/package')]);
       const items = picked.map((cert) => {
-        const client = clientOf(cert)!;
+        const client = clientOf(cert);
         return {
           label: client?.legalName ?? 'Unknown client',
           build: async () => {
             if (!client) throw new Error('The client no longer exists on this device.');
+            const frozen = cert.status === 'signed' || cert.status === 'filed';
+            if (kind() === 'signed') {
+              // The files as signed, byte for byte; an unsigned package never goes out looking final.
+              if (!frozen) throw new Error(`Not signed yet (${describeStatus(cert, todayLocal())}): export it with the drafts for review, or sign it first.`);
+              if (!cert.signedPackageId) throw new Error('It was marked signed by an earlier version of CPNI Desk, which did not keep the package as signed: reopen it as a draft and sign it again.');
+              return signedFiles(cert.signedPackageId, 'single');
+            }
+            if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);
             const records = await clientRecords(client.id);
             const assembled = assemblePackage(cert, client, records, props.settings);
-            // A batch holds final packages only: the same checks as "ready to sign". Lint errors
-            // are left to the export, whose message names each finding.
-            const problems = readinessProblems(cert, { ...assembled, blocked: false });
-            if (problems.length && !assembled.blocked) throw new Error(`Not ready to file: ${problems.join(' ')}`);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
-            const signed = cert.status === 'signed' || cert.status === 'filed';
-            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed }, { mode: 'single' });
+            // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
+            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, { mode: 'single' });
           },
         };
       });
       const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal() });
-      downloadBytes(out.zip, `CPNI Certifications ${year()}.zip`, 'application/zip');
+      downloadBytes(out.zip, `CPNI Certifications ${year()}${kind() === 'drafts' ? ' DRAFTS' : ''}.zip`, 'application/zip');
       setResult({ exported: out.exported, failed: out.failed });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -61,6 +68,17 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   return (
     <section class="panel" aria-labelledby="batch-heading" data-testid="batch-export">
       <h2 id="batch-heading">Export several clients at once</h2>
+      <fieldset class="inline-choices">
+        <legend>Packages</legend>
+        <div class="field field--checkbox">
+          <input id="batch-signed" type="radio" name="batch-kind" checked={kind() === 'signed'} onChange={() => setKind('signed')} />
+          <label for="batch-signed">Signed packages, exactly as signed (for filing)</label>
+        </div>
+        <div class="field field--checkbox">
+          <input id="batch-drafts" type="radio" name="batch-kind" checked={kind() === 'drafts'} onChange={() => setKind('drafts')} />
+          <label for="batch-drafts">Drafts for review, marked “DRAFT — not signed” on every page</label>
+        </div>
+      </fieldset>
       <div class="form form--inline">
         <div class="field">
           <label for="batch-year">Year to export</label>
@@ -68,7 +86,9 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             <For each={years().length ? years() : [props.season]}>{(y) => <option value={y}>{y}</option>}</For>
           </select>
         </div>
-        <button type="button" onClick={() => setChosen(new Set(inYear().filter((c) => c.status !== 'draft').map((c) => c.id)))}>Select all ready, signed or filed</button>
+        <button type="button" onClick={() => setChosen(new Set(inYear().filter((c) => (kind() === 'signed') === (c.status === 'signed' || c.status === 'filed')).map((c) => c.id)))}>
+          {kind() === 'signed' ? 'Select all signed or filed' : 'Select all drafts'}
+        </button>
         <button type="button" onClick={() => setChosen(new Set(inYear().map((c) => c.id)))}>Select all</button>
       </div>
       <ul class="plain-list">
@@ -77,7 +97,7 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
             <li class="field field--checkbox">
               <input id={`batch-${c.id}`} type="checkbox" checked={chosen().has(c.id)} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
               <label for={`batch-${c.id}`}>
-                {clientOf(c)?.legalName ?? 'Unknown client'} <span class="muted">({describeStatus(c)})</span>
+                {clientOf(c)?.legalName ?? 'Unknown client'} <span class="muted">({describeStatus(c, todayLocal())})</span>
               </label>
             </li>
           )}

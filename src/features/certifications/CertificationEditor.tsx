@@ -1,23 +1,20 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
+import { describeStatus } from '../../domain/certification-status';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import { createCertificationQuery, updateCertification } from '../../db/certifications';
+import { createCertificationQuery, getCertification, updateCertification } from '../../db/certifications';
+import { backToDraft, markReady, signCertification } from '../../db/certification-steps';
 import { createClientQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import {
-  ADDRESSEE_CAUTION,
-  assemblePackage,
-  certificationAnswers,
-  describeStatus,
-  filedProblems,
-  readinessProblems,
-  type Certification,
-  type CertificationFields,
-} from '../../domain/certification-record';
+import { ADDRESSEE_CAUTION, assemblePackage, certificationAnswers, readinessProblems, type Certification, type CertificationFields } from '../../domain/certification-record';
+import { signingProblems } from '../../domain/certification-status';
+import { PERSONAL_DETAILS_FINDING } from '../../domain/public-text-check';
+import { APP_VERSION } from '../../app/version';
+import { canonicalJson } from '../../domain/sha256';
 import { certificationDueNote } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
-import { formatWithWeekday, todayLocal } from '../../domain/dates';
+import { formatLong, formatWithWeekday, todayLocal } from '../../domain/dates';
 import type { Client } from '../../domain/schema';
 import type { StoredRecord } from '../../db/database';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
@@ -30,7 +27,9 @@ import { LintPanel } from './LintPanel';
 import { RecordFacts } from './RecordFacts';
 import { SignatureInput } from './SignatureInput';
 import { FilingChecklist } from './FilingChecklist';
-import { ExportPanel } from './ExportPanel';
+import { DraftExportPanel } from './ExportPanel';
+import { SignedCertification } from './SignedCertification';
+import { freezePackage } from './freeze-package';
 import { packageFileName } from '../../documents/file-names';
 
 export function CertificationEditor() {
@@ -52,8 +51,18 @@ export function CertificationEditor() {
         <p role="alert" class="error">{unreadable(workspace.value!.certification)}</p>
       </Match>
       <Match when={workspace.value && client.value}>
-        <Show when={workspace.value!.certification.id} keyed>
-          <Editor certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} />
+        {/* Signed and filed certifications are read from the package as signed, never drafted again. */}
+        <Show
+          when={isFrozen(workspace.value!.certification.status)}
+          fallback={
+            <Show when={workspace.value!.certification.id} keyed>
+              <Editor certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} />
+            </Show>
+          }
+        >
+          <Show when={workspace.value!.certification.id} keyed>
+            <SignedCertification certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} />
+          </Show>
         </Show>
       </Match>
     </Switch>
@@ -70,17 +79,20 @@ function unreadable(cert: Certification): string {
   }
 }
 
+const isFrozen = (status: Certification['status']) => status === 'signed' || status === 'filed';
+
 function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client }) {
   // eslint-disable-next-line solid/reactivity -- the editor starts from the stored certification once (keyed on its id)
   const initial = structuredClone(unwrap(props.certification)) as CertificationFields & { id: string };
   // Answers stored by an earlier version open in the current shape (saved as such on the next save).
   initial.answers = certificationAnswers(initial);
   const [draft, setDraft] = createStore<CertificationFields & { id: string }>(initial);
-  const [saved, setSaved] = createSignal(JSON.stringify(initial));
+  // Compared as canonical JSON, so that the order fields were written in never counts as a change.
+  const [saved, setSaved] = createSignal(canonicalJson(initial));
   const [message, setMessage] = createSignal('');
   const settings = createSettingsQuery();
   const preparers = createPreparersQuery();
-  const dirty = createMemo(() => JSON.stringify(draft) !== saved());
+  const dirty = createMemo(() => canonicalJson(draft) !== saved());
   useUnsavedGuard(dirty);
 
   const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value));
@@ -89,41 +101,100 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   const dueNote = () => certificationDueNote(draft.certificationYear, cal());
 
   const [saveError, setSaveError] = createSignal('');
-  const save = async (change: Partial<CertificationFields> = {}, summary = 'Saved the certification') => {
-    const wasAhead = draft.status === 'ready' || draft.status === 'signed';
+  // The version of the stored certification this screen's draft started from: a step taken on
+  // a stale screen (another tab saved since) is refused instead of signing what nobody saw.
+  // eslint-disable-next-line solid/reactivity -- the starting version; updated after each own write
+  const [loadedAt, setLoadedAt] = createSignal(props.certification.updatedAt);
+  const [busy, setBusy] = createSignal(false);
+  const afterWrite = async (next: CertificationFields & { id: string }) => {
+    setDraft(reconcile(structuredClone(next)));
+    setSaved(canonicalJson(next));
+    setLoadedAt((await getCertification(next.id))?.updatedAt ?? loadedAt());
+  };
+
+  const save = async () => {
     const edited = dirty();
-    const advancing = change.status === 'ready' || change.status === 'signed' || change.status === 'filed';
-    // Ready, signed and filed all rest on the checks: never advance past problems.
-    const blockers = advancing ? [...readyProblems(), ...(change.status === 'filed' ? filingProblems() : [])] : [];
-    if (blockers.length) {
-      setSaveError(`Not marked ${change.status}: ${blockers.join(' ')}`);
-      return;
-    }
-    const next = { ...unwrap(draft), ...change } as CertificationFields & { id: string };
-    const demoted = wasAhead && edited && !change.status;
+    const next = { ...unwrap(draft) } as CertificationFields & { id: string };
+    // A certification that changes after it was marked ready must be checked again.
+    const demoted = draft.status === 'ready' && edited;
     if (demoted) next.status = 'draft';
     const { id, ...fields } = next;
     try {
-      await updateCertification(id, fields, summary);
+      await updateCertification(id, fields, 'Saved the certification');
     } catch (e) {
       setSaveError(`Could not save: ${e instanceof Error ? e.message : String(e)} Your changes are still on this screen.`);
       return;
     }
     setSaveError('');
-    setDraft(reconcile(structuredClone(next)));
-    setSaved(JSON.stringify(next));
+    await afterWrite(next);
     setMessage(demoted ? 'Saved. The certification changed after it was marked ready, so it is a draft again: check it and mark it ready.' : 'Saved.');
   };
 
+  const markReadyToSign = async () => {
+    if (readyProblems().length) return setSaveError(`Not marked ready to sign: ${readyProblems().join(' ')}`);
+    const { id, ...fields } = { ...unwrap(draft) } as CertificationFields & { id: string };
+    const result = await markReady(id, fields);
+    if (!result.ok) return setSaveError(`Not marked ready to sign: ${result.message}`);
+    setSaveError('');
+    await afterWrite({ ...unwrap(draft), status: 'ready' } as CertificationFields & { id: string });
+    setMessage('Marked ready to sign.');
+  };
+
+  const returnToDraft = async () => {
+    const result = await backToDraft(draft.id);
+    if (!result.ok) return setSaveError(result.message);
+    setSaveError('');
+    await afterWrite({ ...(unwrap(draft) as CertificationFields & { id: string }), status: 'draft' });
+    setMessage('Back to draft.');
+  };
+
+  const sign = async () => {
+    const blockers = [...(dirty() ? ['Save your changes first.'] : []), ...readyProblems(), ...signProblems()];
+    if (blockers.length) return setSaveError(`Not marked signed: ${blockers.join(' ')}`);
+    setBusy(true);
+    setSaveError('');
+    try {
+      // Rendered once, now, as the officer signs it; the certification is read from this from now on.
+      const cert = structuredClone(unwrap(draft)) as CertificationFields & { id: string };
+      const frozen = await freezePackage({
+        cert,
+        assembled: assembled(),
+        client: props.client,
+        records: props.records,
+        settings: settings.value,
+        preparer: preparer(),
+        documentDate: cert.dateFiled || todayLocal(),
+        appVersion: APP_VERSION,
+      });
+      const result = await signCertification(cert.id, loadedAt(), frozen);
+      if (!result.ok) setSaveError(`Not marked signed: ${result.message}`);
+    } catch (e) {
+      setSaveError(`Not marked signed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const readyProblems = createMemo(() => readinessProblems(draft, assembled()));
-  const filingProblems = createMemo(() => filedProblems(draft, todayLocal()));
+  const signProblems = createMemo(() => signingProblems(draft, todayLocal()));
+  const publicWarnings = createMemo(() => assembled().findings.filter((f) => f.id === PERSONAL_DETAILS_FINDING));
 
   return (
     <>
       <PageHeader
         title={`${props.client.legalName}: ${draft.certificationYear} certification`}
-        lead={`${assembled().model.titleLine}. ${describeStatus(draft)}.`}
+        lead={`${assembled().model.titleLine}. ${describeStatus(draft, todayLocal())}.`}
       />
+      <Show when={draft.amends}>
+        {(a) => (
+          <Notice tone="info" title="Amended filing">
+            <p>
+              This is an amended filing of the <A href={`/certifications/${a().certificationId}`}>certification filed on {formatLong(a().filedOn)}</A>
+              {a().ecfsConfirmation ? ` (ECFS ${a().ecfsConfirmation})` : ''}. The certification says so, and the officer signs it again.
+            </p>
+          </Notice>
+        )}
+      </Show>
       <Notice tone={assembled().dueDate < todayLocal() && draft.status !== 'filed' ? 'error' : 'info'}>
         <p>
           Due {formatWithWeekday(assembled().dueDate)} in EB Docket No. 06-36 (47 C.F.R. § 64.2009(e); § 1.4(j) moves a weekend or holiday
@@ -135,11 +206,6 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       </Notice>
       <Show when={message()}>
         <p role="status" class="success">{message()}</p>
-      </Show>
-      <Show when={draft.status === 'filed'}>
-        <Notice tone="info" title="Filed">
-          <p>This is the record of what was filed. Changing it here does not change the filing; a correction is filed as a new submission in EB Docket No. 06-36.</p>
-        </Notice>
       </Show>
       <Show when={saveError()}>
         <p role="alert" class="error">{saveError()}</p>
@@ -239,7 +305,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       <SignatureInput value={draft.signature} signatoryName={draft.signatory.name} onChange={(s) => setDraft('signature', reconcile(s))} />
 
       <div class="form-actions sticky-actions">
-        <button type="button" class="primary" onClick={() => void save()} disabled={!dirty()}>
+        <button type="button" class="primary" onClick={() => void save()} disabled={!dirty() || busy()}>
           Save certification
         </button>
         <Show when={dirty()}>
@@ -247,7 +313,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         </Show>
       </div>
 
-      <ExportPanel
+      <DraftExportPanel
         certification={draft}
         assembled={assembled()}
         client={props.client}
@@ -256,10 +322,10 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       />
 
       <section class="panel" aria-labelledby="status-heading" data-testid="status-panel">
-        <h2 id="status-heading">Status: {describeStatus(draft)}</h2>
+        <h2 id="status-heading">Status: {describeStatus(draft, todayLocal())}</h2>
         <Switch>
           <Match when={draft.status === 'draft'}>
-            <Show when={readyProblems().length} fallback={<button type="button" class="primary" onClick={() => void save({ status: 'ready' }, 'Marked ready')}>Mark ready to sign</button>}>
+            <Show when={readyProblems().length} fallback={<button type="button" class="primary" onClick={() => void markReadyToSign()}>Mark ready to sign</button>}>
               <p>Before it is ready:</p>
               <ul>
                 <For each={readyProblems()}>{(p) => <li>{p}</li>}</For>
@@ -267,35 +333,27 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
             </Show>
           </Match>
           <Match when={draft.status === 'ready'}>
-            <p>Have the officer sign it ({draft.signature.kind === 'typed' ? `/s/ ${draft.signatory.name}` : 'signature image'}), then record it.</p>
-            <button type="button" class="primary" onClick={() => void save({ status: 'signed', filedOn: draft.filedOn || draft.dateFiled }, 'Marked signed')}>Mark signed</button>{' '}
-            <button type="button" onClick={() => void save({ status: 'draft' }, 'Back to draft')}>Back to draft</button>
-          </Match>
-          <Match when={draft.status === 'signed'}>
-            <div class="row">
-              <TextField label="Filed on" type="date" value={draft.filedOn} onValue={(v) => setDraft('filedOn', v)} />
-              <TextField label="ECFS confirmation number" value={draft.ecfsConfirmation} onValue={(v) => setDraft('ecfsConfirmation', v)} />
-            </div>
-            <Show when={filingProblems().length}>
-              <ul class="hint" data-testid="filing-problems">
-                <For each={filingProblems()}>{(p) => <li>{p}</li>}</For>
+            <p>
+              Have the officer review the draft and sign it ({draft.signature.kind === 'typed' ? `/s/ ${draft.signatory.name}` : 'signature image'}), then mark it
+              signed on the signature date. Marking it signed keeps the package exactly as it is now: later changes to the records, the client or the answers
+              do not change it.
+            </p>
+            <Show when={publicWarnings().length}>
+              <Notice tone="warning" title="Check the public summaries before signing: the filing is public">
+                <ul data-testid="sign-warnings">
+                  <For each={publicWarnings()}>{(w) => <li>{w.message}</li>}</For>
+                </ul>
+              </Notice>
+            </Show>
+            <Show when={signProblems().length}>
+              <ul class="hint" data-testid="signing-problems">
+                <For each={signProblems()}>{(p) => <li>{p}</li>}</For>
               </ul>
             </Show>
-            <Show when={draft.ecfsConfirmation.trim() && !/^\d+$/.test(draft.ecfsConfirmation.trim())}>
-              <p class="warning">ECFS confirmation numbers we have seen are all digits; check this one against the ECFS receipt.</p>
-            </Show>
-            <button
-              type="button"
-              class="primary"
-              disabled={filingProblems().length > 0}
-              onClick={() => void save({ status: 'filed' }, `Filed on ${draft.filedOn}, ECFS ${draft.ecfsConfirmation}`)}
-            >
-              Mark filed
+            <button type="button" class="primary" disabled={busy() || dirty() || signProblems().length > 0} onClick={() => void sign()}>
+              {busy() ? 'Signing…' : 'Mark signed'}
             </button>{' '}
-            <button type="button" onClick={() => void save({ status: 'draft' }, 'Back to draft')}>Back to draft</button>
-          </Match>
-          <Match when={draft.status === 'filed'}>
-            <p>Keep the filed certification, its attachments and the ECFS confirmation at least two years (practice; the rule sets no period).</p>
+            <button type="button" disabled={busy()} onClick={() => void returnToDraft()}>Back to draft</button>
           </Match>
         </Switch>
       </section>

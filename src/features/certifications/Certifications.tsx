@@ -1,19 +1,21 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createSignal } from 'solid-js';
+import { describeStatus } from '../../domain/certification-status';
 import { createCertificationsQuery, createCertification, findCertification } from '../../db/certifications';
 import { createClientsQuery } from '../../db/clients';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { describeStatus, newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
+import { newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
 import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatLong, todayLocal } from '../../domain/dates';
-import { SelectField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
+import { ClientSelect } from '../records/ClientSelect';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
 import { BatchExport } from './BatchExport';
 
 export function Certifications() {
-  const [params] = useSearchParams<{ client?: string; year?: string }>();
+  const [params, setParams] = useSearchParams<{ client?: string; year?: string }>();
   const navigate = useNavigate();
   const settings = createSettingsQuery();
   const clients = createClientsQuery();
@@ -21,7 +23,10 @@ export function Certifications() {
   const certifications = createCertificationsQuery();
   const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
   const season = createMemo(() => filingSeason(todayLocal(), cal()));
+  // A link that names a client (?client=…) chooses it; with a single client, that one.
   const [clientId, setClientId] = createSignal(params.client ?? '');
+  const chosenClient = () => clientId() || (clients.value.length === 1 ? clients.value[0]!.id : '');
+  const shownClient = () => (clients.value.some((c) => c.id === params.client) ? params.client! : '');
   const [year, setYear] = createSignal(params.year ?? '');
   const [error, setError] = createSignal('');
   const [changes, setChanges] = createSignal<{ id: string; list: RollForwardChange[] } | undefined>();
@@ -30,7 +35,7 @@ export function Certifications() {
   // By client, then the newest year first.
   const listed = createMemo(() =>
     certifications.value
-      .filter((c) => !params.client || c.clientId === params.client)
+      .filter((c) => !shownClient() || c.clientId === shownClient())
       .slice()
       .sort((a, b) => clientName(a.clientId).localeCompare(clientName(b.clientId)) || b.certificationYear - a.certificationYear),
   );
@@ -38,7 +43,7 @@ export function Certifications() {
   const start = async (e: SubmitEvent) => {
     e.preventDefault();
     setError('');
-    const client = clients.value.find((c) => c.id === clientId());
+    const client = clients.value.find((c) => c.id === chosenClient());
     if (!client) return setError('Choose the client.');
     const y = chosenYear();
     if (!Number.isInteger(y) || y < 2008 || y > 2100) return setError('Enter a certification year such as 2027.');
@@ -68,7 +73,7 @@ export function Certifications() {
           last year's certification exists, it is rolled forward: everything is carried over and the dates and counts are recomputed.
         </p>
         <form class="form form--inline" onSubmit={start} novalidate aria-label="Start a certification">
-          <SelectField label="Client" value={clientId()} placeholder="Choose a client" options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
+          <ClientSelect label="Client" value={chosenClient()} placeholder="Choose a client" options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
           <TextField label="Certification year" inputMode="numeric" value={year() || String(season())} onValue={setYear} hint={`Covers calendar year ${chosenYear() - 1}.`} />
           <button type="submit" class="primary">Start</button>
         </form>
@@ -96,6 +101,21 @@ export function Certifications() {
           </EmptyState>
         }
       >
+        <div class="form form--inline">
+          <ClientSelect
+            label="Show the certifications of"
+            value={shownClient()}
+            placeholder="All clients"
+            options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))}
+            onValue={(v) => {
+              setParams({ client: v || undefined });
+              if (v) setClientId(v);
+            }}
+          />
+        </div>
+        <Show when={listed().length === 0}>
+          <p>No certifications for this client yet: start one above.</p>
+        </Show>
         <table class="table" data-testid="certifications-table">
           <caption class="visually-hidden">Certifications</caption>
           <thead>
@@ -113,7 +133,11 @@ export function Certifications() {
                   <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
                   <td>{c.certificationYear} (covers {c.certificationYear - 1})</td>
                   <td>{formatLong(certificationDueDate(c.certificationYear, cal()))}</td>
-                  <td>{describeStatus(c)}</td>
+                  <td>
+                    {c.amends ? 'Amended filing: ' : ''}
+                    {describeStatus(c, todayLocal())}
+                    {c.amendedById ? '; amended since' : ''}
+                  </td>
                 </tr>
               )}
             </For>

@@ -1,17 +1,67 @@
-import { Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, type JSX } from 'solid-js';
 import type { AssembledPackage, CertificationFields } from '../../domain/certification-record';
+import type { Finding } from '../../domain/statement-lint';
+import { PERSONAL_DETAILS_FINDING } from '../../domain/public-text-check';
 import type { Client, Preparer } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
+import { signedFiles } from '../../db/certification-steps';
 
-export function ExportPanel(props: {
+type Mode = 'single' | 'separate';
+type Files = { fileName: string; bytes: Uint8Array }[];
+
+/** The draft for review: every page marked "DRAFT — not signed", no signature. */
+export function DraftExportPanel(props: {
   certification: CertificationFields;
   assembled: AssembledPackage;
   client: Client;
   preparer?: Preparer;
   blockedReason: string;
 }) {
-  const [mode, setMode] = createSignal<'single' | 'separate'>('single');
+  const warnings = () => props.assembled.findings.filter((f) => f.id === PERSONAL_DETAILS_FINDING);
+  const build = async (mode: Mode): Promise<Files> => {
+    const { exportPackage } = await import('../../documents/package');
+    return exportPackage(
+      { cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal(), signed: false },
+      { mode },
+    );
+  };
+  return (
+    <ExportControls
+      heading="Export a draft for review"
+      buttonLabel="Export draft PDF"
+      blockedReason={props.blockedReason}
+      warnings={warnings()}
+      build={build}
+      showCoverLetterHint={!props.preparer && props.certification.coverLetter.include}
+    >
+      <p class="hint">
+        Until the certification is signed, every page carries the mark “DRAFT — not signed” and the signature line is left blank. The package
+        for filing is exported here once it is marked signed, exactly as signed.
+      </p>
+    </ExportControls>
+  );
+}
+
+/** The package exactly as signed: the PDF bytes stored when it was marked signed. */
+export function SignedExportPanel(props: { signedPackageId: string; signedOn: string }) {
+  return (
+    <ExportControls heading="Export the signed package" buttonLabel="Export signed PDF" blockedReason="" warnings={[]} build={(mode) => signedFiles(props.signedPackageId, mode)}>
+      <p class="hint">The files are the ones stored when the certification was signed on {props.signedOn}: the same bytes every time, whatever has changed since.</p>
+    </ExportControls>
+  );
+}
+
+function ExportControls(props: {
+  heading: string;
+  buttonLabel: string;
+  blockedReason: string;
+  warnings: Finding[];
+  build: (mode: Mode) => Promise<Files>;
+  showCoverLetterHint?: boolean;
+  children?: JSX.Element;
+}) {
+  const [mode, setMode] = createSignal<Mode>('single');
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [done, setDone] = createSignal('');
@@ -21,19 +71,7 @@ export function ExportPanel(props: {
     setError('');
     setDone('');
     try {
-      const { exportPackage } = await import('../../documents/package');
-      const files = await exportPackage(
-        {
-          cert: props.certification,
-          assembled: props.assembled,
-          client: props.client,
-          preparer: props.preparer,
-          documentDate: props.certification.dateFiled || todayLocal(),
-          // Until the officer has signed, the package is a draft: marked, unsigned, blank dates.
-          signed: props.certification.status === 'signed' || props.certification.status === 'filed',
-        },
-        { mode: mode() },
-      );
+      const files = await props.build(mode());
       for (const f of files) downloadBytes(f.bytes, f.fileName);
       setDone(`Exported ${files.map((f) => f.fileName).join(', ')}.`);
     } catch (e) {
@@ -45,7 +83,8 @@ export function ExportPanel(props: {
 
   return (
     <section class="panel" aria-labelledby="export-heading" data-testid="export-panel">
-      <h2 id="export-heading">Export</h2>
+      <h2 id="export-heading">{props.heading}</h2>
+      {props.children}
       <fieldset class="inline-choices">
         <legend>Files</legend>
         <div class="field field--checkbox">
@@ -57,13 +96,21 @@ export function ExportPanel(props: {
           <label for="mode-separate">Each document as its own PDF</label>
         </div>
       </fieldset>
+      <Show when={props.warnings.length}>
+        <div class="notice notice--warning" data-testid="export-warnings">
+          <p class="notice-title">Check before you export: the filing is public</p>
+          <ul>
+            <For each={props.warnings}>{(w) => <li>{w.message}</li>}</For>
+          </ul>
+        </div>
+      </Show>
       <Show when={props.blockedReason}>
         <p class="error" role="alert">{props.blockedReason}</p>
       </Show>
       <button type="button" class="primary" disabled={busy() || !!props.blockedReason} onClick={() => void run()} data-testid="export-pdf">
-        {busy() ? 'Exporting…' : 'Export PDF'}
+        {busy() ? 'Exporting…' : props.buttonLabel}
       </button>
-      <Show when={!props.preparer && props.certification.coverLetter.include}>
+      <Show when={props.showCoverLetterHint}>
         <p class="hint">No preparer is set up, so the cover letter is left out. Add one in Settings.</p>
       </Show>
       <Show when={error()}>

@@ -23,18 +23,24 @@ export function RecordFacts(props: Props) {
       <h3>Actions against data brokers</h3>
       <p data-testid="data-broker-statement">{m().dataBrokers.statement}</p>
       <ul class="plain-list">
-        <For each={m().dataBrokers.actions}>{(a) => <li><A href={`/records/${a.id}`}>{formatLong(a.actionOn)}: {a.description}</A></li>}</For>
+        <For each={m().dataBrokers.actions}>
+          {(a) => (
+            <li>
+              <A href={`/records/${a.id}`}>{formatLong(a.actionOn)}</A>: {a.publicSummary?.trim() ? <>public summary “{a.publicSummary}”</> : <span class="muted">no public summary: the filing gives the date, the forum and the kind of action only</span>}
+            </li>
+          )}
+        </For>
       </ul>
       <CheckboxField
         label="Override the data-broker answer"
         checked={!!props.overrides.dataBrokers}
-        onChecked={(on) => set({ dataBrokers: on ? { value: { has: m().dataBrokers.has, explanation: m().dataBrokers.explanation }, reason: '' } : undefined })}
+        onChecked={(on) => set({ dataBrokers: on ? { value: { has: m().dataBrokers.has, explanation: m().dataBrokers.items.join('\n\n') }, reason: '' } : undefined })}
       />
       <Show when={props.overrides.dataBrokers}>
         {(o) => (
           <div class="override">
             <CheckboxField label="The company took actions against data brokers" checked={o().value.has} onChecked={(has) => set({ dataBrokers: { ...o(), value: { ...o().value, has } } })} />
-            <TextArea label="Explanation of the actions" rows={3} value={o().value.explanation} onValue={(explanation) => set({ dataBrokers: { ...o(), value: { ...o().value, explanation } } })} />
+            <TextArea label="Explanation of the actions" hint="Printed in the public filing. One action per paragraph, with a blank line between actions." rows={3} value={o().value.explanation} onValue={(explanation) => set({ dataBrokers: { ...o(), value: { ...o().value, explanation } } })} />
             <TextField label="Reason for overriding the records" required value={o().reason} error={o().reason.trim() ? undefined : 'Give the reason for the override.'} onValue={(reason) => set({ dataBrokers: { ...o(), reason } })} />
           </div>
         )}
@@ -43,12 +49,19 @@ export function RecordFacts(props: Props) {
       <h3>Customer complaints about unauthorized release of CPNI</h3>
       <p data-testid="complaint-statement">{m().complaints.statement}</p>
       <ul class="plain-list">
-        <For each={m().complaints.records}>{(c) => <li><A href={`/records/${c.id}`}>{formatLong(c.receivedOn)} — {COMPLAINT_CATEGORY_LABELS[c.category]}</A></li>}</For>
+        <For each={m().complaints.records}>
+          {(c) => (
+            <li>
+              <A href={`/records/${c.id}`}>{formatLong(c.receivedOn)} — {COMPLAINT_CATEGORY_LABELS[c.category]}</A>:{' '}
+              {c.publicSummary?.trim() ? <>public summary “{c.publicSummary}”</> : <span class="muted">no public summary: counted only</span>}
+            </li>
+          )}
+        </For>
       </ul>
       <CheckboxField
         label="Override the complaint counts"
         checked={!!props.overrides.complaints}
-        onChecked={(on) => set({ complaints: on ? { value: { counts: { ...m().complaints.counts }, summary: m().complaints.summary }, reason: '' } : undefined })}
+        onChecked={(on) => set({ complaints: on ? { value: { counts: { ...m().complaints.counts }, summary: m().complaints.summaries.join('\n\n') }, reason: '' } : undefined })}
       />
       <Show when={props.overrides.complaints}>
         {(o) => (
@@ -65,14 +78,24 @@ export function RecordFacts(props: Props) {
                 )}
               </For>
             </div>
-            <TextArea label="Summary of the complaints" rows={3} value={o().value.summary} onValue={(summary) => set({ complaints: { ...o(), value: { ...o().value, summary } } })} />
+            <TextArea label="Summary of the complaints" hint="Printed in the public filing. One complaint per paragraph, with a blank line between them; never a customer's name, number, e-mail or account." rows={3} value={o().value.summary} onValue={(summary) => set({ complaints: { ...o(), value: { ...o().value, summary } } })} />
             <TextField label="Reason for overriding the records" required value={o().reason} error={o().reason.trim() ? undefined : 'Give the reason for the override.'} onValue={(reason) => set({ complaints: { ...o(), reason } })} />
           </div>
         )}
       </Show>
 
       <h3>Information about pretexters</h3>
-      <p>{m().pretexting.text}</p>
+      <p data-testid="pretexting-statement">{m().pretexting.text}</p>
+      <ul class="plain-list">
+        <For each={m().pretexting.attempts}>
+          {(a) => (
+            <li>
+              <A href={`/records/${a.id}`}>{formatLong(a.occurredOn)}</A>:{' '}
+              {a.publicSummary?.trim() ? <>public summary “{a.publicSummary}”</> : <span class="muted">no public summary: counted only</span>}
+            </li>
+          )}
+        </For>
+      </ul>
       <CheckboxField
         label="Write this paragraph yourself"
         checked={!!props.overrides.pretexting}

@@ -2,16 +2,10 @@ import { A } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
 import { certificationDueDate, certificationDueNote, filingSeason, type CertificationProgress } from '../../domain/deadlines';
 import { daysBetween, formatWithWeekday, type IsoDate } from '../../domain/dates';
+import { describeStatus } from '../../domain/certification-status';
 import type { Client, Settings } from '../../domain/schema';
 import { closureDates } from '../../domain/breach-clock';
 
-const STATUS: Record<CertificationProgress['status'] | 'none', string> = {
-  none: 'Not started',
-  draft: 'Draft',
-  ready: 'Ready',
-  signed: 'Signed',
-  filed: 'Filed',
-};
 
 /** Each active client's certification for the current filing season. */
 export function CertificationSeason(props: {
@@ -26,7 +20,8 @@ export function CertificationSeason(props: {
   const note = createMemo(() => certificationDueNote(season(), cal()));
   const progress = createMemo(() => {
     const map = new Map<string, CertificationProgress>();
-    for (const c of props.certifications) if (c.certificationYear === season()) map.set(c.clientId, c);
+    // An amended filing in progress is what the user works on now; the original stays filed.
+    for (const c of props.certifications) if (c.certificationYear === season() && (c.amends || !map.get(c.clientId)?.amends)) map.set(c.clientId, c);
     return map;
   });
   const daysLeft = () => daysBetween(props.today, due());
@@ -63,8 +58,9 @@ export function CertificationSeason(props: {
                   </th>
                   <td>{c.filerId}</td>
                   <td>
-                    <span class={`status status--cert-${p()?.status ?? 'none'}`}>{STATUS[p()?.status ?? 'none']}</span>
-                    <Show when={p()?.filedOn}> on {formatWithWeekday(p()!.filedOn!)}</Show>
+                    <span class={`status status--cert-${p()?.status ?? 'none'}`}>
+                      {p() ? `${p()!.amends ? 'Amended filing: ' : ''}${describeStatus(p()!, props.today)}` : 'Not started'}
+                    </span>
                   </td>
                 </tr>
               );

@@ -16,7 +16,13 @@ export function NewRecord() {
   const navigate = useNavigate();
   const clients = createClientsQuery(() => ({ search: '', includeArchived: true }));
   // Chosen here, not in the address: changing them must not count as leaving the form.
-  const [clientId, setClientId] = createSignal(params.client ?? '');
+  const [chosenId, setClientId] = createSignal(params.client ?? '');
+  // With a single active client, that client is chosen from the start.
+  const clientId = () => {
+    if (chosenId()) return chosenId();
+    const active = clients.value.filter((c) => !c.archived);
+    return active.length === 1 ? active[0]!.id : '';
+  };
   const [kind, setKind] = createSignal<RecordKind | ''>(isRecordKind(params.kind) ? params.kind : '');
   const [dirty, setDirty] = createSignal(false);
   const clientOptions = createMemo(() =>

@@ -11,7 +11,7 @@ const BLOCKED_REASON = 'Export is blocked by errors in the checks: fix them or o
 
 export const tests = [
   {
-    name: 'a certification drafted for a new client is exported offline as a filing PDF that reads right, then signed; a filing date still to come cannot be recorded',
+    name: 'a certification drafted for a new client is exported offline as a draft PDF that reads right and is marked as a draft; a signature date still to come cannot be marked signed',
     async fn({ page, context, origin }) {
       const company = 'Cedar Bluff Telephone Company';
       const filerId = '827614';
@@ -26,7 +26,12 @@ export const tests = [
       });
       const clientId = await createClientWithOfficers(page, origin, { legalName: company, filerId, officers: [{ name: officer, title: 'President' }] });
       // Two complaints in the covered year, one on the last day of the year before: only two count.
-      await addComplaint(page, origin, clientId, { receivedOn: '2026-05-14', category: 'Improper access by employees', summary: 'A billing clerk looked up a neighbour’s call records.' });
+      await addComplaint(page, origin, clientId, {
+        receivedOn: '2026-05-14',
+        category: 'Improper access by employees',
+        summary: 'A billing clerk looked up a neighbour’s call records.',
+        publicSummary: 'An employee viewed a customer’s call records without a business reason; the employee was disciplined.',
+      });
       await addComplaint(page, origin, clientId, {
         receivedOn: '2026-12-31',
         category: 'Improper access to online information by individuals not authorized to view the information',
@@ -78,7 +83,7 @@ export const tests = [
       const dir = mkdtempSync(join(tmpdir(), 'cpni-e2e-cert-'));
       try {
         const download = await exportPdf(page);
-        const fileName = `${company} CPNI Certification 2027.pdf`;
+        const fileName = `${company} CPNI Certification 2027 DRAFT.pdf`;
         assert.equal(download.suggestedFilename(), fileName);
         await exportPanel.getByText(`Exported ${fileName}.`).waitFor();
         const path = join(dir, fileName);
@@ -93,17 +98,21 @@ export const tests = [
           'EB Docket No. 06-36',
           'Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2027 covering calendar year 2026',
           'personal knowledge',
+          'DRAFT — not signed',
           'received 2 customer complaints in calendar year 2026',
           'Form 499 Filer ID: 827614',
           'Date filed: February 20, 2027',
-          'Date: February 19, 2027',
           'Attachment A: Accompanying statement of CPNI operating procedures',
           'Attachment B: Summary of customer complaints',
           'Page 1 of',
         ]) {
           assert.ok(text.includes(expected), `the PDF's text contains ${JSON.stringify(expected)}`);
         }
-        assert.ok(text.includes('A billing clerk looked up'), 'the complaint summary is attached');
+        assert.ok(!text.includes('/s/'), 'a draft carries no signature');
+        assert.ok(!text.includes('Date: February 19, 2027'), 'a draft carries no signature date');
+        assert.ok(text.includes('An employee viewed a customer’s call records without a business reason'), 'the public summary is attached');
+        assert.ok(!text.includes('A billing clerk looked up'), 'internal notes are never printed');
+        assert.ok(!text.includes('former spouse'), 'internal notes are never printed');
         assert.ok(!text.includes('about a mailed bill'), 'a complaint from 2025 is not part of the 2026 certification');
         const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
         assert.ok(pages > 1, 'the package has several pages');
@@ -123,37 +132,22 @@ export const tests = [
       await status.getByRole('heading', { name: 'Status: Draft' }).waitFor();
       assert.doesNotMatch(await status.innerText(), /questionnaire/, 'every topic is answered and reviewed');
       await status.getByRole('button', { name: 'Mark ready to sign' }).click();
-      await status.getByRole('heading', { name: 'Status: Ready to sign (lint clean)' }).waitFor();
+      await status.getByRole('heading', { name: 'Status: Ready to sign', exact: true }).waitFor();
       assert.match(await status.innerText(), new RegExp(`/s/ ${officer}`));
-      await status.getByRole('button', { name: 'Mark signed' }).click();
-      await status.getByRole('heading', { name: 'Status: Signed' }).waitFor();
-      // Signed: the signature is printed and the draft mark is gone.
-      const signedDir = mkdtempSync(join(tmpdir(), 'cpni-e2e-signed-'));
-      try {
-        const path = join(signedDir, 'signed.pdf');
-        await (await exportPdf(page)).saveAs(path);
-        const text = pdfText(path);
-        assert.ok(text.includes(`/s/ ${officer}`), 'the signed package prints the signature');
-        assert.ok(!text.includes('DRAFT'), 'the signed package carries no draft mark');
-      } finally {
-        rmSync(signedDir, { recursive: true, force: true });
-      }
-      const markFiled = status.getByRole('button', { name: 'Mark filed' });
-      // "Filed on" starts from the planned date filed, which has not come yet: it cannot be recorded as filed.
-      assert.equal(await field(status, 'Filed on').inputValue(), '2027-02-20');
-      await field(status, 'ECFS confirmation number').fill('1022098765432');
-      assert.equal(await markFiled.isDisabled(), true, 'a filing date in the future cannot be recorded');
-      assert.match(await status.getByTestId('filing-problems').innerText(), /The filing date is in the future/);
+      // The officer signs on the signature date, which has not come: it cannot be marked signed yet.
+      assert.equal(await status.getByRole('button', { name: 'Mark signed' }).isDisabled(), true, 'a signature date still to come cannot be marked signed');
+      assert.match(await status.getByTestId('signing-problems').innerText(), /The signature date \(February 19, 2027\) has not come yet/);
 
-      // Still signed after a reload (from the service worker, still offline) and in the list.
+      // Still ready after a reload (from the service worker, still offline) and in the list.
       await page.reload();
       await heading(page, `${company}: 2027 certification`);
-      await page.getByTestId('status-panel').getByRole('heading', { name: 'Status: Signed' }).waitFor();
+      await page.getByTestId('status-panel').getByRole('heading', { name: 'Status: Ready to sign', exact: true }).waitFor();
       await page.goto(`${origin}/certifications`);
       const row = page.getByTestId('certifications-table').getByRole('row', { name: new RegExp(company) });
       await row.waitFor();
       assert.match(await row.innerText(), /2027 \(covers 2026\)/);
-      assert.match(await row.innerText(), /Signed/);
+      assert.match(await row.innerText(), /Ready to sign/);
+      assert.doesNotMatch(await page.locator('main').innerText(), /lint/i, 'no “lint” anywhere on the screen');
     },
   },
   {
@@ -247,7 +241,7 @@ export const tests = [
       await page.getByTestId('lint').getByText('Overridden: Reviewed with counsel, reason 1.').waitFor();
       assert.equal(await page.getByTestId('export-pdf').isDisabled(), false);
       const download = await exportPdf(page);
-      assert.equal(download.suggestedFilename(), `${company} CPNI Certification 2027.pdf`);
+      assert.equal(download.suggestedFilename(), `${company} CPNI Certification 2027 DRAFT.pdf`);
     },
   },
   {
@@ -284,10 +278,11 @@ export const tests = [
       const status = page.getByTestId('status-panel');
       await status.getByRole('button', { name: 'Mark ready to sign' }).click();
       await status.getByRole('button', { name: 'Mark signed' }).click();
+      await status.getByRole('heading', { name: 'Status: Signed on February 19, 2026' }).waitFor();
       await field(status, 'Filed on').fill('2026-02-20');
       await field(status, 'ECFS confirmation number').fill('1022011122233');
       await status.getByRole('button', { name: 'Mark filed' }).click();
-      await status.getByRole('heading', { name: /^Status: Filed on February 20, 2026/ }).waitFor();
+      await status.getByRole('heading', { name: 'Status: Filed on February 20, 2026 (ECFS 1022011122233)' }).waitFor();
 
       await page.goto(`${origin}/certifications`);
       await startCertification(page, { client: company, year: '2027' });
@@ -337,12 +332,12 @@ export const tests = [
       const byYear = Object.fromEntries(
         (await rows.allInnerTexts()).map((t) => [/(\d{4}) \(covers/.exec(t)?.[1], t]),
       );
-      assert.match(byYear['2026'], /Filed on February 20, 2026, ECFS confirmation 1022011122233/, 'last year’s stays filed');
+      assert.match(byYear['2026'], /Filed on February 20, 2026 \(ECFS 1022011122233\)/, 'last year’s stays filed');
       assert.match(byYear['2027'], /Draft/);
     },
   },
   {
-    name: 'a batch export of three clients’ certifications zips the two clean packages and lists the blocked client with the reason',
+    name: 'a batch export of three clients’ drafts for review zips the two clean packages, each marked DRAFT, and lists the blocked client with the reason',
     async fn({ page, origin }) {
       const clean = ['Aspen Valley Telephone Co.', 'Brookside Telecom LLC'];
       const blocked = 'Copper Ridge Networks Inc.';
@@ -365,6 +360,8 @@ export const tests = [
       const batch = page.getByTestId('batch-export');
       await batch.waitFor();
       await batch.getByLabel('Year to export').selectOption('2027');
+      // None is signed, so none goes out as a signed package; they go out as drafts for review.
+      await batch.getByLabel(/^Drafts for review/).check();
       await batch.getByRole('button', { name: 'Select all', exact: true }).click();
       for (const name of [...clean, blocked]) {
         assert.equal(await batch.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)}`) }).isChecked(), true, `${name} is chosen`);
@@ -382,7 +379,7 @@ export const tests = [
         }).observe(document.body, { subtree: true, childList: true, attributes: true });
       });
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-      assert.equal(download.suggestedFilename(), 'CPNI Certifications 2027.zip');
+      assert.equal(download.suggestedFilename(), 'CPNI Certifications 2027 DRAFTS.zip');
       const result = batch.getByTestId('batch-result');
       await result.waitFor();
 
@@ -392,16 +389,18 @@ export const tests = [
         await download.saveAs(zipPath);
         const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
         const names = Object.keys(entries).sort();
-        const pdfNames = clean.map((c) => `${c} CPNI Certification 2027.pdf`).sort();
+        const pdfNames = clean.map((c) => `${c} CPNI Certification 2027 DRAFT.pdf`).sort();
         assert.deepEqual(names, [...pdfNames, 'README.txt'].sort(), 'two PDFs and a README, nothing for the blocked client');
         for (const [i, name] of clean.entries()) {
           const path = join(dir, `client-${i}.pdf`);
-          const bytes = entries[`${name} CPNI Certification 2027.pdf`];
+          const bytes = entries[`${name} CPNI Certification 2027 DRAFT.pdf`];
           assert.equal(Buffer.from(bytes.subarray(0, 5)).toString('latin1'), '%PDF-');
           writeFileSync(path, bytes);
           const text = pdfText(path);
           assert.ok(text.includes(name), `${name}'s PDF names the company`);
           assert.ok(text.includes('Annual 47 C.F.R. § 64.2009(e) CPNI Certification for 2027 covering calendar year 2026'), `${name}'s PDF has the title line`);
+          assert.ok(text.includes('DRAFT — not signed'), `${name}'s PDF is marked as a draft`);
+          assert.ok(!text.includes('/s/'), `${name}'s PDF carries no signature`);
           for (const other of [...clean, blocked].filter((n) => n !== name)) assert.ok(!text.includes(other), `${name}'s PDF does not mention ${other}`);
         }
         const readme = Buffer.from(entries['README.txt']).toString('utf8').replace(/\r\n/g, '\n');
@@ -468,12 +467,12 @@ async function createClientWithOfficers(page, origin, { legalName, filerId, offi
   return id;
 }
 
-function addComplaint(page, origin, clientId, { receivedOn, category, summary }) {
+function addComplaint(page, origin, clientId, { receivedOn, category, summary, publicSummary = '' }) {
   return addRecord(page, origin, {
     clientId,
     kind: 'complaint',
     title: 'Customer complaint',
-    fields: { 'Received on': receivedOn, Category: category, 'Internal notes': summary, 'Public summary (printed in the filing)': summary },
+    fields: { 'Received on': receivedOn, Category: category, 'Internal notes': summary, ...(publicSummary ? { 'Public summary (printed in the filing)': publicSummary } : {}) },
   });
 }
 
