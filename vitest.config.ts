@@ -14,6 +14,8 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**'],
+    // Whole-PDF and whole-screen tests take seconds each on a busy 2-core machine.
+    testTimeout: 30_000,
     server: { deps: { inline: [/@solidjs\/testing-library/] } },
   },
 });

@@ -112,7 +112,7 @@ describe('signing freezes the package', () => {
       '1 complaint dated 2026-11-10 was added after signing.',
       'The complaint dated 2026-05-14 was edited after signing.',
       'The client’s legal name changed from “Mesa Rural Telephone Co.” to “Mesa Rural Telecom LLC”.',
-      'The answer “training.how” changed from “in person from the Company\'s written CPNI procedures manual” to “with an online course”.',
+      'The answer “values.training.how” changed from “in person from the Company\'s written CPNI procedures manual” to “with an online course”.',
       'The effective date of the 2023 breach rule in Settings changed from nothing to “2026-06-01”.',
     ]);
   });
