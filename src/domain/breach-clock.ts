@@ -3,8 +3,7 @@
  *
  * The 2007 rule is in force. The 2023 amendments (FCC 23-111) apply only once the user enters
  * their effective date in Settings, and only to breaches determined on or after it: the
- * Federal Register delayed them indefinitely and no effective date has been announced
- * (reference (c)).
+ * Federal Register delayed them indefinitely and no effective date has been announced.
  */
 import type { BreachRecord } from './records';
 import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';

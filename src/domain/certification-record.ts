@@ -89,7 +89,7 @@ export interface Certification extends CertificationFields {
   updatedAt: string;
 }
 
-/** The FCC Secretary's address lines; unverified in the reference (h)(4), so editable and flagged. */
+/** The FCC Secretary's address lines; not verified, so editable and flagged. */
 export const DEFAULT_ADDRESSEE = ['Marlene H. Dortch, Secretary', 'Office of the Secretary', 'Federal Communications Commission', '45 L Street NE', 'Washington, DC 20554'];
 export const ADDRESSEE_CAUTION =
   'The name of the FCC Secretary and the FCC address are not verified (the FCC moved to 45 L Street NE in 2020; the office holder may have changed). Check the current Secretary and filing instructions before you print.';

@@ -1,7 +1,7 @@
 /**
  * The sections of 47 C.F.R. Part 64, Subpart U that exist today, and a finder for the
  * "64.20xx" citations in free text. Sections 64.2002, 64.2004 and 64.2006 existed only in the
- * 2016 Broadband Privacy Order, which Congress nullified in 2017 (reference (a), "2017
+ * 2016 Broadband Privacy Order, which Congress nullified in 2017 ("2017
  * anomaly"); citing them, or any other number, is an error in a filing.
  */
 

@@ -46,7 +46,7 @@ export function certificationDueDate(certificationYear: number, opts?: CalendarO
   return rollForward(makeDate(certificationYear, month, day), { calendar: 'fcc', ...opts });
 }
 
-/** False before the first filing (2008) and for 2017, when no certification was due (reference (a)). */
+/** False before the first filing (2008) and for 2017, when no certification was due. */
 export function certificationRequired(certificationYear: number): boolean {
   return certificationYear >= FIRST_CERTIFICATION_YEAR && !CERTIFICATION_GAP_YEARS.includes(certificationYear);
 }
@@ -65,7 +65,7 @@ export function filingSeason(today: IsoDate, opts?: CalendarOptions): number {
 
 /**
  * When March 1 is not a business day: the § 1.4(j) date is the legal deadline, but some FCC
- * reminders printed "March 1" in such years (reference (a)), so say so and name the safe day.
+ * reminders printed "March 1" in such years, so say so and name the safe day.
  */
 export function certificationDueNote(certificationYear: number, opts?: CalendarOptions): string | undefined {
   const { month, day } = DUTIES.annualCertification.annualDate;

@@ -66,7 +66,7 @@ export interface Duty {
 /** The 2007 rules (FCC 07-22) took effect on this day; the first certification was due in 2008. */
 export const RULES_2007_EFFECTIVE: IsoDate = '2007-12-08';
 export const FIRST_CERTIFICATION_YEAR = 2008;
-/** No certification was due in 2017 (reference (a): the 2016 order and its CRA repeal). */
+/** No certification was due in 2017 (the 2016 order and its 2017 repeal under the Congressional Review Act). */
 export const CERTIFICATION_GAP_YEARS: readonly number[] = [2017];
 /** Amended § 64.2011(a)(3): fewer than this many customers and no likely harm → annual summary. */
 export const SMALL_BREACH_CUSTOMERS = 500;

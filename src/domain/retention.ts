@@ -1,5 +1,5 @@
 /**
- * How long each record must be kept (reference (b)). The app never disposes of anything by
+ * How long each record must be kept. The app never disposes of anything by
  * itself: these dates only say from when the user may, and flag younger records.
  *
  * A period of N years starts the day after its starting date (the § 1.4(c) convention the app

@@ -1,6 +1,6 @@
 /**
  * Lint of the final certification text, the user's own edits included: each known pitfall in
- * real filings (reference (f)) becomes a finding with the offending text, the rule and a fix.
+ * real filings becomes a finding with the offending text, the rule and a fix.
  * Errors are things that make a filing wrong and block export unless overridden with a
  * recorded reason; warnings don't block.
  *

@@ -4,7 +4,7 @@ import { DUTIES, duty, interpretationNote, type Duty, type DutyId } from '../../
 import { FCC_CLOSURES, closureLabel } from '../../src/domain/fcc-closures';
 
 const ALL: Duty[] = Object.values(DUTIES);
-// Sections that exist in Subpart U (reference (f), pitfall 1).
+// Sections that exist in Subpart U (§§ 64.2001–64.2011).
 const SECTIONS = ['64.2001', '64.2003', '64.2005', '64.2007', '64.2008', '64.2009', '64.2010', '64.2011'];
 
 describe('the duty table', () => {
