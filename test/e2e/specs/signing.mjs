@@ -214,8 +214,14 @@ function addComplaint(page, origin, clientId, { receivedOn, notes, publicSummary
 }
 
 /** The officer's confirmation that the questionnaire describes the company's own procedures. */
+/** Fills the questionnaire from typical small-carrier practice and reviews every topic. */
 async function confirmAnswers(page) {
-  await page.getByLabel(/^These answers describe/).check();
+  await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
+  const confirm = page.getByTestId('questionnaire').getByRole('button', { name: /^Confirm “/ });
+  for (let left = await confirm.count(); left > 0; left = await confirm.count()) {
+    await confirm.first().click();
+    await eventually(async () => (await confirm.count()) < left, { message: 'the confirmed topic to show as reviewed' });
+  }
 }
 
 async function saveCertification(page) {
