@@ -279,7 +279,9 @@ function certificationSignature(cert: CertificationFields, model: CertificationM
   const base = {
     name: model.signatory.name,
     title: model.signatory.title,
-    ...(cert.signatureDate ? { date: cert.signatureDate } : {}),
+    // A draft leaves the date line blank: a planned signature date printed under an empty
+    // signature line reads as if the officer had already signed on that day.
+    ...(signed && cert.signatureDate ? { date: cert.signatureDate } : {}),
     lines: model.companies.map((c) => c.name),
   };
   if (!signed) return { kind: 'unsigned', ...base };

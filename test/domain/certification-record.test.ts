@@ -69,7 +69,7 @@ describe('certification record', () => {
     expect(next.rolledFromId).toBe('prev-id');
     expect(next.coverLetter.body).toContain('for 2027, covering calendar year 2026');
     const fields = changes.map((c) => c.field);
-    expect(fields).toEqual(expect.arrayContaining(['Certification year', 'Calendar year covered', 'Status', 'Date filed', 'Lint overrides', 'Edited statement section “training”']));
+    expect(fields).toEqual(expect.arrayContaining(['Certification year', 'Calendar year covered', 'Status', 'Date filed', 'Overridden checks', 'Edited statement section “training”']));
   });
 
   it('blocks export while an override of the records has no reason, and names it', () => {
