@@ -13,6 +13,7 @@ import { TextField } from '../../ui/fields';
 import { ClientSelect } from '../records/ClientSelect';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
 import { BatchExport } from './BatchExport';
+import { SeasonBoard } from './SeasonBoard';
 
 export function Certifications() {
   const [params, setParams] = useSearchParams<{ client?: string; year?: string }>();
@@ -92,6 +93,10 @@ export function Certifications() {
           )}
         </Show>
       </section>
+
+      <Show when={clients.value.some((c) => !c.archived)}>
+        <SeasonBoard clients={clients.value} certifications={certifications.value} season={season()} due={certificationDueDate(season(), cal())} />
+      </Show>
 
       <Show
         when={certifications.value.length}
