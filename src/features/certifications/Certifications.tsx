@@ -95,7 +95,7 @@ export function Certifications() {
       </section>
 
       <Show when={clients.value.some((c) => !c.archived)}>
-        <SeasonBoard clients={clients.value} certifications={certifications.value} season={season()} due={certificationDueDate(season(), cal())} />
+        <SeasonBoard clients={clients.value} certifications={certifications.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
       </Show>
 
       <Show

@@ -38,8 +38,11 @@ function counts(item: SeasonStartItem): string {
 }
 
 /** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
-export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; season: number; due: IsoDate }) {
+export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; season: number; dueFor: (year: number) => IsoDate }) {
   const today = todayLocal();
+  // eslint-disable-next-line solid/reactivity -- the current season is only the starting choice
+  const [year, setYear] = createSignal(props.season);
+  const years = createMemo(() => [...new Set([props.season, props.season - 1, ...props.certifications.map((c) => c.certificationYear)])].sort((a, b) => b - a));
   const [sort, setSort] = createSignal<{ key: SortKey; up: boolean }>({ key: 'client', up: true });
   const [statusFilter, setStatusFilter] = createSignal('');
   const [search, setSearch] = createSignal('');
@@ -50,13 +53,34 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
   const [filing, setFiling] = createSignal(false);
   const [filed, setFiled] = createSignal<FiledResult[] | undefined>();
   const headingId = createUniqueId();
+  const [signDates, setSignDates] = createSignal<Record<string, string>>({});
+  const [signChosen, setSignChosen] = createSignal<ReadonlySet<string>>(new Set());
+  const [signing, setSigning] = createSignal<{ done: number; total: number } | undefined>();
+  const [signed, setSigned] = createSignal<{ name: string; ok: boolean; message: string }[] | undefined>();
+  const recordSignatures = async () => {
+    const chosen = readyRows().filter((r) => signChosen().has(r.cert!.id));
+    if (!chosen.length) return;
+    const { recordSignature } = await import('./record-signatures');
+    const out: { name: string; ok: boolean; message: string }[] = [];
+    setSigning({ done: 0, total: chosen.length });
+    for (const [i, r] of chosen.entries()) {
+      const result = await recordSignature({ certificationId: r.cert!.id, signatureDate: signDateOf(r.cert!) });
+      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}` : result.message });
+      setSigning({ done: i + 1, total: chosen.length });
+    }
+    setSigning(undefined);
+    setSignChosen(new Set<string>());
+    setSigned(out);
+  };
 
-  const progress = createMemo(() => seasonProgress(props.clients, props.certifications, props.season));
+  const progress = createMemo(() => seasonProgress(props.clients, props.certifications, year()));
   const rows = createMemo((): Row[] => {
     const current = new Map<string, Certification>();
-    for (const c of props.certifications) if (c.certificationYear === props.season && !c.amendedById) current.set(c.clientId, c);
+    for (const c of props.certifications) if (c.certificationYear === year() && !c.amendedById) current.set(c.clientId, c);
     return props.clients.filter((c) => !c.archived).map((client) => ({ client, cert: current.get(client.id) }));
   });
+  const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready'));
+  const signDateOf = (cert: Certification) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
   const statusOf = (r: Row) => r.cert?.status ?? 'none';
   const shown = createMemo(() => {
     const q = search().trim().toLowerCase();
@@ -73,7 +97,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
     setReport(undefined);
     setStarting({ done: 0, total: progress().total });
     try {
-      setReport(await startSeason(props.season, (done, total) => setStarting({ done, total })));
+      setReport(await startSeason(year(), (done, total) => setStarting({ done, total })));
     } catch (e) {
       setError(`The season could not be started: ${e instanceof Error ? e.message : String(e)}. Certifications already started are kept.`);
     } finally {
@@ -86,7 +110,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
     if (!lines.length) return setFiled([]);
     setFiling(true);
     try {
-      const results = await markFiledFromList(lines, props.season);
+      const results = await markFiledFromList(lines, year());
       setFiled(results);
       setPasted(results.filter((r) => !r.ok).map((r) => r.text).join('\n'));
     } finally {
@@ -105,8 +129,19 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
 
   return (
     <section class="panel" aria-labelledby={headingId} data-testid="season-board">
+      <SelectField
+        label="Season"
+        value={String(year())}
+        options={years().map((y) => ({ value: String(y), label: `${y} (covers ${y - 1})` }))}
+        onValue={(v) => {
+          setYear(Number(v));
+          setReport(undefined);
+          setFiled(undefined);
+          setSigned(undefined);
+        }}
+      />
       <h2 id={headingId}>
-        {props.season} season: covers calendar year {props.season - 1}, due {formatWithWeekday(props.due)}
+        {year()} season: covers calendar year {year() - 1}, due {formatWithWeekday(props.dueFor(year()))}
       </h2>
       <p role="status" data-testid="season-progress">
         {n(progress().byStatus.filed)} of {n(progress().total)} filed · {n(progress().byStatus.signed)} signed · {n(progress().byStatus.ready)} ready to sign ·{' '}
@@ -117,9 +152,9 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       <Show when={progress().notStarted > 0}>
         <p>
           <button type="button" class="primary" disabled={!!starting()} onClick={() => void start()} data-testid="start-season">
-            Start the {props.season} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
+            Start the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
           </button>
-          <span class="hint"> Rolled forward from {props.season - 1} where there is one; nothing already started is changed.</span>
+          <span class="hint"> Rolled forward from {year() - 1} where there is one; nothing already started is changed.</span>
         </p>
       </Show>
       <Show when={starting()}>
@@ -148,7 +183,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                     <th scope="col">Client</th>
                     <th scope="col">Started</th>
                     <th scope="col">Changed and to review</th>
-                    <th scope="col">Records of {props.season - 1}</th>
+                    <th scope="col">Records of {year() - 1}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -156,7 +191,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                     {(item) => (
                       <tr>
                         <th scope="row">{item.id ? <A href={`/certifications/${item.id}`}>{item.legalName}</A> : item.legalName}</th>
-                        <td>{item.outcome === 'rolled' ? `Rolled forward from ${props.season - 1}` : item.outcome === 'new' ? 'New' : 'Already started'}</td>
+                        <td>{item.outcome === 'rolled' ? `Rolled forward from ${year() - 1}` : item.outcome === 'new' ? 'New' : 'Already started'}</td>
                         <td>
                           <ul class="compact">
                             <For each={item.changes.filter((c) => !['Certification year', 'Calendar year covered', 'Status'].includes(c.field))}>
@@ -195,7 +230,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       </p>
       <div class="table-scroll">
         <table class="table" data-testid="season-table">
-          <caption class="visually-hidden">Each active client's {props.season} certification; sort by any column</caption>
+          <caption class="visually-hidden">Each active client's {year()} certification; sort by any column</caption>
           <thead>
             <tr>
               {header('client', 'Client')}
@@ -224,6 +259,79 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
           </tbody>
         </table>
       </div>
+
+      <details class="season-signatures" data-testid="season-signatures">
+        <summary>Record signatures that came back ({n(readyRows().length)} ready to sign)</summary>
+        <p>
+          For officers who sign remotely: send each one the package (export the drafts above), and when an officer confirms signing, record the
+          signature here with the date the officer gave. It is recorded as a typed “/s/” signature and the package is frozen as signed, exactly as
+          “Mark signed” does in the certification.
+        </p>
+        <Show when={readyRows().length} fallback={<p class="muted">No certification is ready to sign.</p>}>
+          <table class="table">
+            <caption class="visually-hidden">Certifications ready to sign</caption>
+            <thead>
+              <tr>
+                <th scope="col">Record</th>
+                <th scope="col">Client</th>
+                <th scope="col">Officer</th>
+                <th scope="col">Date the officer signed</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={readyRows()}>
+                {(r) => (
+                  <tr>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Record the signature for ${r.client.legalName}`}
+                        checked={signChosen().has(r.cert!.id)}
+                        onChange={(e) => {
+                          const next = new Set(signChosen());
+                          if (e.currentTarget.checked) next.add(r.cert!.id);
+                          else next.delete(r.cert!.id);
+                          setSignChosen(next);
+                        }}
+                      />
+                    </td>
+                    <th scope="row">{r.client.legalName}</th>
+                    <td>
+                      {r.cert!.signatory.name}, {r.cert!.signatory.title}
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-label={`Date ${r.cert!.signatory.name} signed for ${r.client.legalName}`}
+                        value={signDateOf(r.cert!)}
+                        max={today}
+                        onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+          <button type="button" disabled={!!signing() || signChosen().size === 0} onClick={() => void recordSignatures()} data-testid="record-signatures">
+            Record {n(signChosen().size)} {signChosen().size === 1 ? 'signature' : 'signatures'}
+          </button>
+        </Show>
+        <Show when={signing()}>
+          {(s) => (
+            <p>
+              <progress max={s().total} value={s().done} aria-label="Recording signatures" /> {n(s().done)} of {n(s().total)}…
+            </p>
+          )}
+        </Show>
+        <Show when={signed()}>
+          {(results) => (
+            <ul data-testid="signature-results">
+              <For each={results()}>{(r) => <li classList={{ error: !r.ok }}>{r.name}: {r.ok ? r.message : `not signed: ${r.message}`}</li>}</For>
+            </ul>
+          )}
+        </Show>
+      </details>
 
       <details class="season-filed">
         <summary>Mark filed from a list</summary>
