@@ -99,7 +99,7 @@ export function Certifications() {
       </section>
 
       <Show when={clients.value.some((c) => !c.archived)}>
-        <SeasonBoard clients={clients.value} certifications={certifications.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
+        <SeasonBoard clients={clients.value} certifications={certifications.value} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
       </Show>
 
       <Show

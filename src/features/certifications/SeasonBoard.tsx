@@ -1,17 +1,20 @@
 import { A } from '@solidjs/router';
-import { For, Show, createMemo, createSignal, createUniqueId } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup } from 'solid-js';
+import { clientRecords } from '../../db/certifications';
+import { assemblePackage } from '../../domain/certification-record';
+import { describeOpenChecks, openChecks, openChecksWeight, type OpenChecks } from './open-checks';
 import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
 import type { Certification } from '../../domain/certification-record';
 import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
 import { formatLong, formatWithWeekday, todayLocal, type IsoDate } from '../../domain/dates';
 import { parseFiledList, seasonProgress } from '../../domain/season';
-import type { Client } from '../../domain/schema';
+import type { Client, Settings } from '../../domain/schema';
 import { RECORD_KIND_META } from '../records/record-kinds';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/page';
 
-type SortKey = 'client' | 'filerId' | 'status' | 'signatory' | 'updated';
-type Row = { client: Client; cert?: Certification };
+type SortKey = 'client' | 'filerId' | 'status' | 'checks' | 'signatory' | 'updated';
+type Row = { client: Client; cert?: Certification; checks?: OpenChecks };
 
 const STATUS_ORDER: Record<CertificationStatus | 'none', number> = { none: 0, draft: 1, ready: 2, signed: 3, filed: 4 };
 const STATUS_FILTERS: Record<CertificationStatus | 'none', string> = { none: 'Not started', draft: 'Draft', ready: 'Ready to sign', signed: 'Signed', filed: 'Filed' };
@@ -25,6 +28,8 @@ function sortValue(r: Row, key: SortKey): string | number {
       return r.client.filerId;
     case 'status':
       return STATUS_ORDER[r.cert?.status ?? 'none'];
+    case 'checks':
+      return openChecksWeight(r.checks);
     case 'signatory':
       return (r.cert?.signatory.name ?? '').toLowerCase();
     case 'updated':
@@ -38,7 +43,7 @@ function counts(item: SeasonStartItem): string {
 }
 
 /** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
-export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; season: number; dueFor: (year: number) => IsoDate }) {
+export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; settings: Settings; season: number; dueFor: (year: number) => IsoDate }) {
   const today = todayLocal();
   // eslint-disable-next-line solid/reactivity -- the current season is only the starting choice
   const [year, setYear] = createSignal(props.season);
@@ -79,6 +84,32 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
     for (const c of props.certifications) if (c.certificationYear === year() && !c.amendedById) current.set(c.clientId, c);
     return props.clients.filter((c) => !c.archived).map((client) => ({ client, cert: current.get(client.id) }));
   });
+
+  // Open checks need each client's records and the whole package's lint: counted after the board
+  // is on screen, one certification at a time, and kept until that certification changes.
+  const [checks, setChecks] = createSignal<ReadonlyMap<string, OpenChecks>>(new Map());
+  const checkKey = (cert: Certification) => `${cert.id}|${cert.updatedAt}`;
+  createEffect(
+    on(rows, (list) => {
+      let stopped = false;
+      onCleanup(() => (stopped = true));
+      const todo = list.filter((r) => r.cert && (r.cert.status === 'draft' || r.cert.status === 'ready') && !checks().has(checkKey(r.cert)));
+      void (async () => {
+        for (const r of todo) {
+          await new Promise((done) => setTimeout(done, 0));
+          if (stopped) return;
+          try {
+            const assembled = assemblePackage(r.cert!, r.client, await clientRecords(r.client.id), props.settings);
+            if (stopped) return;
+            setChecks(new Map(checks()).set(checkKey(r.cert!), openChecks(assembled)));
+          } catch {
+            // A certification the checks cannot read is opened in its editor, which says why.
+          }
+        }
+      })();
+    }),
+  );
+  const checksOf = (r: Row) => (r.cert ? checks().get(checkKey(r.cert)) : undefined);
   const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready'));
   const signDateOf = (cert: Certification) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
   const statusOf = (r: Row) => r.cert?.status ?? 'none';
@@ -87,7 +118,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
     const { key, up } = sort();
     return rows()
       .filter((r) => (!statusFilter() || statusOf(r) === statusFilter()) && (!q || r.client.legalName.toLowerCase().includes(q) || r.client.filerId.includes(q)))
-      .map((r) => ({ r, v: sortValue(r, key) }))
+      .map((r) => ({ r, v: sortValue({ ...r, checks: checksOf(r) }, key) }))
       .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.client.legalName.localeCompare(b.r.client.legalName)) * (up ? 1 : -1))
       .map((x) => x.r);
   });
@@ -236,6 +267,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
               {header('client', 'Client')}
               {header('filerId', 'Filer ID')}
               {header('status', 'Status')}
+              {header('checks', 'Open checks')}
               {header('signatory', 'Signatory')}
               {header('updated', 'Last change')}
             </tr>
@@ -251,6 +283,15 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                   </th>
                   <td>{r.client.filerId}</td>
                   <td>{r.cert ? `${r.cert.amends ? 'Amended filing: ' : ''}${describeStatus(r.cert, today)}` : 'Not started'}</td>
+                  <td>
+                    {!r.cert || r.cert.status === 'signed' || r.cert.status === 'filed' ? (
+                      <span class="muted">—</span>
+                    ) : checksOf(r) ? (
+                      describeOpenChecks(checksOf(r)!)
+                    ) : (
+                      <span class="muted">counting…</span>
+                    )}
+                  </td>
                   <td>{r.cert?.signatory.name || <span class="muted">none</span>}</td>
                   <td>{r.cert ? formatLong(r.cert.updatedAt.slice(0, 10)) : ''}</td>
                 </tr>

@@ -36,6 +36,11 @@ export const tests = [
       assert.equal(await summary.innerText(), '0 rolled forward from last year, 200 new, 0 already started (left as they were).');
       await eventually(async () => /0 of 200 filed · 0 signed · 0 ready to sign · 200 drafts · 0 not started/.test(await progress.innerText()), { message: 'the board to count 200 drafts' });
       assert.equal(await board.getByTestId('season-table').locator('tbody tr').count(), 200);
+      // Each new draft's open checks are counted after the board is on screen: every questionnaire topic is still to answer.
+      await eventually(async () => /\d+ topics to answer or review/.test(await board.getByTestId('season-table').locator('tbody tr').first().innerText()), {
+        timeout: 30_000,
+        message: 'the first draft to show its open checks',
+      });
 
       // Sorted by client name; a click on the header reverses it and puts the last carrier first.
       await board.getByRole('button', { name: /^Client/ }).click();
