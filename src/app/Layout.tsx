@@ -4,6 +4,7 @@ import { createSettingsQuery } from '../db/settings';
 import { onUpgradedElsewhere } from '../db/database';
 import { Welcome } from '../features/welcome/Welcome';
 import { UpdatePrompt } from './UpdatePrompt';
+import { StorageIndicator } from './StorageIndicator';
 
 const NAV = [
   { href: '/', label: 'Dashboard', end: true },
@@ -73,7 +74,10 @@ export function Layout(props: RouteSectionProps) {
         </Show>
       </main>
       <footer class="app-footer">
-        <p>Data stays in this browser on this device. CPNI Desk drafts filings; have counsel review them before you file.</p>
+        <p>
+          Data stays in this browser on this device.
+          <StorageIndicator /> CPNI Desk drafts filings; have counsel review them before you file.
+        </p>
       </footer>
       <UpdatePrompt />
     </>

@@ -24,6 +24,27 @@ async function client(legalName: string, filerId: string) {
 }
 
 describe('Dashboard', () => {
+  it('shows the certification deadline shared by many clients once, with how many are not yet ready, and lists them on demand', async () => {
+    const ids = [];
+    for (let i = 1; i <= 5; i += 1) ids.push(await client(`Carrier ${i} Telephone`, `84000${i}`));
+    const today = todayLocal();
+    const season = filingSeason(today, { calendar: 'fcc', closures: [] });
+    const created = await createCertification(newCertification((await getClient(ids[0]!))!, season));
+    if (!created.ok) throw new Error(created.message);
+    await markReady(created.id, (await getCertification(created.id))!);
+
+    render(() => <Route path="/" component={Dashboard} />, { location: '/' });
+    const table = await screen.findByTestId('deadlines');
+    const group = await within(table).findByTestId('deadline-group');
+    expect(group.textContent).toContain('5 annual certifications due');
+    expect(group.textContent).toContain('4 not yet ready');
+    expect(within(table).getAllByRole('row')).toHaveLength(2); // the header and the group
+    within(group).getByRole('button', { name: 'Show the 5 clients' }).click();
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(7));
+    expect(table.textContent).toContain('Carrier 5 Telephone');
+    expect(within(group).getByRole('button', { name: 'Hide the clients' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('lists an open breach clock, overdue first, with counts and the season certification', async () => {
     const mesa = await client('Mesa Rural Telephone Co.', '823456');
     await client('Prairie Telephone Cooperative', '812345');

@@ -204,3 +204,21 @@ export async function chooseCsvFile(page, name, text) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Fills the questionnaire from typical small-carrier practice and reviews every topic. */
+export async function confirmAnswers(page) {
+  await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
+  const confirm = page.getByTestId('questionnaire').getByRole('button', { name: /^Confirm “/ });
+  for (let left = await confirm.count(); left > 0; left = await confirm.count()) {
+    await confirm.first().click();
+    await eventually(async () => (await confirm.count()) < left, { message: 'the confirmed topic to show as reviewed' });
+  }
+}
+
+/** Saves the certification editor and waits for the save to settle. */
+export async function saveCertification(page) {
+  const save = page.getByRole('button', { name: 'Save certification' });
+  await save.click();
+  await page.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor();
+  await eventually(() => save.isDisabled(), { message: 'the save button to settle' });
+}

@@ -13,8 +13,13 @@ import { TextField } from '../../ui/fields';
 import { ClientSelect } from '../records/ClientSelect';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
 import { BatchExport } from './BatchExport';
+import { SeasonBoard } from './SeasonBoard';
+
+// Every year's certifications of every client can run to thousands; the season board above is where a season is worked.
+const LIST_PAGE = 50;
 
 export function Certifications() {
+  const [limit, setLimit] = createSignal(LIST_PAGE);
   const [params, setParams] = useSearchParams<{ client?: string; year?: string }>();
   const navigate = useNavigate();
   const settings = createSettingsQuery();
@@ -93,6 +98,10 @@ export function Certifications() {
         </Show>
       </section>
 
+      <Show when={clients.value.some((c) => !c.archived)}>
+        <SeasonBoard clients={clients.value} certifications={certifications.value} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
+      </Show>
+
       <Show
         when={certifications.value.length}
         fallback={
@@ -127,7 +136,7 @@ export function Certifications() {
             </tr>
           </thead>
           <tbody>
-            <For each={listed()}>
+            <For each={listed().slice(0, limit())}>
               {(c) => (
                 <tr>
                   <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
@@ -143,6 +152,14 @@ export function Certifications() {
             </For>
           </tbody>
         </table>
+        <Show when={listed().length > limit()}>
+          <p>
+            Showing {limit()} of {listed().length}.{' '}
+            <button type="button" onClick={() => setLimit(limit() + LIST_PAGE)}>
+              Show {Math.min(LIST_PAGE, listed().length - limit())} more
+            </button>
+          </p>
+        </Show>
         <BatchExport certifications={certifications.value} clients={clients.value} preparers={preparers.value} settings={settings.value} season={season()} />
       </Show>
     </>

@@ -12,7 +12,15 @@ export function ClientsList() {
 
   return (
     <>
-      <PageHeader title="Clients" lead="The carriers you keep records and file for." actions={<A class="button primary" href="/clients/new">Add a client</A>} />
+      <PageHeader
+        title="Clients"
+        lead="The carriers you keep records and file for."
+        actions={
+          <>
+            <A class="button primary" href="/clients/new">Add a client</A> <A class="button" href="/clients/import">Import clients from CSV</A>
+          </>
+        }
+      />
       <div class="filters" role="search">
         <TextField label="Search by name or Filer ID" type="search" value={search()} onValue={setSearch} />
         <CheckboxField label="Show archived clients" checked={includeArchived()} onChecked={setIncludeArchived} />

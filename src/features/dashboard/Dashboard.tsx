@@ -10,7 +10,7 @@ import { CertificationSeason } from './CertificationSeason';
 import { RetentionReview } from './RetentionReview';
 import { CalendarExport } from './CalendarExport';
 import { Reminders } from './Reminders';
-import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupOf, type DeadlineGroup } from './deadline-groups';
+import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupIdentical, groupOf, groupTitle, type DeadlineGroup } from './deadline-groups';
 
 const PAGE = 100;
 
@@ -28,6 +28,7 @@ export function Dashboard() {
   const [statusFilter, setStatusFilter] = createSignal<Deadline['status'] | ''>('');
   const [showDone, setShowDone] = createSignal(false);
   const [limit, setLimit] = createSignal(PAGE);
+  const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
 
   const clientNames = createMemo(() => new Map((data.value?.clients ?? []).map((c) => [c.id, c.legalName])));
   const activeClients = createMemo(() => (data.value?.clients ?? []).filter((c) => !c.archived));
@@ -48,6 +49,43 @@ export function Dashboard() {
         (!groupFilter() || groupOf(d.dutyId) === groupFilter()) &&
         (statusFilter() ? d.status === statusFilter() : showDone() || d.status !== 'done'),
     ),
+  );
+
+  const rows = createMemo(() => groupIdentical(visible()));
+  const certificationStatus = createMemo(() => new Map((data.value?.certifications ?? []).filter((c) => !c.amends).map((c) => [`${c.clientId}|${c.certificationYear}`, c.status])));
+  /** For a group of certification deadlines: how many clients' certifications are not yet ready to sign. */
+  const notYetReady = (group: readonly Deadline[]) =>
+    group.filter((d) => {
+      const status = certificationStatus().get(`${d.clientId}|${d.due.slice(0, 4)}`);
+      return status === undefined || status === 'draft';
+    }).length;
+  const toggle = (key: string) => {
+    const next = new Set(expanded());
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setExpanded(next);
+  };
+
+  const deadlineRow = (dl: Deadline, inGroup = false) => (
+    <tr class={`deadline deadline--${dl.status}`} classList={{ 'deadline--in-group': inGroup }}>
+      <td>
+        {formatWithWeekday(dl.due)}
+        <br />
+        <span class="muted">{daysLeftLabel(dl.due, today)}</span>
+      </td>
+      <td>{clientNames().get(dl.clientId)}</td>
+      <td>
+        <Show when={dl.recordId} fallback={<A href={`/certifications?client=${dl.clientId}`}>{dl.title}</A>}>
+          <A href={`/records/${dl.recordId}`}>{dl.title}</A>
+        </Show>
+        <span class="muted"> — {dl.citation}{groupOf(dl.dutyId) === 'breach' ? ` (${dl.ruleVersion} rule)` : ''}</span>
+        <Show when={dl.note}>
+          <br />
+          <span class="hint">{dl.note}</span>
+        </Show>
+      </td>
+      <td><span class={`status status--${dl.status}`}>{STATUS_LABELS[dl.status]}</span></td>
+    </tr>
   );
 
   return (
@@ -134,35 +172,46 @@ export function Dashboard() {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={visible().slice(0, limit())}>
-                      {(dl) => (
-                        <tr class={`deadline deadline--${dl.status}`}>
-                          <td>
-                            {formatWithWeekday(dl.due)}
-                            <br />
-                            <span class="muted">{daysLeftLabel(dl.due, today)}</span>
-                          </td>
-                          <td>{clientNames().get(dl.clientId)}</td>
-                          <td>
-                            <Show when={dl.recordId} fallback={<A href={`/certifications?client=${dl.clientId}`}>{dl.title}</A>}>
-                              <A href={`/records/${dl.recordId}`}>{dl.title}</A>
+                    <For each={rows().slice(0, limit())}>
+                      {(row) =>
+                        row.kind === 'one' ? (
+                          deadlineRow(row.deadline)
+                        ) : (
+                          <>
+                            <tr class={`deadline deadline--${row.deadlines[0]!.status} deadline-group`} data-testid="deadline-group">
+                              <td>
+                                {formatWithWeekday(row.deadlines[0]!.due)}
+                                <br />
+                                <span class="muted">{daysLeftLabel(row.deadlines[0]!.due, today)}</span>
+                              </td>
+                              <td>{row.deadlines.length} clients</td>
+                              <td>
+                                <strong>{groupTitle(row.deadlines, formatWithWeekday(row.deadlines[0]!.due))}</strong>
+                                <Show when={row.deadlines[0]!.dutyId === 'annualCertification'}>
+                                  {' — '}
+                                  {notYetReady(row.deadlines)} not yet ready
+                                </Show>
+                                <span class="muted"> — {row.deadlines[0]!.citation}</span>
+                                <br />
+                                <button type="button" class="link" aria-expanded={expanded().has(row.key)} onClick={() => toggle(row.key)}>
+                                  {expanded().has(row.key) ? 'Hide the clients' : `Show the ${row.deadlines.length} clients`}
+                                </button>
+                              </td>
+                              <td><span class={`status status--${row.deadlines[0]!.status}`}>{STATUS_LABELS[row.deadlines[0]!.status]}</span></td>
+                            </tr>
+                            <Show when={expanded().has(row.key)}>
+                              <For each={row.deadlines}>{(dl) => deadlineRow(dl, true)}</For>
                             </Show>
-                            <span class="muted"> — {dl.citation}{groupOf(dl.dutyId) === 'breach' ? ` (${dl.ruleVersion} rule)` : ''}</span>
-                            <Show when={dl.note}>
-                              <br />
-                              <span class="hint">{dl.note}</span>
-                            </Show>
-                          </td>
-                          <td><span class={`status status--${dl.status}`}>{STATUS_LABELS[dl.status]}</span></td>
-                        </tr>
-                      )}
+                          </>
+                        )
+                      }
                     </For>
                   </tbody>
                 </table>
-                <Show when={visible().length > limit()}>
+                <Show when={rows().length > limit()}>
                   <p>
-                    Showing {limit()} of {visible().length}.{' '}
-                    <button type="button" onClick={() => setLimit(limit() + PAGE)}>Show {Math.min(PAGE, visible().length - limit())} more</button>
+                    Showing {limit()} of {rows().length} rows.{' '}
+                    <button type="button" onClick={() => setLimit(limit() + PAGE)}>Show {Math.min(PAGE, rows().length - limit())} more</button>
                   </p>
                 </Show>
               </Show>

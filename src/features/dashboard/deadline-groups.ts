@@ -29,3 +29,39 @@ const STATUS_ORDER: Record<Deadline['status'], number> = { overdue: 0, 'due-soon
 export function byUrgency(a: Deadline, b: Deadline): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 }
+
+/** A row of the deadlines table: one deadline, or many identical ones (same duty, day and status) shown once. */
+export type DeadlineRow = { kind: 'one'; deadline: Deadline } | { kind: 'many'; key: string; deadlines: Deadline[] };
+
+/** Identical deadlines of at least `minimum` clients become one row, placed where the first of them was. */
+export function groupIdentical(deadlines: readonly Deadline[], minimum = 3): DeadlineRow[] {
+  const keyOf = (d: Deadline) => `${d.dutyId}|${d.due}|${d.status}`;
+  const sizes = new Map<string, number>();
+  for (const d of deadlines) sizes.set(keyOf(d), (sizes.get(keyOf(d)) ?? 0) + 1);
+  const groups = new Map<string, Deadline[]>();
+  const rows: DeadlineRow[] = [];
+  for (const d of deadlines) {
+    const key = keyOf(d);
+    if ((sizes.get(key) ?? 0) < minimum) {
+      rows.push({ kind: 'one', deadline: d });
+      continue;
+    }
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else {
+      const fresh = [d];
+      groups.set(key, fresh);
+      rows.push({ kind: 'many', key, deadlines: fresh });
+    }
+  }
+  return rows;
+}
+
+const DUTY_PLURALS: Partial<Record<DutyId, string>> = { annualCertification: 'annual certifications' };
+
+/** "200 annual certifications due Monday, March 1, 2027" — the date as the caller writes it. */
+export function groupTitle(group: readonly Deadline[], dueText: string): string {
+  const first = group[0]!;
+  const plural = DUTY_PLURALS[first.dutyId];
+  return plural ? `${group.length} ${plural} due ${dueText}` : `${group.length} deadlines due ${dueText}: ${first.title}`;
+}

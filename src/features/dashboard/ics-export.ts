@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../../domain/dates';
+import { addDays, formatLong, type IsoDate } from '../../domain/dates';
 import type { Deadline } from '../../domain/deadlines';
 
 export interface CalendarEntry {
@@ -6,28 +6,105 @@ export interface CalendarEntry {
   clientName: string;
 }
 
+export interface CalendarOptions {
+  calendarName: string;
+  /** 'each': one event per deadline; 'day': one event per day listing that day's deadlines. */
+  grouping: 'each' | 'day';
+  /** Reminders, in whole days before the due date. */
+  reminderDays: readonly number[];
+  /** Names the scope in per-day UIDs, so an all-clients calendar and one client's do not collide. */
+  scope: string;
+  /** The export instant; sets SEQUENCE so a re-import updates events already in the calendar. */
+  now?: Date;
+}
+
+export const DEFAULT_REMINDER_DAYS = [30, 7, 1] as const;
+
+/** "30, 7, 1" → [30, 7, 1]; an error in words for anything that is not whole days from 0 to 365. */
+export function parseReminderDays(text: string): { days: number[] } | { error: string } {
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  const days: number[] = [];
+  for (const p of parts) {
+    if (!/^\d+$/.test(p) || Number(p) > 365) return { error: `“${p}” is not a number of days from 0 to 365. Separate days with commas, like 30, 7, 1.` };
+    if (!days.includes(Number(p))) days.push(Number(p));
+  }
+  return { days: days.sort((a, b) => b - a) };
+}
+
 function dateArray(date: IsoDate): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return [y, m, d];
 }
 
-/** An iCalendar file of all-day events, one per open deadline (ics is loaded only on export). */
-export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], calendarName: string): Promise<string> {
+// UIDs name what a deadline is about, not its date: editing a record moves its event instead of
+// adding a second one. A duty without a record recurs yearly, so its year is part of its name.
+function uidOf(d: Deadline): string {
+  const subject = d.recordId ? `record-${d.recordId}` : `year-${d.due.slice(0, 4)}`;
+  return `${d.clientId}.${subject}.${d.dutyId}@cpni-desk.invalid`;
+}
+
+// Calendars replace an event with the same UID only when its SEQUENCE is higher; minutes since
+// 2024 grow with every export and fit the 32-bit integer some calendars expect.
+function sequenceAt(now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.UTC(2024, 0, 1)) / 60_000));
+}
+
+function alarms(days: readonly number[], text: string) {
+  return days.map((n) => ({
+    action: 'display' as const,
+    description: n === 0 ? `Due today: ${text}` : `Due in ${n} ${n === 1 ? 'day' : 'days'}: ${text}`,
+    // At 9 a.m. local time n days before (the events are all-day, starting at midnight).
+    trigger: n === 0 ? { before: false, hours: 9 } : { before: true, ...(n > 1 ? { days: n - 1 } : {}), hours: 15 },
+  }));
+}
+
+function byDay(entries: readonly CalendarEntry[]): Map<IsoDate, CalendarEntry[]> {
+  const out = new Map<IsoDate, CalendarEntry[]>();
+  for (const e of entries) {
+    const day = out.get(e.deadline.due);
+    if (day) day.push(e);
+    else out.set(e.deadline.due, [e]);
+  }
+  return out;
+}
+
+const line = ({ deadline: d, clientName }: CalendarEntry) => `${clientName.replace(/\.+$/, '')}: ${d.title} (${d.citation})`;
+
+/** An iCalendar file of all-day events for the open deadlines (ics is loaded only on export). */
+export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], options: CalendarOptions): Promise<string> {
   const { createEvents } = await import('ics');
-  const events = entries
-    .filter((e) => e.deadline.status !== 'done')
-    .map(({ deadline: d, clientName }) => ({
-      uid: `${d.clientId}-${d.recordId ?? 'certification'}-${d.dutyId}-${d.due}@cpni-desk`,
-      title: `${clientName}: ${d.title}`,
-      description: [`${d.title} — ${d.citation}.`, `Client: ${clientName.replace(/\.+$/, '')}.`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
-      start: dateArray(d.due),
-      end: dateArray(addDays(d.due, 1)),
-      categories: ['CPNI', d.citation],
-      productId: 'cpni-desk/deadlines',
-      calName: calendarName,
-      busyStatus: 'FREE' as const,
-    }));
-  const { error, value } = createEvents(events, { calName: calendarName, productId: 'cpni-desk/deadlines' });
+  const open = entries.filter((e) => e.deadline.status !== 'done');
+  const sequence = sequenceAt(options.now ?? new Date());
+  const common = { productId: 'cpni-desk/deadlines', calName: options.calendarName, busyStatus: 'FREE' as const, sequence };
+  const events =
+    options.grouping === 'each'
+      ? open.map((entry) => {
+          const { deadline: d, clientName } = entry;
+          return {
+            ...common,
+            uid: uidOf(d),
+            title: `${clientName}: ${d.title}`,
+            description: [`${d.title} — ${d.citation}.`, `Client: ${clientName.replace(/\.+$/, '')}.`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
+            start: dateArray(d.due),
+            end: dateArray(addDays(d.due, 1)),
+            categories: ['CPNI', d.citation],
+            alarms: alarms(options.reminderDays, `${clientName.replace(/\.+$/, '')}: ${d.title}`),
+          };
+        })
+      : [...byDay(open)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([due, day]) => {
+          const title = day.length === 1 ? `${day[0]!.clientName}: ${day[0]!.deadline.title}` : `${day.length} CPNI deadlines due ${formatLong(due)}`;
+          return {
+            ...common,
+            uid: `day-${due}.${options.scope}@cpni-desk.invalid`,
+            title,
+            description: [...day.map(line), 'From CPNI Desk. Check each deadline against the rule before relying on it.'].join('\n'),
+            start: dateArray(due),
+            end: dateArray(addDays(due, 1)),
+            categories: ['CPNI'],
+            alarms: alarms(options.reminderDays, title),
+          };
+        });
+  const { error, value } = createEvents(events, { calName: options.calendarName, productId: 'cpni-desk/deadlines' });
   if (error || !value) throw new Error(`Could not build the calendar file: ${error?.message ?? 'unknown error'}`);
   return value;
 }

@@ -1,3 +1,5 @@
+import { useLocation } from '@solidjs/router';
+import { onMount } from 'solid-js';
 import { StoragePanel } from '../../app/StoragePanel';
 import { PageHeader } from '../../ui/page';
 import { BackupPanel } from './BackupPanel';
@@ -5,6 +7,12 @@ import { PreparersPanel } from './PreparersPanel';
 import { RulesPanel } from './RulesPanel';
 
 export function SettingsScreen() {
+  const location = useLocation();
+  // A link to a panel (the first screen's "Restore a backup") lands on it, after the layout has focused the page heading.
+  onMount(() => {
+    const id = location.hash.slice(1);
+    if (id) setTimeout(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }), 50);
+  });
   return (
     <>
       <PageHeader title="Settings" />

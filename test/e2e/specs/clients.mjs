@@ -3,6 +3,25 @@ import { UUID_PATH, createClient, field, heading, startApp } from '../app-steps.
 
 export const tests = [
   {
+    name: 'the first screen says what the app does and starts work: add a company, add or import clients, restore a backup',
+    async fn({ page, origin }) {
+      await page.goto(`${origin}/`);
+      const welcome = page.getByTestId('welcome');
+      await welcome.waitFor();
+      assert.match(await welcome.innerText(), /stays in this browser on this device/);
+      for (const name of ['Add your company', 'Add a client', 'Import clients from a CSV file', 'Restore a backup']) await welcome.getByRole('button', { name }).waitFor();
+      await welcome.getByRole('button', { name: 'Import clients from a CSV file' }).click();
+      await heading(page, 'Import clients');
+      assert.match(await page.getByTestId('storage-indicator').innerText(), /^\s*Storage: /);
+      // The first screen is done with: a reload stays on the app.
+      await page.goto(`${origin}/`);
+      await heading(page, 'Dashboard');
+      await page.getByRole('link', { name: /^Storage: / }).click();
+      await heading(page, 'Settings');
+      await page.getByTestId('backup-panel').waitFor();
+    },
+  },
+  {
     name: 'a client created through the form is still there after a reload',
     async fn({ page, origin }) {
       await startApp(page, origin);

@@ -133,11 +133,19 @@ function parseIcs(bytes) {
   const unescape = (v) => v.replace(/\\([\\;,nN])/g, (_, c) => (c === 'n' || c === 'N' ? '\n' : c));
   const events = [];
   let current;
+  let alarm;
   for (const line of text.split('\r\n')) {
-    if (line === 'BEGIN:VEVENT') current = {};
+    if (line === 'BEGIN:VEVENT') current = { alarms: [] };
     else if (line === 'END:VEVENT') {
       events.push(current);
       current = undefined;
+    } else if (line === 'BEGIN:VALARM') alarm = {};
+    else if (line === 'END:VALARM') {
+      current.alarms.push(alarm);
+      alarm = undefined;
+    } else if (alarm) {
+      const colon = line.indexOf(':');
+      alarm[line.slice(0, colon)] = unescape(line.slice(colon + 1));
     } else if (current) {
       const colon = line.indexOf(':');
       const [name, ...params] = line.slice(0, colon).split(';');
@@ -237,6 +245,8 @@ export const tests = [
       // An all-day event ends (exclusively) the next day.
       assert.equal(certification['DTEND;VALUE=DATE'], compact(addDaysIso(certificationRow.date, 1)));
       assert.notEqual(notice.UID, certification.UID);
+      // Reminders at 9 a.m. 30, 7 and 1 days before, by default.
+      assert.deepEqual(certification.alarms.map((a) => a.TRIGGER), ['-P29DT15H', '-P6DT15H', '-PT15H']);
     },
   },
 ];

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { UUID_PATH, addRecord, eventually, field, heading, localToday, longDate, startApp } from '../app-steps.mjs';
+import { UUID_PATH, addRecord, confirmAnswers, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -211,24 +211,6 @@ function addComplaint(page, origin, clientId, { receivedOn, notes, publicSummary
       ...(publicSummary ? { 'Public summary (printed in the filing)': publicSummary } : {}),
     },
   });
-}
-
-/** The officer's confirmation that the questionnaire describes the company's own procedures. */
-/** Fills the questionnaire from typical small-carrier practice and reviews every topic. */
-async function confirmAnswers(page) {
-  await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
-  const confirm = page.getByTestId('questionnaire').getByRole('button', { name: /^Confirm “/ });
-  for (let left = await confirm.count(); left > 0; left = await confirm.count()) {
-    await confirm.first().click();
-    await eventually(async () => (await confirm.count()) < left, { message: 'the confirmed topic to show as reviewed' });
-  }
-}
-
-async function saveCertification(page) {
-  const save = page.getByRole('button', { name: 'Save certification' });
-  await save.click();
-  await page.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor();
-  await eventually(() => save.isDisabled(), { message: 'the save button to settle' });
 }
 
 async function exportPdf(page, path) {

@@ -1,0 +1,69 @@
+// A consultant's season in a real browser, through the UI: import 300 clients from a CSV file,
+// start the season for all of them, open the season board and sort it. Part of `npm run bench`;
+// prints medians, asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
+import { startStaticServer } from '../test/e2e/static-server.mjs';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function csv() {
+  const rows = ['legal_name,filer_id,dba_names,street,city,state,zip,services,officer_1_name,officer_1_title,officer_2_name,officer_2_title,signatory'];
+  for (let i = 1; i <= CLIENTS; i += 1)
+    rows.push(`"Carrier ${String(i).padStart(3, '0')} Telephone, Inc.",${840000 + i},Carrier ${i} Fiber,${i} Main Street,Town ${i},KS,67601,wireline; wireless,Officer ${i},President,Deputy ${i},Secretary,1`);
+  return Buffer.from(rows.join('\r\n') + '\r\n');
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const server = await startStaticServer('dist');
+const browser = await launchBrowser(findChromium());
+const results = { import: [], season: [], board: [], sort: [] };
+try {
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`${server.origin}/`);
+    await page.getByTestId('start').click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+
+    await page.goto(`${server.origin}/clients/import`);
+    let t = performance.now();
+    await page.getByLabel('CSV file of clients').setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: csv() });
+    await page.getByRole('button', { name: `Add ${CLIENTS} clients` }).click();
+    await page.getByTestId('clients-import-done').waitFor({ timeout: 60_000 });
+    results.import.push(performance.now() - t);
+
+    await page.goto(`${server.origin}/certifications`);
+    await page.getByTestId('start-season').waitFor({ timeout: 60_000 });
+    t = performance.now();
+    await page.getByTestId('start-season').click();
+    await page.getByTestId('season-report-summary').waitFor({ timeout: 120_000 });
+    results.season.push(performance.now() - t);
+
+    await page.goto(`${server.origin}/certifications`);
+    await page.locator(`[data-testid="season-table"] tbody tr:nth-child(${CLIENTS})`).waitFor({ timeout: 60_000 });
+    results.board.push(await page.evaluate(() => performance.now()));
+
+    const first = page.locator('[data-testid="season-table"] tbody tr').first();
+    const before = await first.innerText();
+    t = performance.now();
+    await page.getByRole('button', { name: /^Client/ }).click();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="season-table"] tbody tr')?.textContent !== text, before.replace(/\t/g, ''));
+    results.sort.push(performance.now() - t);
+    await context.close();
+  }
+  console.log(`\nChromium ${browser.version()}, ${CLIENTS} clients, production build, ${RUNS} runs (medians, ms)`);
+  const line = (name, xs, goal) => console.log(`${name.padEnd(62)} ${median(xs).toFixed(0).padStart(8)}   goal ${goal}`);
+  line(`import ${CLIENTS} clients from CSV: choose file → stored`, results.import, '≤ 5000');
+  line(`start the season for ${CLIENTS}: click → report`, results.season, '≤ 10000');
+  line(`season board: navigation start → all ${CLIENTS} rows`, results.board, '≤ 300');
+  line('season board: sort by client, click → re-rendered (incl. driver round trip)', results.sort, '≤ 100');
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,406 @@
+import { A } from '@solidjs/router';
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup } from 'solid-js';
+import { clientRecords } from '../../db/certifications';
+import { assemblePackage } from '../../domain/certification-record';
+import { describeOpenChecks, openChecks, openChecksWeight, type OpenChecks } from './open-checks';
+import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
+import type { Certification } from '../../domain/certification-record';
+import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
+import { formatLong, formatWithWeekday, todayLocal, type IsoDate } from '../../domain/dates';
+import { parseFiledList, seasonProgress } from '../../domain/season';
+import type { Client, Settings } from '../../domain/schema';
+import { RECORD_KIND_META } from '../records/record-kinds';
+import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { Notice } from '../../ui/page';
+
+type SortKey = 'client' | 'filerId' | 'status' | 'checks' | 'signatory' | 'updated';
+type Row = { client: Client; cert?: Certification; checks?: OpenChecks };
+
+const STATUS_ORDER: Record<CertificationStatus | 'none', number> = { none: 0, draft: 1, ready: 2, signed: 3, filed: 4 };
+const STATUS_FILTERS: Record<CertificationStatus | 'none', string> = { none: 'Not started', draft: 'Draft', ready: 'Ready to sign', signed: 'Signed', filed: 'Filed' };
+const n = (x: number) => x.toLocaleString('en-US');
+
+function sortValue(r: Row, key: SortKey): string | number {
+  switch (key) {
+    case 'client':
+      return r.client.legalName.toLowerCase();
+    case 'filerId':
+      return r.client.filerId;
+    case 'status':
+      return STATUS_ORDER[r.cert?.status ?? 'none'];
+    case 'checks':
+      return openChecksWeight(r.checks);
+    case 'signatory':
+      return (r.cert?.signatory.name ?? '').toLowerCase();
+    case 'updated':
+      return r.cert?.updatedAt ?? '';
+  }
+}
+
+function counts(item: SeasonStartItem): string {
+  const parts = Object.entries(item.recordCounts).map(([kind, count]) => `${RECORD_KIND_META[kind as keyof typeof RECORD_KIND_META].plural.toLowerCase()}: ${count}`);
+  return parts.length ? parts.join('; ') : 'no records';
+}
+
+/** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
+export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; settings: Settings; season: number; dueFor: (year: number) => IsoDate }) {
+  const today = todayLocal();
+  // eslint-disable-next-line solid/reactivity -- the current season is only the starting choice
+  const [year, setYear] = createSignal(props.season);
+  const years = createMemo(() => [...new Set([props.season, props.season - 1, ...props.certifications.map((c) => c.certificationYear)])].sort((a, b) => b - a));
+  const [sort, setSort] = createSignal<{ key: SortKey; up: boolean }>({ key: 'client', up: true });
+  const [statusFilter, setStatusFilter] = createSignal('');
+  const [search, setSearch] = createSignal('');
+  const [starting, setStarting] = createSignal<{ done: number; total: number } | undefined>();
+  const [report, setReport] = createSignal<SeasonStartItem[] | undefined>();
+  const [error, setError] = createSignal('');
+  const [pasted, setPasted] = createSignal('');
+  const [filing, setFiling] = createSignal(false);
+  const [filed, setFiled] = createSignal<FiledResult[] | undefined>();
+  const headingId = createUniqueId();
+  const [signDates, setSignDates] = createSignal<Record<string, string>>({});
+  const [signChosen, setSignChosen] = createSignal<ReadonlySet<string>>(new Set());
+  const [signing, setSigning] = createSignal<{ done: number; total: number } | undefined>();
+  const [signed, setSigned] = createSignal<{ name: string; ok: boolean; message: string }[] | undefined>();
+  const recordSignatures = async () => {
+    const chosen = readyRows().filter((r) => signChosen().has(r.cert!.id));
+    if (!chosen.length) return;
+    const { recordSignature } = await import('./record-signatures');
+    const out: { name: string; ok: boolean; message: string }[] = [];
+    setSigning({ done: 0, total: chosen.length });
+    for (const [i, r] of chosen.entries()) {
+      const result = await recordSignature({ certificationId: r.cert!.id, signatureDate: signDateOf(r.cert!) });
+      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}` : result.message });
+      setSigning({ done: i + 1, total: chosen.length });
+    }
+    setSigning(undefined);
+    setSignChosen(new Set<string>());
+    setSigned(out);
+  };
+
+  const progress = createMemo(() => seasonProgress(props.clients, props.certifications, year()));
+  const rows = createMemo((): Row[] => {
+    const current = new Map<string, Certification>();
+    for (const c of props.certifications) if (c.certificationYear === year() && !c.amendedById) current.set(c.clientId, c);
+    return props.clients.filter((c) => !c.archived).map((client) => ({ client, cert: current.get(client.id) }));
+  });
+
+  // Open checks need each client's records and the whole package's lint: counted after the board
+  // is on screen, one certification at a time, and kept until that certification changes.
+  const [checks, setChecks] = createSignal<ReadonlyMap<string, OpenChecks>>(new Map());
+  const checkKey = (cert: Certification) => `${cert.id}|${cert.updatedAt}`;
+  createEffect(
+    on(rows, (list) => {
+      let stopped = false;
+      onCleanup(() => (stopped = true));
+      const todo = list.filter((r) => r.cert && (r.cert.status === 'draft' || r.cert.status === 'ready') && !checks().has(checkKey(r.cert)));
+      void (async () => {
+        for (const r of todo) {
+          await new Promise((done) => setTimeout(done, 0));
+          if (stopped) return;
+          try {
+            const assembled = assemblePackage(r.cert!, r.client, await clientRecords(r.client.id), props.settings);
+            if (stopped) return;
+            setChecks(new Map(checks()).set(checkKey(r.cert!), openChecks(assembled)));
+          } catch {
+            // A certification the checks cannot read is opened in its editor, which says why.
+          }
+        }
+      })();
+    }),
+  );
+  const checksOf = (r: Row) => (r.cert ? checks().get(checkKey(r.cert)) : undefined);
+  const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready'));
+  const signDateOf = (cert: Certification) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
+  const statusOf = (r: Row) => r.cert?.status ?? 'none';
+  const shown = createMemo(() => {
+    const q = search().trim().toLowerCase();
+    const { key, up } = sort();
+    return rows()
+      .filter((r) => (!statusFilter() || statusOf(r) === statusFilter()) && (!q || r.client.legalName.toLowerCase().includes(q) || r.client.filerId.includes(q)))
+      .map((r) => ({ r, v: sortValue({ ...r, checks: checksOf(r) }, key) }))
+      .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.client.legalName.localeCompare(b.r.client.legalName)) * (up ? 1 : -1))
+      .map((x) => x.r);
+  });
+
+  const start = async () => {
+    setError('');
+    setReport(undefined);
+    setStarting({ done: 0, total: progress().total });
+    try {
+      setReport(await startSeason(year(), (done, total) => setStarting({ done, total })));
+    } catch (e) {
+      setError(`The season could not be started: ${e instanceof Error ? e.message : String(e)}. Certifications already started are kept.`);
+    } finally {
+      setStarting(undefined);
+    }
+  };
+
+  const markFiled = async () => {
+    const lines = parseFiledList(pasted());
+    if (!lines.length) return setFiled([]);
+    setFiling(true);
+    try {
+      const results = await markFiledFromList(lines, year());
+      setFiled(results);
+      setPasted(results.filter((r) => !r.ok).map((r) => r.text).join('\n'));
+    } finally {
+      setFiling(false);
+    }
+  };
+
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort().key === key ? (sort().up ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" class="link" onClick={() => setSort({ key, up: sort().key === key ? !sort().up : true })}>
+        {label}
+        {sort().key === key ? (sort().up ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <section class="panel" aria-labelledby={headingId} data-testid="season-board">
+      <SelectField
+        label="Season"
+        value={String(year())}
+        options={years().map((y) => ({ value: String(y), label: `${y} (covers ${y - 1})` }))}
+        onValue={(v) => {
+          setYear(Number(v));
+          setReport(undefined);
+          setFiled(undefined);
+          setSigned(undefined);
+        }}
+      />
+      <h2 id={headingId}>
+        {year()} season: covers calendar year {year() - 1}, due {formatWithWeekday(props.dueFor(year()))}
+      </h2>
+      <p role="status" data-testid="season-progress">
+        {n(progress().byStatus.filed)} of {n(progress().total)} filed · {n(progress().byStatus.signed)} signed · {n(progress().byStatus.ready)} ready to sign ·{' '}
+        {n(progress().byStatus.draft)} {progress().byStatus.draft === 1 ? 'draft' : 'drafts'} · {n(progress().notStarted)} not started
+      </p>
+      <progress max={progress().total || 1} value={progress().byStatus.filed} aria-label={`${progress().byStatus.filed} of ${progress().total} filed`} />
+
+      <Show when={progress().notStarted > 0}>
+        <p>
+          <button type="button" class="primary" disabled={!!starting()} onClick={() => void start()} data-testid="start-season">
+            Start the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
+          </button>
+          <span class="hint"> Rolled forward from {year() - 1} where there is one; nothing already started is changed.</span>
+        </p>
+      </Show>
+      <Show when={starting()}>
+        {(s) => (
+          <p>
+            <progress max={s().total || 1} value={s().done} aria-label="Starting the season" /> {n(s().done)} of {n(s().total)} clients…
+          </p>
+        )}
+      </Show>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+      <Show when={report()}>
+        {(items) => (
+          <Notice tone="success" title="Season started">
+            <p data-testid="season-report-summary">
+              {n(items().filter((i) => i.outcome === 'rolled').length)} rolled forward from last year, {n(items().filter((i) => i.outcome === 'new').length)} new,{' '}
+              {n(items().filter((i) => i.outcome === 'exists').length)} already started (left as they were).
+            </p>
+            <details>
+              <summary>What each client's certification carried over, what changed, and what to review</summary>
+              <table class="table" data-testid="season-report">
+                <caption class="visually-hidden">The season's certifications as started</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Client</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Changed and to review</th>
+                    <th scope="col">Records of {year() - 1}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={items()}>
+                    {(item) => (
+                      <tr>
+                        <th scope="row">{item.id ? <A href={`/certifications/${item.id}`}>{item.legalName}</A> : item.legalName}</th>
+                        <td>{item.outcome === 'rolled' ? `Rolled forward from ${year() - 1}` : item.outcome === 'new' ? 'New' : 'Already started'}</td>
+                        <td>
+                          <ul class="compact">
+                            <For each={item.changes.filter((c) => !['Certification year', 'Calendar year covered', 'Status'].includes(c.field))}>
+                              {(c) => (
+                                <li>
+                                  {c.field}: {c.from} → {c.to}
+                                </li>
+                              )}
+                            </For>
+                            <For each={item.attention}>{(a) => <li class="warning-text">{a}</li>}</For>
+                          </ul>
+                        </td>
+                        <td>{counts(item)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </details>
+          </Notice>
+        )}
+      </Show>
+
+      <div class="filters">
+        <TextField label="Find a client" type="search" value={search()} onValue={setSearch} />
+        <SelectField
+          label="Status"
+          value={statusFilter()}
+          placeholder="Any status"
+          options={Object.entries(STATUS_FILTERS).map(([value, label]) => ({ value, label }))}
+          onValue={setStatusFilter}
+        />
+      </div>
+      <p class="hint">
+        Showing {n(shown().length)} of {n(rows().length)} active clients.
+      </p>
+      <div class="table-scroll">
+        <table class="table" data-testid="season-table">
+          <caption class="visually-hidden">Each active client's {year()} certification; sort by any column</caption>
+          <thead>
+            <tr>
+              {header('client', 'Client')}
+              {header('filerId', 'Filer ID')}
+              {header('status', 'Status')}
+              {header('checks', 'Open checks')}
+              {header('signatory', 'Signatory')}
+              {header('updated', 'Last change')}
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shown()}>
+              {(r) => (
+                <tr>
+                  <th scope="row">
+                    <Show when={r.cert} fallback={r.client.legalName}>
+                      {(c) => <A href={`/certifications/${c().id}`}>{r.client.legalName}</A>}
+                    </Show>
+                  </th>
+                  <td>{r.client.filerId}</td>
+                  <td>{r.cert ? `${r.cert.amends ? 'Amended filing: ' : ''}${describeStatus(r.cert, today)}` : 'Not started'}</td>
+                  <td>
+                    {!r.cert || r.cert.status === 'signed' || r.cert.status === 'filed' ? (
+                      <span class="muted">—</span>
+                    ) : checksOf(r) ? (
+                      describeOpenChecks(checksOf(r)!)
+                    ) : (
+                      <span class="muted">counting…</span>
+                    )}
+                  </td>
+                  <td>{r.cert?.signatory.name || <span class="muted">none</span>}</td>
+                  <td>{r.cert ? formatLong(r.cert.updatedAt.slice(0, 10)) : ''}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+
+      <details class="season-signatures" data-testid="season-signatures">
+        <summary>Record signatures that came back ({n(readyRows().length)} ready to sign)</summary>
+        <p>
+          For officers who sign remotely: send each one the package (export the drafts above), and when an officer confirms signing, record the
+          signature here with the date the officer gave. It is recorded as a typed “/s/” signature and the package is frozen as signed, exactly as
+          “Mark signed” does in the certification.
+        </p>
+        <Show when={readyRows().length} fallback={<p class="muted">No certification is ready to sign.</p>}>
+          <table class="table">
+            <caption class="visually-hidden">Certifications ready to sign</caption>
+            <thead>
+              <tr>
+                <th scope="col">Record</th>
+                <th scope="col">Client</th>
+                <th scope="col">Officer</th>
+                <th scope="col">Date the officer signed</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={readyRows()}>
+                {(r) => (
+                  <tr>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Record the signature for ${r.client.legalName}`}
+                        checked={signChosen().has(r.cert!.id)}
+                        onChange={(e) => {
+                          const next = new Set(signChosen());
+                          if (e.currentTarget.checked) next.add(r.cert!.id);
+                          else next.delete(r.cert!.id);
+                          setSignChosen(next);
+                        }}
+                      />
+                    </td>
+                    <th scope="row">{r.client.legalName}</th>
+                    <td>
+                      {r.cert!.signatory.name}, {r.cert!.signatory.title}
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-label={`Date ${r.cert!.signatory.name} signed for ${r.client.legalName}`}
+                        value={signDateOf(r.cert!)}
+                        max={today}
+                        onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+          <button type="button" disabled={!!signing() || signChosen().size === 0} onClick={() => void recordSignatures()} data-testid="record-signatures">
+            Record {n(signChosen().size)} {signChosen().size === 1 ? 'signature' : 'signatures'}
+          </button>
+        </Show>
+        <Show when={signing()}>
+          {(s) => (
+            <p>
+              <progress max={s().total} value={s().done} aria-label="Recording signatures" /> {n(s().done)} of {n(s().total)}…
+            </p>
+          )}
+        </Show>
+        <Show when={signed()}>
+          {(results) => (
+            <ul data-testid="signature-results">
+              <For each={results()}>{(r) => <li classList={{ error: !r.ok }}>{r.name}: {r.ok ? r.message : `not signed: ${r.message}`}</li>}</For>
+            </ul>
+          )}
+        </Show>
+      </details>
+
+      <details class="season-filed">
+        <summary>Mark filed from a list</summary>
+        <p>
+          Paste one filing per line: the Form 499 Filer ID, the date filed and the ECFS confirmation number, separated by commas or tabs (as copied from a
+          spreadsheet). Only signed certifications can be marked filed; each line is applied on its own and says what happened.
+        </p>
+        <TextArea label="Filings" value={pasted()} onValue={setPasted} rows={6} hint="For example: 823456, 2027-02-20, 20220298765432" />
+        <button type="button" disabled={filing() || !pasted().trim()} onClick={() => void markFiled()} data-testid="mark-filed-list">
+          Mark these filed
+        </button>
+        <Show when={filed()}>
+          {(results) => (
+            <ul data-testid="filed-results">
+              <Show when={results().length === 0}>
+                <li>No filings in the text.</li>
+              </Show>
+              <For each={results()}>
+                {(r) => (
+                  <li classList={{ error: !r.ok }}>
+                    Line {r.line}: {r.ok ? `${r.clientName} marked filed on ${formatLong(r.filedOn!)} (ECFS ${r.ecfsConfirmation}).` : `not marked: ${r.error}`}
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Show>
+      </details>
+    </section>
+  );
+}

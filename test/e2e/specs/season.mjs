@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { confirmAnswers, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
+
+const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+function clientsCsv(count, firstFilerId) {
+  const rows = ['legal_name,filer_id,services,officer_1_name,officer_1_title'];
+  for (let i = 1; i <= count; i += 1) rows.push(`Carrier ${String(i).padStart(3, '0')} Telephone,${firstFilerId + i},wireline,Officer ${i},President`);
+  return rows.join('\n') + '\n';
+}
+
+async function importClients(page, origin, csv) {
+  await page.goto(`${origin}/clients/import`);
+  await heading(page, 'Import clients');
+  await field(page, 'CSV file of clients').setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('clients-import-summary').waitFor();
+  await page.getByRole('button', { name: /^Add \d+ clients?$/ }).click();
+  await page.getByTestId('clients-import-done').waitFor();
+}
+
+export const tests = [
+  {
+    name: 'a consultant imports 200 clients and starts the season for all of them in one step; the board shows 200 drafts and the dashboard one grouped certification deadline',
+    async fn({ page, origin }) {
+      await startApp(page, origin);
+      await importClients(page, origin, clientsCsv(200, 840000));
+
+      await page.goto(`${origin}/certifications`);
+      await heading(page, 'Certifications');
+      const board = page.getByTestId('season-board');
+      const progress = board.getByTestId('season-progress');
+      await eventually(async () => /0 of 200 filed .* 200 not started/.test(await progress.innerText()), { message: 'the board to count 200 clients not started' });
+      await board.getByTestId('start-season').click();
+      const summary = board.getByTestId('season-report-summary');
+      await summary.waitFor({ timeout: 30_000 });
+      assert.equal(await summary.innerText(), '0 rolled forward from last year, 200 new, 0 already started (left as they were).');
+      await eventually(async () => /0 of 200 filed · 0 signed · 0 ready to sign · 200 drafts · 0 not started/.test(await progress.innerText()), { message: 'the board to count 200 drafts' });
+      assert.equal(await board.getByTestId('season-table').locator('tbody tr').count(), 200);
+      // Each new draft's open checks are counted after the board is on screen: every questionnaire topic is still to answer.
+      await eventually(async () => /\d+ topics to answer or review/.test(await board.getByTestId('season-table').locator('tbody tr').first().innerText()), {
+        timeout: 30_000,
+        message: 'the first draft to show its open checks',
+      });
+
+      // Sorted by client name; a click on the header reverses it and puts the last carrier first.
+      await board.getByRole('button', { name: /^Client/ }).click();
+      assert.equal(await board.getByRole('columnheader', { name: /^Client/ }).getAttribute('aria-sort'), 'descending');
+      assert.match(await board.getByTestId('season-table').locator('tbody tr').first().innerText(), /^Carrier 200 Telephone/);
+      await field(board, 'Find a client').fill('Carrier 01');
+      await eventually(async () => (await board.getByTestId('season-table').locator('tbody tr').count()) === 10, { message: 'the search to keep Carrier 010–019' });
+
+      await page.goto(`${origin}/`);
+      await heading(page, 'Dashboard');
+      const group = page.getByTestId('deadline-group');
+      await group.waitFor();
+      assert.equal(await group.count(), 1, 'the 200 identical certification deadlines are one row');
+      assert.match(await group.innerText(), /200 annual certifications due .* — 200 not yet ready/);
+    },
+  },
+  {
+    name: 'signatures that came back from remote officers are recorded in bulk, then filings are marked filed from a pasted list',
+    async fn({ page, origin }) {
+      // The season whose dates have all come: this year's certification, covering last year.
+      const today = localToday();
+      const year = Number(today.slice(0, 4));
+      const dateFiled = today < `${year}-02-20` ? today : `${year}-02-20`;
+      await startApp(page, origin);
+      await importClients(page, origin, clientsCsv(2, 861000));
+
+      for (const name of ['Carrier 001 Telephone', 'Carrier 002 Telephone']) {
+        await page.goto(`${origin}/certifications`);
+        const form = page.getByRole('form', { name: 'Start a certification' });
+        await field(form, 'Client').selectOption({ label: name });
+        await field(form, 'Certification year').fill(String(year));
+        await form.getByRole('button', { name: 'Start' }).click();
+        await page.waitForURL(CERTIFICATION_PATH);
+        await field(page, 'Date filed').fill(dateFiled);
+        await field(page, 'Signature date').fill(dateFiled);
+        await confirmAnswers(page);
+        await saveCertification(page);
+        const status = page.getByTestId('status-panel');
+        await status.getByRole('button', { name: 'Mark ready to sign' }).click();
+        await status.getByRole('heading', { name: 'Status: Ready to sign', exact: true }).waitFor();
+      }
+
+      await page.goto(`${origin}/certifications`);
+      const board = page.getByTestId('season-board');
+      await field(board, 'Season').selectOption(String(year));
+      const progress = board.getByTestId('season-progress');
+      await eventually(async () => /0 of 2 filed · 0 signed · 2 ready to sign/.test(await progress.innerText()), { message: 'two certifications ready to sign' });
+
+      const signatures = board.getByTestId('season-signatures');
+      await signatures.locator('summary').click();
+      await signatures.getByLabel('Record the signature for Carrier 001 Telephone').check();
+      await signatures.getByLabel('Record the signature for Carrier 002 Telephone').check();
+      await signatures.getByTestId('record-signatures').click();
+      const results = signatures.getByTestId('signature-results');
+      await results.waitFor({ timeout: 30_000 });
+      assert.equal(await results.innerText(), `Carrier 001 Telephone: signed on ${longDate(dateFiled)}\nCarrier 002 Telephone: signed on ${longDate(dateFiled)}`);
+      await eventually(async () => /0 of 2 filed · 2 signed/.test(await progress.innerText()), { message: 'two signed' });
+
+      await board.locator('details.season-filed summary').click();
+      await field(board, 'Filings').fill(`861001\t${dateFiled}\t1022000000001\n999999, ${dateFiled}, 1022000000002`);
+      await board.getByTestId('mark-filed-list').click();
+      const filed = board.getByTestId('filed-results');
+      await filed.waitFor();
+      assert.equal(await filed.innerText(), `Line 1: Carrier 001 Telephone marked filed on ${longDate(dateFiled)} (ECFS 1022000000001).\nLine 2: not marked: No client has Filer ID 999999.`);
+      await eventually(async () => /1 of 2 filed · 1 signed/.test(await progress.innerText()), { message: 'one filed, one signed' });
+      assert.equal(await field(board, 'Filings').inputValue(), `999999, ${dateFiled}, 1022000000002`, 'the line not applied stays in the box to correct');
+    },
+  },
+];
