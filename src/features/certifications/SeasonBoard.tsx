@@ -247,9 +247,9 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       </Show>
 
       <div class="filters">
-        <TextField label="Find a client" type="search" value={search()} onValue={setSearch} />
+        <TextField label="Find by name or Filer ID" type="search" value={search()} onValue={setSearch} />
         <SelectField
-          label="Status"
+          label="Show certifications that are"
           value={statusFilter()}
           placeholder="Any status"
           options={Object.entries(STATUS_FILTERS).map(([value, label]) => ({ value, label }))}

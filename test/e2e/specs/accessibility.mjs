@@ -41,7 +41,7 @@ export const tests = [
 
       await page.goto(`${origin}/`);
       await page.getByTestId('welcome').waitFor();
-      await page.getByTestId('storage-panel').getByTestId('usage').waitFor();
+      await page.getByTestId('welcome-restore').waitFor();
       await check('welcome');
 
       await page.getByTestId('start').click();
@@ -76,6 +76,7 @@ export const tests = [
 
       for (const [path, title] of [
         ['/certifications', 'Certifications'],
+        ['/clients/import', 'Import clients'],
         ['/records', 'Records'],
         ['/settings', 'Settings'],
         ['/no-such-screen', undefined],
@@ -84,6 +85,7 @@ export const tests = [
         if (title) await heading(page, title);
         else await page.locator('main h1').waitFor();
         if (path === '/settings') await page.getByTestId('usage').waitFor();
+        if (path === '/certifications') await page.getByTestId('season-table').waitFor();
         await check(path === '/no-such-screen' ? 'not found' : title);
       }
 
