@@ -183,7 +183,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       <Show when={progress().notStarted > 0}>
         <p>
           <button type="button" class="primary" disabled={!!starting()} onClick={() => void start()} data-testid="start-season">
-            Start the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
+            Create the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
           </button>
           <span class="hint"> Rolled forward from {year() - 1} where there is one; nothing already started is changed.</span>
         </p>
@@ -200,7 +200,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       </Show>
       <Show when={report()}>
         {(items) => (
-          <Notice tone="success" title="Season started">
+          <Notice tone="success" title="Season under way">
             <p data-testid="season-report-summary">
               {n(items().filter((i) => i.outcome === 'rolled').length)} rolled forward from last year, {n(items().filter((i) => i.outcome === 'new').length)} new,{' '}
               {n(items().filter((i) => i.outcome === 'exists').length)} already started (left as they were).

@@ -47,7 +47,7 @@ export function Welcome() {
         </li>
         <li>
           <button type="button" class="link" onClick={() => void go('/')} data-testid="start">
-            Go to the dashboard
+            Start using CPNI Desk
           </button>
         </li>
       </ul>
