@@ -203,3 +203,4 @@ export function mergeFindings(...lists: readonly (readonly Finding[])[]): Findin
 export function hasBlockingFindings(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
+export { numberedLines, type NumberedLine, type LinePiece } from './highlight';
