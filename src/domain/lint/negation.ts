@@ -20,7 +20,9 @@ export function deniedBefore(sentence: string, at: number): boolean {
     head = head.slice(head.indexOf(',') + 1);
   const turn = [...head.matchAll(/\b(?:but|however|instead|yet|except\s+that|whereas)\b|;/gi)].at(-1);
   if (turn) head = head.slice(turn.index + turn[0].length);
-  return NEGATED_VERB.test(head) || STRONG_NEGATOR.test(head) || new RegExp(`${NEGATOR}\\s*$`, 'i').test(head.trimEnd() + ' ');
+  // A negated verb denies what closely follows it, not a clause further on ("customers who do not
+  // respond … are treated as having approved after 20 days").
+  return NEGATED_VERB.test(head.slice(-50)) || STRONG_NEGATOR.test(head) || new RegExp(`${NEGATOR}\\s*$`, 'i').test(head.trimEnd() + ' ');
 }
 
 /** The first match of `re` in the sentence that the sentence does not deny. */

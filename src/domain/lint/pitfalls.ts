@@ -206,8 +206,8 @@ export const accountChange: Check = (doc) => {
 export const optOutTiming: Check = (doc) => {
   const out: Finding[] = [];
   for (const s of doc.sentences) {
-    if (!OPT_OUT.test(s.text) && !isAbout(s, 'notice')) continue;
-    const mailed = /\b(?:(?:thirty|30)(?:\s*\(30\))?\s+(?:calendar\s+)?days\s+(?:after|from|following)\s+(?:the\s+)?(?:notice\s+is\s+|notices\s+are\s+)?(?:mail\w*|posted|sent\s+by\s+mail))|\bmail\w*[^.]{0,60}?(?:thirty|30)(?:\s*\(30\))?\s+days\s+(?:later|after)/i.exec(s.text);
+    if (!OPT_OUT.test(s.text) && !/\bsilence\b|\bnotices?\b/i.test(s.text) && !isAbout(s, 'notice')) continue;
+    const mailed = /\b(?:(?:thirty|30)(?:\s*\(30\))?\s+(?:calendar\s+)?days\s+(?:after|from|following)\s+(?:the\s+)?(?:date\s+(?:of\s+|on\s+which\s+)?(?:the\s+)?)?(?:notice\s+is\s+|notices\s+are\s+|it\s+is\s+)?(?:mail\w*|posted|sent\s+by\s+mail))|\bmail\w*[^.]{0,60}?(?:thirty|30)(?:\s*\(30\))?\s+days\s+(?:later|after)/i.exec(s.text);
     if (mailed && !/\bthird\s+day|\bthree\s+(?:\(3\)\s+)?days|\b3\s+days|\b33\s+days|thirty-three/i.test(s.text) && !deniedBefore(s.text, mailed.index) && /approv|silen|assum|treat|deem|consent|use/i.test(s.text))
       out.push(
         make(
@@ -263,10 +263,13 @@ export const jvOptOut: Check = perSentence(
   '47 C.F.R. § 64.2007(b)',
   'Use opt-in approval for them; keep opt-out for the Company, its agents and its affiliates that provide communications-related services.',
   (s) => {
-    const o = OPT_OUT.exec(s.text);
-    const j = JV.exec(s.text);
-    if (!o || !j || OPT_IN.test(s.text) || /\bfail\w*|do(?:es)?\s+not\s+work|64\.2009\s*\(f\)/i.test(s.text)) return false;
-    return !deniedBefore(s.text, Math.max(o.index, j.index));
+    if (OPT_IN.test(s.text) || /\bfail\w*|do(?:es)?\s+not\s+work|64\.2009\s*\(f\)/i.test(s.text)) return false;
+    // Read clause by clause: "agents under opt-out; third parties never under opt-out".
+    return s.text.split(/;|\bbut\b|\bwhile\b|\bwhereas\b/i).some((clause) => {
+      const o = OPT_OUT.exec(clause);
+      const j = JV.exec(clause);
+      return !!o && !!j && !deniedBefore(clause, Math.max(o.index, j.index)) && !/\b(?:never|not|no)\b/i.test(clause);
+    });
   },
 );
 
@@ -337,7 +340,7 @@ export const customersBeforeLawEnforcement: Check = (doc, ctx) => {
   for (const s of doc.sentences) {
     if (!isAbout(s, 'breach', ['accountChange', 'notice', 'optOutFailure'])) continue;
     const before = new RegExp(String.raw`\bcustomers?\b[^.]{0,100}?\b(?:before|prior\s+to|ahead\s+of)\s+(?:\w+\s+){0,3}?${AGENCY}|\b(?:first|initially)\s+(?:\w+\s+){0,2}?notif\w*\s+(?:\w+\s+){0,3}?customers?\b[^.]{0,80}?\b(?:then|afterwards?|after\s+that)\b[^.]{0,40}?${AGENCY}|\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+(?:first|and\s+then)\b`, 'i').exec(s.text);
-    const immediately = /\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+immediately|\bcustomers?\s+(?:are|will\s+be|is|get)\s+(?:\w+\s+)?(?:notified|told|informed)\s+immediately|\bimmediately\s+(?:notif\w*|tell\w*|inform\w*)\s+(?:\w+\s+){0,2}?customers?/i.exec(s.text);
+    const immediately = /\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+immediately|\bcustomers?\b[^.;]{0,60}?\b(?:notified|told|informed)\s+immediately|\bimmediately\s+(?:notif\w*|tell\w*|inform\w*)\s+(?:\w+\s+){0,2}?customers?/i.exec(s.text);
     const hit = before && !deniedBefore(s.text, before.index) ? before : immediately && !/\bconsult\w*|\bafter\s+(?:\w+\s+){0,4}(?:USSS|Secret|FBI|law\s+enforcement|agenc)/i.test(s.text) && !deniedBefore(s.text, immediately.index) ? immediately : undefined;
     if (hit)
       out.push(
@@ -405,7 +408,7 @@ export const marketingContradiction: Check = (doc) => {
   return doc.sentences
     .filter((s) => s !== denial && !/^\s*(?:if|should|in\s+the\s+event|were|unless|when(?:ever)?)\b/i.test(s.text) && !isHypothetical(s.text))
     .filter((s) => {
-      const m = /\buses?\s+(?:customers['’]\s+)?CPNI\s+to\s+market|\bmarkets?\s+(?:\w+\s+){0,6}?(?:using|with|based\s+on)\s+CPNI|\bCPNI[\s-]based\s+(?:sales|marketing)\s+campaigns?\s+(?:were|was|are)\s+(?:run|conducted)|\bopt[\s-]*(?:out|in)\s+approval\s+to\s+(?:market|use)|\bmarkets?\s+(?:\w+\s+){0,5}?within\s+(?:the\s+)?(?:\w+\s+){0,3}?categor/i.exec(s.text);
+      const m = /\buses?\s+(?:customers['’]\s+)?CPNI\s+to\s+market|\bmarket(?:s|ing)?\b[^.]{0,100}?\b(?:using|with|based\s+on|from)\s+(?:its\s+customers['’]\s+)?CPNI|\bmarkets?\b[^.]{0,100}?\bwithin\s+(?:the\s+)?[^.]{0,30}?categor|\bCPNI[\s-]based\s+(?:sales|marketing)\s+campaigns?\s+(?:were|was|are)\s+(?:run|conducted)|\bopt[\s-]*(?:out|in)\s+approval\s+to\s+(?:market|use)|\bmarkets?\s+(?:\w+\s+){0,5}?within\s+(?:the\s+)?(?:\w+\s+){0,3}?categor/i.exec(s.text);
       return !!m && !deniedBefore(s.text, m.index);
     })
     .map((s) =>
@@ -428,7 +431,7 @@ export const wrongPeriod: Check = (doc, ctx) => {
   const out: Finding[] = [];
   for (const s of doc.sentences) {
     const m = LATER_RULE.exec(s.text);
-    if (m && ctx.coveredYear < 2023 && ctx.breachRule !== '2023')
+    if (m && ctx.coveredYear < 2023 && ctx.breachRule !== '2023' && !/64\.2010\s*\((?:h|i)\)/.test(s.text))
       out.push(
         make(
           'rule-not-in-covered-year',
@@ -441,7 +444,7 @@ export const wrongPeriod: Check = (doc, ctx) => {
           s.start + m.index + m[0].length,
         ),
       );
-    const note = /\b(?:unverified|(?:has\s+)?not\s+(?:been\s+)?(?:verified|confirmed)\s+(?:by|with|against)|could\s+not\s+(?:be\s+)?(?:confirm|verif)\w*|CPNI\s+Desk|verify\s+(?:this|before\s+filing)|\[(?:R|S|V)\])/i.exec(s.text);
+    const note = /\b(?:unverified|(?:has\s+)?not\s+(?:been\s+)?(?:verified|confirmed)\s+(?:by|with|against)|could\s+not\s+(?:be\s+)?(?:confirm|verif)\w*|CPNI\s+Desk|verify\s+(?:this|before\s+filing))|\[(?:R|S|V)\]/i.exec(s.text);
     if (note)
       out.push(
         make(
