@@ -65,3 +65,28 @@ describe('Check a filing written elsewhere', () => {
     expect(screen.getByTestId('check-results').textContent).toMatch(/this is the 2014 filing, not 2013/);
   });
 });
+
+describe('Start a client from a filing', () => {
+  it('shows what it read for confirmation, stores nothing until "Create client", and refuses a bad value with a message', async () => {
+    const { listClients } = await import('../../src/db/clients');
+    mount();
+    fireEvent.input(await screen.findByLabelText('Text of the filing'), { target: { value: filing2013 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start a client from this filing' }));
+    const panel = screen.getByTestId('client-from-filing');
+    expect((within(panel).getByLabelText(/^Legal name/) as HTMLInputElement).value).toBe('Prairie Line Telephone Company');
+    expect((within(panel).getByLabelText(/^Form 499 Filer ID/) as HTMLInputElement).value).toBe('823901');
+    expect((within(panel).getByLabelText('Signatory') as HTMLInputElement).value).toBe('Dale Hutchins');
+    expect((within(panel).getByLabelText("Signatory's title") as HTMLInputElement).value).toBe('Compliance Officer');
+    expect(await listClients()).toEqual([]);
+    fireEvent.input(within(panel).getByLabelText('State'), { target: { value: 'Kansas' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Create client' }));
+    expect(await within(panel).findByText(/State must be a USPS code/)).toBeTruthy();
+    expect(await listClients()).toEqual([]);
+    fireEvent.input(within(panel).getByLabelText('State'), { target: { value: 'KS' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Create client' }));
+    expect(await within(panel).findByText(/Client created/)).toBeTruthy();
+    const [client] = await listClients();
+    expect(client).toMatchObject({ legalName: 'Prairie Line Telephone Company', filerId: '823901', officers: [{ name: 'Dale Hutchins', title: 'Compliance Officer', isDefaultSignatory: true }] });
+    expect(client!.address.state).toBe('KS');
+  });
+});

@@ -204,3 +204,4 @@ export function hasBlockingFindings(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 export { numberedLines, type NumberedLine, type LinePiece } from './highlight';
+export { clientFromFiling, type ClientProposal } from './client-from-filing';

@@ -389,7 +389,8 @@ export const pretexterStatement: Check = (doc) =>
 export const certificationLanguage: Check = (doc) => {
   const cert = doc.sentences.find((s) => /\bcertif(?:y|ies)\b/i.test(s.text) && /\bofficer\b/i.test(s.text));
   if (!cert) return [];
-  const block = cert.block.text;
+  // The certificate's paragraphs: from the "I certify" sentence on, about a page of text.
+  const block = doc.text.slice(cert.block.start, cert.start + 1500);
   const missing = [
     !/\bagent\b/i.test(block) && 'that the officer acts as an agent of the company',
     !/\bpersonal\s+knowledge\b/i.test(block) && 'that the officer has personal knowledge',

@@ -2,13 +2,14 @@ import { A } from '@solidjs/router';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { createClientsQuery } from '../../db/clients';
 import { createSettingsQuery } from '../../db/settings';
-import { detectYears, lintFiling, numberedLines, type Finding } from '../../domain/statement-lint';
+import { clientFromFiling, detectYears, lintFiling, numberedLines, type ClientProposal, type Finding } from '../../domain/statement-lint';
 import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { breachRuleForCoveredYear } from '../../domain/statement-rules';
 import { isIsoDate, todayLocal } from '../../domain/dates';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { PageHeader } from '../../ui/page';
+import { ClientFromFiling } from './ClientFromFiling';
 
 const FIRST_YEAR = 2008;
 
@@ -28,6 +29,9 @@ export function CheckStatement() {
   const [dateFiled, setDateFiled] = createSignal('');
   const [fileError, setFileError] = createSignal('');
   const [selected, setSelected] = createSignal<number | undefined>();
+  const [fileNote, setFileNote] = createSignal('');
+  const [reading, setReading] = createSignal(false);
+  const [proposal, setProposal] = createSignal<ClientProposal | undefined>();
 
   const detected = createMemo(() => (text().trim() ? detectYears(text(), Number(todayLocal().slice(0, 4)) + 1) : { found: [] as string[] }));
   const typedYear = () => (/^\d{4}$/.test(year()) && Number(year()) >= FIRST_YEAR ? Number(year()) : undefined);
@@ -68,13 +72,35 @@ export function CheckStatement() {
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (!/\.(txt|text|md)$/i.test(file.name) && !file.type.startsWith('text/')) {
-      setFileError('Choose a plain-text file (.txt). For a Word file, copy its text and paste it below.');
+    setFileError('');
+    setFileNote('');
+    setSelected(undefined);
+    setProposal(undefined);
+    const isPdf = /\.pdf$/i.test(file.name) || file.type === 'application/pdf';
+    if (!isPdf && !/\.(txt|text|md)$/i.test(file.name) && !file.type.startsWith('text/')) {
+      setFileError('Choose a PDF or a plain-text file (.txt). For a Word file, save it as PDF or copy its text and paste it below.');
       return;
     }
-    setFileError('');
-    setSelected(undefined);
-    setText(await file.text());
+    if (!isPdf) {
+      setText(await file.text());
+      return;
+    }
+    setReading(true);
+    try {
+      // pdf.js is loaded only here, from this site (cached for offline use once fetched).
+      const { readPdfText } = await import('./read-pdf');
+      const read = await readPdfText(await file.arrayBuffer());
+      if (!read.trim()) {
+        setFileError(`${file.name} has no text to read (it may be a scanned image). Paste the text of the filing below instead.`);
+        return;
+      }
+      setText(read);
+      setFileNote(`Read the text of ${file.name}. Check that it reads as the filing does: a PDF's layout can split or join lines.`);
+    } catch (e) {
+      setFileError(`${file.name} could not be read as a PDF (${e instanceof Error ? e.message : String(e)}). Paste the text of the filing below instead.`);
+    } finally {
+      setReading(false);
+    }
   };
 
   return (
@@ -109,14 +135,28 @@ export function CheckStatement() {
           <p class="hint" data-testid="year-source">{yearSource()}</p>
         </Show>
         <div class="field">
-          <label for="check-file">Open a text file</label>
-          <input id="check-file" type="file" accept=".txt,.text,.md,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+          <label for="check-file">Open a PDF or text file</label>
+          <input id="check-file" type="file" accept=".pdf,application/pdf,.txt,.text,.md,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+          <Show when={reading()}>
+            <p class="hint" role="status">Reading the PDF…</p>
+          </Show>
+          <Show when={fileNote()}>
+            <p class="hint" role="status" data-testid="file-note">{fileNote()}</p>
+          </Show>
           <Show when={fileError()}>
             <p class="error" role="alert">{fileError()}</p>
           </Show>
         </div>
         <TextArea label="Text of the filing" rows={14} value={text()} onValue={(v) => (setSelected(undefined), setText(v))} />
+        <Show when={text().trim() && !proposal()}>
+          <p>
+            <button type="button" onClick={() => setProposal(clientFromFiling(text()))}>
+              Start a client from this filing
+            </button>
+          </p>
+        </Show>
       </div>
+      <Show when={proposal()}>{(p) => <ClientFromFiling proposal={p()} onClose={() => setProposal(undefined)} />}</Show>
       <section class="panel" aria-labelledby="check-results" data-testid="check-results">
         <h2 id="check-results">Findings</h2>
         <Show when={text().trim()} fallback={<p class="muted">Paste or open a filing to check it.</p>}>
