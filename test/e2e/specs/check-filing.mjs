@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UUID_PATH, eventually, field, heading, startApp } from '../app-steps.mjs';
+import { UUID_PATH, eventually, field, heading, startApp, waitForController } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/[0-9a-f-]{36}$/;
 
@@ -98,8 +98,8 @@ export const tests = [
     },
   },
   {
-    name: 'check screen: a PDF made by the app’s own export is read in the browser and gives the same findings as its text',
-    async fn({ page, origin }) {
+    name: 'check screen: a PDF made by the app’s own export is read in the browser, offline, and gives the same findings as its text',
+    async fn({ page, context, origin }) {
       const company = 'Juniper Flats Telephone Company';
       await startApp(page, origin);
       await page.goto(`${origin}/clients/new`);
@@ -140,6 +140,9 @@ export const tests = [
         const path = join(dir, download.suggestedFilename());
         await download.saveAs(path);
 
+        // Offline: pdf.js and its worker come from the service worker's precache.
+        await waitForController(page);
+        await context.setOffline(true);
         await page.goto(`${origin}/certifications/check`);
         await heading(page, 'Check a filing written elsewhere');
         await page.locator('#check-file').setInputFiles(path);
