@@ -12,11 +12,34 @@ const FIVE_DAYS = /\b(?:five|5)(?:\s*\(5\))?[\s-]+(?:calendar[\s-]+)?days?\b(?![
 /** A count that is not a deadline for the duty: before a deadline, after hire, a week's schedule. */
 const NOT_THE_DUTY = /^[\s,]*(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:deadline|due\s+date|filing|March)|^[\s,]*(?:of|after|from)\s+(?:hire|hiring|the\s+(?:start|hire)|joining|employment)/i;
 
+/**
+ * The clause around a count, so that "investigates … within seven days of a report" is not read
+ * as the notice deadline that follows it in the same sentence.
+ */
+function clauseAround(sentence: string, at: number): string {
+  const cut = /;|,\s+(?:and|but|while|whereas)\s|\s+and,\s/gi;
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(cut)) {
+    if (m.index < at) from = m.index + m[0].length;
+    else {
+      to = m.index;
+      break;
+    }
+  }
+  const clause = sentence.slice(from, to);
+  // "Within seven days, the Company notifies …": a bare lead-in reads with what follows.
+  return clause.trim().split(/\s+/).length < 6 ? sentence.slice(from) : clause;
+}
+
+/** The clause is about a notice or a wait (the duty), not another task with its own count. */
+const DUTY_WORDS = /\b(?:notif\w*|notice|report\w*\s+(?:to|through|it|the\s+breach)|reported|wait\w*|disclos\w*|inform\w*|tell\w*|told|contact\w*|letter|writ\w*|USSS|Secret\s+Service|FBI|customers?|deadline|due|send\w*|sent|file[sd]?)\b/i;
+
 export const businessDays: Check = (doc) => {
   const { text } = doc;
   const out: Finding[] = [];
   for (const s of doc.sentences) {
-    const sevens = [...s.text.matchAll(SEVEN_DAYS)].filter((m) => !NOT_THE_DUTY.test(s.text.slice(m.index + m[0].length)));
+    const sevens = [...s.text.matchAll(SEVEN_DAYS)].filter((m) => !NOT_THE_DUTY.test(s.text.slice(m.index + m[0].length)) && DUTY_WORDS.test(clauseAround(s.text, m.index)));
     if (sevens.length && isAbout(s, 'breach', ['staffing', 'training', 'accountChange', 'optOutFailure', 'filing', 'notice']))
       for (const m of sevens)
         out.push(
@@ -31,7 +54,7 @@ export const businessDays: Check = (doc) => {
             s.start + m.index + m[0].length,
           ),
         );
-    const fives = [...s.text.matchAll(FIVE_DAYS)].filter((m) => !NOT_THE_DUTY.test(s.text.slice(m.index + m[0].length)));
+    const fives = [...s.text.matchAll(FIVE_DAYS)].filter((m) => !NOT_THE_DUTY.test(s.text.slice(m.index + m[0].length)) && DUTY_WORDS.test(clauseAround(s.text, m.index)));
     if (fives.length && isAbout(s, 'optOutFailure', ['staffing', 'training', 'accountChange', 'breach', 'filing']))
       for (const m of fives)
         out.push(

@@ -22,12 +22,18 @@ export function deniedBefore(sentence: string, at: number): boolean {
   if (turn) head = head.slice(turn.index + turn[0].length);
   // A negated verb denies what closely follows it, not a clause further on ("customers who do not
   // respond … are treated as having approved after 20 days").
-  return NEGATED_VERB.test(head.slice(-50)) || STRONG_NEGATOR.test(head) || new RegExp(`${NEGATOR}\\s*$`, 'i').test(head.trimEnd() + ' ');
+  return NEGATED_VERB.test(head.slice(-50)) || STRONG_NEGATOR.test(head) || new RegExp(`${NEGATOR}\\s+(?:[\\w'’-]+\\s+){0,2}$`, 'i').test(head.trimEnd() + ' ');
+}
+
+/** Whether what follows `end` denies it ("… the date of birth is not used", "… may never be asked"). */
+export function deniedAfter(sentence: string, end: number): boolean {
+  return /^[^.;]{0,30}?\b(?:is|are|was|were|may|will|shall|must|can|should)\s+(?:also\s+)?(?:not|never)\b|^[^.;]{0,30}?\b(?:isn['’]t|aren['’]t|cannot|can['’]t|won['’]t)\b|^[^.;]{0,30}?\b(?:is|are)\s+(?:prohibited|forbidden|not\s+permitted)/i.test(sentence.slice(end));
 }
 
 /** The first match of `re` in the sentence that the sentence does not deny. */
 export function undeniedMatch(sentence: string, re: RegExp): RegExpExecArray | undefined {
-  for (const m of sentence.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) if (!deniedBefore(sentence, m.index)) return m as RegExpExecArray;
+  for (const m of sentence.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`)))
+    if (!deniedBefore(sentence, m.index) && !deniedAfter(sentence, m.index + m[0].length)) return m as RegExpExecArray;
   return undefined;
 }
 

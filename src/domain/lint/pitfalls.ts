@@ -130,7 +130,13 @@ const WEAK_ID = /\b(?:(?:recent\s+|copy\s+of\s+(?:a|the)\s+)?(?:billing\s+statem
 export const inStoreId: Check = (doc) =>
   doc.sentences.flatMap((s) => {
     if (!IN_STORE.test(s.text) || !/\b(?:ID|identif\w*|authenticat\w*|verif\w*|show\w*|present\w*|produc\w*|accept\w*|access|disclos\w*)\b/i.test(s.text)) return [];
-    const m = undeniedMatch(s.text, WEAK_ID);
+    // The weak ID must be what the customer shows ("show a billing statement"), not "pay their bill".
+    const m = [...s.text.matchAll(new RegExp(WEAK_ID.source, 'gi'))].find(
+      (x) =>
+        /\b(?:show\w*|present\w*|provid\w*|accept\w*|produc\w*|with|using|basis\s+of|or|as)\b[^.;]{0,30}$/i.test(s.text.slice(0, x.index)) &&
+        !/\bpay\w*\s+(?:\w+\s+)?$/i.test(s.text.slice(0, x.index)) &&
+        !deniedBefore(s.text, x.index),
+    );
     if (!m) return [];
     return [
       forSegment(
@@ -266,8 +272,11 @@ export const jvOptOut: Check = perSentence(
     if (OPT_IN.test(s.text) || /\bfail\w*|do(?:es)?\s+not\s+work|64\.2009\s*\(f\)/i.test(s.text)) return false;
     // Read clause by clause: "agents under opt-out; third parties never under opt-out".
     return s.text.split(/;|\bbut\b|\bwhile\b|\bwhereas\b/i).some((clause) => {
-      const o = OPT_OUT.exec(clause);
       const j = JV.exec(clause);
+      // "… with joint venture partners if the customer does not opt out": opt-out approval in other words.
+      const implied = /(?:does\s+not|doesn['’]t|has\s+not|hasn['’]t|fails?\s+to|unless\s+(?:the\s+)?customers?\s+)\s*opt(?:s|ed)?[\s-]*out/i.exec(clause);
+      if (j && implied && !/\b(?:never|no\s+CPNI|not\s+(?:share|disclose|give|provide))\b/i.test(clause.slice(0, j.index))) return true;
+      const o = OPT_OUT.exec(clause);
       return !!o && !!j && !deniedBefore(clause, Math.max(o.index, j.index)) && !/\b(?:never|not|no)\b/i.test(clause);
     });
   },
@@ -339,7 +348,7 @@ export const customersBeforeLawEnforcement: Check = (doc, ctx) => {
   const AGENCY = String.raw`(?:USSS|Secret\s+Service|FBI|law\s+enforcement|the\s+(?:investigating\s+)?agenc(?:y|ies)|authorities)`;
   for (const s of doc.sentences) {
     if (!isAbout(s, 'breach', ['accountChange', 'notice', 'optOutFailure'])) continue;
-    const before = new RegExp(String.raw`\bcustomers?\b[^.]{0,100}?\b(?:before|prior\s+to|ahead\s+of)\s+(?:\w+\s+){0,3}?${AGENCY}|\b(?:first|initially)\s+(?:\w+\s+){0,2}?notif\w*\s+(?:\w+\s+){0,3}?customers?\b[^.]{0,80}?\b(?:then|afterwards?|after\s+that)\b[^.]{0,40}?${AGENCY}|\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+(?:first|and\s+then)\b`, 'i').exec(s.text);
+    const before = new RegExp(String.raw`\bcustomers?\b[^.]{0,100}?\b(?:before|prior\s+to|ahead\s+of)\s+(?:\w+\s+){0,3}?${AGENCY}|\b(?:first|initially)\s+(?:\w+\s+){0,2}?notif\w*\s+(?:\w+\s+){0,3}?customers?\b[^.]{0,80}?\b(?:then|afterwards?|after\s+that)\b[^.]{0,40}?${AGENCY}|\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+(?:first|and\s+then)\b|\bcustomers?\b[^.;]{0,40}?\b(?:notified|told|informed|contacted)\s+first\b|\bcustomers?\b[^.;]{0,80}?\bfollowed\s+by\s+(?:\w+\s+){0,3}?${AGENCY}`, 'i').exec(s.text);
     const immediately = /\bnotif\w*\s+(?:\w+\s+){0,3}?customers?\s+immediately|\bcustomers?\b[^.;]{0,60}?\b(?:notified|told|informed)\s+immediately|\bimmediately\s+(?:notif\w*|tell\w*|inform\w*)\s+(?:\w+\s+){0,2}?customers?/i.exec(s.text);
     const hit = before && !deniedBefore(s.text, before.index) ? before : immediately && !/\bconsult\w*|\bafter\s+(?:\w+\s+){0,4}(?:USSS|Secret|FBI|law\s+enforcement|agenc)/i.test(s.text) && !deniedBefore(s.text, immediately.index) ? immediately : undefined;
     if (hit)
