@@ -42,8 +42,10 @@ export function clientFromFiling(text: string): ClientProposal {
       else if (line.trim() && companies.length) break;
     }
   }
+  // "Form 499 Filer ID: 812345 (Desk Telephone Co.)".
+  for (const m of text.matchAll(/Filer\s+ID\s*(?:No\.?|#)?\s*[:#]?[ \t]*(\d{6})[ \t]*\(([^)\n]+)\)/gi)) add(m[2]!, m[1]!);
   // "X, Form 499 Filer ID 823456" / "X (Form 499 Filer ID 823456)".
-  for (const m of text.matchAll(/([A-Z][A-Za-z0-9&.,' -]{2,80}?)[,(]?\s*(?:\(\s*)?Form\s+499\s+Filer\s+ID\s*(?:No\.?|#|:)?\s*(\d{6})/g)) add(m[1]!.replace(/^(?:Re|Companies\s+covered)\s*:\s*/i, '').replace(/^.*\band\s+/, ''), m[2]!);
+  for (const m of text.matchAll(/([A-Z][A-Za-z0-9&.,' -]{2,80}?)[,(]?[ \t]*(?:\([ \t]*)?Form[ \t]+499[ \t]+Filer[ \t]+ID[ \t]*(?:No\.?|#|:)?[ \t]*(\d{6})/g)) add(m[1]!.replace(/^(?:Re|Companies\s+covered)\s*:\s*/i, '').replace(/^.*\band\s+/, ''), m[2]!);
   const named = /name\s+of\s+compan(?:y|ies)\s+covered[^:\n]*:\s*([^\n]+)/i.exec(text);
   const filer = /\bfiler\s+id\s*(?:no\.?|#)?\s*[:#]?\s*(\d{6})\b/i.exec(text);
   if (named && filer && !companies.length) add(named[1]!.split(/\s+and\s+/)[0]!, filer[1]!);

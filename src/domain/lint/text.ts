@@ -62,8 +62,13 @@ export function segmentBlocks(text: string): Block[] {
     }
     // "9. Breaches. As soon as …": the lead-in is the paragraph's own heading.
     const lead = /^(?:(?:\d{1,3}|[a-z]|[ivx]{1,4})\.\s+|\([a-z0-9]{1,3}\)\s+)?([A-Z][^.:\n]{0,60})[.:]\s/.exec(t);
-    const own = lead && lead[1]!.split(/\s+/).length <= 6 ? lead[1]! : '';
+    const own =
+      lead && lead[1]!.split(/\s+/).length <= 6 && !/\b(?:is|are|was|were|has|have|will|shall|may|must|does|do|can|notif\w*|sends?|keeps?|waits?|uses?|gives?|receives?|takes?|provides?)\b/i.test(lead[1]!)
+        ? lead[1]!
+        : '';
     out.push({ text: t, start, end: start + t.length, heading: [heading, own].filter(Boolean).join(' / ') });
+    // A numbered section's own heading ("9. Training.") ends the one above it.
+    if (own) heading = own;
   }
   return out;
 }
