@@ -22,7 +22,7 @@ const TOPIC_WORDS: [Topic, RegExp][] = [
   ['optOutFailure', /\bopt[\s-]*(?:out|in)\b[^.]{0,120}?(?:\bfail\w*|do(?:es)?\s+not\s+work|not\s+working|malfunction\w*|work\s+properly|anomal\w*)|(?:\bfail\w*|malfunction\w*|anomal\w*)[^.]{0,120}?\bopt[\s-]*(?:out|in)\b|64\.2009\s*\(f\)/i],
   ['training', /\btrain(?:ing|ed|s)?\b|\bhire[ds]?\b|\bhiring\b|\bnew\s+employees?\b|\bonboard\w*/i],
   ['staffing', /\bstaffed\b|\bopen\b[^.]{0,30}\bdays?\s+a\s+week|\bbusiness\s+hours\b|\bcustomer\s+service\s+(?:center|hours)/i],
-  ['accountChange', /\b(?:password|back-?\s?up|online\s+account|address\s+of\s+record)\b[^.]{0,80}\b(?:chang\w*|creat\w*|updat\w*)|\baccount[\s-]+change|\bchange\s+of\s+(?:the\s+)?(?:customer['’]s\s+)?(?:address|password|e-?mail)|\b(?:address|password|PIN|e-?mail)\s+(?:changes?|updates?)\b|\b(?:address|password|PIN|e-?mail(?:\s+address)?)\s+(?:is|was|are|has\s+been)\s+(?:chang|updat)\w*/i],
+  ['accountChange', /\b(?:password|back-?\s?up|online\s+account|address\s+of\s+record)\b[^.]{0,80}\b(?:chang\w*|creat\w*|updat\w*)|\baccount[\s-]+change|\bchang\w*\s+(?:an?|the|their|his|her|its)\s+(?:\w+\s+)?(?:address|password|PIN|e-?mail)|\bchange\s+of\s+(?:the\s+)?(?:customer['’]s\s+)?(?:address|password|e-?mail)|\b(?:address|password|PIN|e-?mail)\s+(?:changes?|updates?)\b|\b(?:address|password|PIN|e-?mail(?:\s+address)?)\s+(?:is|was|are|has\s+been)\s+(?:chang|updat)\w*/i],
   ['authentication', /\bauthenticat\w*|\bpassword|\bcall\s+detail|\bphoto\s+(?:ID|identification)|\bin[\s-]+(?:store|person)|\bretail\s+(?:store|location)/i],
   ['notice', /\bopt[\s-]*out\s+notices?|\bnotices?\b[^.]{0,40}\bopt[\s-]*out|\bCPNI\s+notices?/i],
   ['records', /\brecords?\b|\blogs?\b|\bretain\w*|\bkept\b|\bkeeps?\b/i],

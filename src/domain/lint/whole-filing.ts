@@ -265,6 +265,16 @@ export const signatoryTitle: Check = (doc, ctx) => {
     const start = line.index + line[0].lastIndexOf(title);
     out.push(make('signatory-not-officer', kind === 'maybe' ? 'warning' : 'error', titleMessage(title, kind), CERT_RULE, NOT_OFFICER_FIX, text, start, start + title.length));
   });
+  // "I, Tom Reeder, Owner of Reeder Long Distance LLC, certify …": the title in the certificate itself.
+  if (!printed)
+    for (const m of text.matchAll(/\bI,\s+[A-Z][^,\n]{2,40},\s+((?:the\s+)?[A-Z][^,\n]{1,60}?)\s+of\s+[^,\n]{2,80},?\s+(?:do\s+)?(?:hereby\s+)?certif/g)) {
+      printed = true;
+      const t = m[1]!.replace(/^the\s+/i, '').trim();
+      const kind = officerTitleKind(t);
+      if (kind === 'officer') continue;
+      const start = m.index + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.replace(/^the\s+/i, '').length);
+      out.push(make('signatory-not-officer', kind === 'maybe' ? 'warning' : 'error', titleMessage(t, kind), CERT_RULE, NOT_OFFICER_FIX, text, start, start + t.length));
+    }
   const title = ctx.signatoryTitle?.trim();
   if (!printed && title !== undefined) {
     const kind = officerTitleKind(title);
@@ -387,11 +397,12 @@ export const pretexterStatement: Check = (doc) =>
 
 /** Pitfall 7: the officer's certification says officer, agent, personal knowledge. */
 export const certificationLanguage: Check = (doc) => {
-  const cert = doc.sentences.find((s) => /\bcertif(?:y|ies)\b/i.test(s.text) && /\bofficer\b/i.test(s.text));
+  const cert = doc.sentences.find((s) => /\bcertif(?:y|ies)\b/i.test(s.text) && /\bofficer\b|\bI,\s|\bundersigned\b/i.test(s.text));
   if (!cert) return [];
   // The certificate's paragraphs: from the "I certify" sentence on, about a page of text.
   const block = doc.text.slice(cert.block.start, cert.start + 1500);
   const missing = [
+    !/\bofficer\b/i.test(block) && 'that the signer is an officer of the company',
     !/\bagent\b/i.test(block) && 'that the officer acts as an agent of the company',
     !/\bpersonal\s+knowledge\b/i.test(block) && 'that the officer has personal knowledge',
     !/\bprocedures\b[^.]*\badequate\b|\badequate\b[^.]*\bprocedures\b/i.test(block) && 'that the operating procedures are adequate to ensure compliance',
