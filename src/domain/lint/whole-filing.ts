@@ -380,6 +380,24 @@ export const signatureLine: Check = (doc) =>
     );
   });
 
+/** A draft marked as such ("DRAFT — not signed") is not a filing. */
+export const draftMark: Check = (doc) => {
+  const m = /\bDRAFT\s*[—–-]\s*not\s+signed\b/i.exec(doc.text);
+  if (!m) return [];
+  return [
+    make(
+      'unsigned-draft',
+      'error',
+      'This is a draft marked "not signed": the certification filed must be signed by an officer of the company (§ 64.2009(e)).',
+      CERT_RULE,
+      'File the signed version, not the draft.',
+      doc.text,
+      m.index,
+      m.index + m[0].length,
+    ),
+  ];
+};
+
 /** The template's paragraph on pretexters' methods and the steps taken (EB template, § 64.2009(e)). */
 export const pretexterStatement: Check = (doc) =>
   /\bpretext\w*/i.test(doc.text)
@@ -440,4 +458,4 @@ export const clientFilerIds: Check = (doc, ctx) => {
   ];
 };
 
-export const FILING_CHECKS: Check[] = [coverLetter, signatureLine, pretexterStatement, certificationLanguage, clientFilerIds];
+export const FILING_CHECKS: Check[] = [coverLetter, signatureLine, draftMark, pretexterStatement, certificationLanguage, clientFilerIds];
