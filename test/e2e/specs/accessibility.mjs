@@ -89,6 +89,16 @@ export const tests = [
         await check(path === '/no-such-screen' ? 'not found' : title);
       }
 
+      // The check screen with findings, the numbered copy of the filing and a client to confirm.
+      await page.goto(`${origin}/certifications/check`);
+      await heading(page, 'Check a filing written elsewhere');
+      await page.getByLabel('Text of the filing').fill('Annual CPNI Certification for 2013 covering calendar year 2012\nDate filed: January 27, 2013\nForm 499 Filer ID: 823901\nName of signatory: Dale Hutchins\nTitle of signatory: Compliance Officer\n\nSigned:\n\nBreaches are reported to the FBI within seven days.\n');
+      await page.getByTestId('numbered-text').getByTestId('highlight').first().waitFor();
+      await page.getByTestId('finding-line').first().click();
+      await page.getByRole('button', { name: 'Start a client from this filing' }).click();
+      await page.getByTestId('client-from-filing').waitFor();
+      await check('check a filing, with findings and a client to confirm');
+
       assertClean();
     },
   },
