@@ -142,3 +142,20 @@ export function createRecordsQuery(q: Accessor<RecordQuery>) {
 export function createRecordQuery(id: Accessor<string>) {
   return createLiveQuery((recordId) => getRecord(recordId), undefined as StoredRecord | undefined, id);
 }
+
+/** The live opt-out notices of one client ('' : none), oldest first: the record page needs the next one after a notice. */
+export function createClientNoticesQuery(clientId: Accessor<string>) {
+  return createLiveQuery(
+    (id) =>
+      id
+        ? db()
+            .records.where('[clientId+kind+date]')
+            .between([id, 'notice', Dexie.minKey], [id, 'notice', Dexie.maxKey], true, true)
+            .filter((r) => !r.deletedAt)
+            .toArray()
+            .then((rows) => rows.filter((r): r is Extract<StoredRecord, { kind: 'notice' }> => r.kind === 'notice'))
+        : [],
+    [] as Extract<StoredRecord, { kind: 'notice' }>[],
+    clientId,
+  );
+}

@@ -8,7 +8,7 @@ const eslint = new ESLint({ cwd: root });
 
 /** Lints `source` as if it were the file at `path` (nothing is written to disk). */
 async function restrictedImports(path: string, source: string): Promise<string[]> {
-  const [result] = await eslint.lintText(source, { filePath: `${root}/${path}` });
+  const [result] = (await eslint.lintText(source, { filePath: `${root}/${path}` })) as [ESLint.LintResult];
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../../domain/dates';
 import type { Deadline } from '../../domain/deadlines';
+import { SETTLED_STATUSES } from '../../domain/clock';
 
 export interface CalendarEntry {
   deadline: Deadline;
@@ -15,7 +16,7 @@ function dateArray(date: IsoDate): [number, number, number] {
 export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], calendarName: string): Promise<string> {
   const { createEvents } = await import('ics');
   const events = entries
-    .filter((e) => e.deadline.status !== 'done')
+    .filter((e) => !SETTLED_STATUSES.has(e.deadline.status))
     .map(({ deadline: d, clientName }) => ({
       uid: `${d.clientId}-${d.recordId ?? 'certification'}-${d.dutyId}-${d.due}@cpni-desk`,
       title: `${clientName}: ${d.title}`,
