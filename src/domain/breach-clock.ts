@@ -5,7 +5,6 @@
  * their effective date in Settings, and only to breaches determined on or after it: the
  * Federal Register delayed them indefinitely and no effective date has been announced.
  */
-import type { BreachRecord } from './records';
 import type { CalendarOptions } from './calendar';
 import { addDays, formatLong, isIsoDate, maxDate, yearOf, type IsoDate } from './dates';
 import { annualDutyDate, dutyPeriodEnd, dutyPeriodOver } from './duty-dates';
@@ -25,7 +24,9 @@ export interface BreachClockInput {
 }
 
 /** A breach record's fields as the clock reads them (the delay counts only when it was directed). */
-export function breachClockInput(r: BreachRecord): BreachClockInput {
+export function breachClockInput(
+  r: Pick<BreachClockInput, 'determinedOn' | 'agenciesNotifiedOn' | 'urgentHarm' | 'customersAffected' | 'harmLikely'> & { lawEnforcementDelay?: boolean; delayUntil?: IsoDate | '' },
+): BreachClockInput {
   return {
     determinedOn: r.determinedOn,
     agenciesNotifiedOn: r.agenciesNotifiedOn,

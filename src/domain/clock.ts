@@ -6,11 +6,11 @@
  * all read `recordClocks` and `clockStatus`, so they cannot disagree
  * (test/domain/clock-agreement.test.ts generates records of every kind to prove it).
  */
-import { breachClock, breachClockInput, closureDates, type BreachSettings } from './breach-clock';
+import type { BreachSettings } from './breach-clock';
 import { daysBetween, formatLong, type IsoDate } from './dates';
-import { DUTIES, interpretationNote, type DutyId } from './duties';
-import { optOutApprovalFrom, optOutFailureNoticeDue, optOutNoticeRefreshDue } from './duty-dates';
-import type { ComplianceRecord, NoticeRecord } from './records';
+import type { DutyId } from './duties';
+import { RECORD_KIND_REGISTRY } from './kinds';
+import type { ComplianceRecord } from './records';
 
 /** 'deadline': due on or before the date. 'notBefore': allowed only from the date (§ 64.2011(b)(1) wait, § 64.2008(d)(1) wait). */
 export type ClockKind = 'deadline' | 'notBefore';
@@ -75,7 +75,7 @@ export interface ClockContext {
    * Opt-out notices of the record's client (any order; deleted ones are skipped). The refresh
    * duty of § 64.2008(d)(2) is done by the next notice, so a notice's clock needs its successors.
    */
-  notices?: readonly Pick<NoticeRecord, 'id' | 'clientId' | 'sentOn' | 'deletedAt'>[];
+  notices?: readonly { id: string; clientId: string; sentOn: IsoDate; deletedAt?: string }[];
 }
 
 /**
@@ -127,160 +127,12 @@ export function clockStatusText(clock: Pick<Clock, 'kind' | 'date' | 'doneOn'>, 
   }
 }
 
-const RULE_2007 = '2007 rule (in force)';
-
-function breachClocks(r: Extract<ComplianceRecord, { kind: 'breach' }>, settings: BreachSettings): { clocks: Clock[]; notes: string[] } {
-  const clock = breachClock(breachClockInput(r), settings);
-  const is2023 = clock.rule === '2023';
-  const version = is2023 ? `2023 rule (FCC 23-111), effective ${formatLong(settings.breachRule2023EffectiveDate ?? '')} per your Settings` : RULE_2007;
-  const clocks: Clock[] = [];
-  if (is2023 && clock.annualSummaryDue) {
-    // Fewer than 500 customers and no likely harm: the summary replaces the agency notice (amended § 64.2011(a)(3)).
-    clocks.push({
-      dutyId: 'breachAnnualSummary2023',
-      kind: 'deadline',
-      date: clock.annualSummaryDue,
-      doneOn: r.annualSummaryFiledOn,
-      title: 'Annual summary to the FCC due (unverified date)',
-      citation: DUTIES.breachAnnualSummary2023.citation,
-      ruleVersion: version,
-      unverified: true,
-      note: DUTIES.breachAnnualSummary2023.interpretation,
-    });
-  } else {
-    const agency = is2023 ? DUTIES.breachAgencyNotice2023 : DUTIES.breachAgencyNotice2007;
-    clocks.push({
-      dutyId: agency.id,
-      kind: 'deadline',
-      date: clock.agencyNoticeDue,
-      doneOn: r.agenciesNotifiedOn,
-      title: is2023 ? 'Notice to the FCC, USSS and FBI due' : 'Notice to the USSS and FBI due',
-      citation: agency.citation,
-      ruleVersion: version,
-      note: is2023 ? 'Amended § 64.2011, in force from the effective date in your Settings.' : interpretationNote(agency.id),
-    });
-  }
-  if (!is2023) {
-    // § 64.2011(b)(1): a "not before" date; the 2007 rule sets no outer limit after it.
-    clocks.push({
-      dutyId: 'breachCustomerWait2007',
-      kind: 'notBefore',
-      date: clock.customerNoticeEarliest,
-      doneOn: r.customersNotifiedOn,
-      title: 'Customers may be told from',
-      citation: DUTIES.breachCustomerWait2007.citation,
-      ruleVersion: version,
-      note: clock.customerNoticeEarliest
-        ? `Customers may be told from ${formatLong(clock.customerNoticeEarliest)}, not before; the 2007 rule sets no outer limit after that.`
-        : 'Enter the date the agencies were notified to see this date.',
-    });
-  } else if (clock.customerNoticeDue) {
-    clocks.push({
-      dutyId: 'breachCustomerNotice2023',
-      kind: 'deadline',
-      date: clock.customerNoticeDue,
-      doneOn: r.customersNotifiedOn,
-      title: 'Notice to customers due',
-      citation: DUTIES.breachCustomerNotice2023.citation,
-      ruleVersion: version,
-      note: [
-        clock.customerNoticeEarliest && clock.customerNoticeEarliest > r.determinedOn ? `Not before ${formatLong(clock.customerNoticeEarliest)}.` : undefined,
-        interpretationNote('breachCustomerNotice2023'),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    });
-  }
-  return { clocks, notes: clock.notes };
-}
-
-type NoticeList = NonNullable<ClockContext['notices']>;
-const successorCache = new WeakMap<NoticeList, Map<string, IsoDate>>();
-
-/** For each live notice, the day the next notice of the same client was sent (one sort per client, cached by list). */
-function noticeSuccessors(notices: NoticeList): Map<string, IsoDate> {
-  let next = successorCache.get(notices);
-  if (next) return next;
-  next = new Map();
-  const byClient = new Map<string, { id: string; sentOn: IsoDate }[]>();
-  for (const n of notices) {
-    if (n.deletedAt) continue;
-    let list = byClient.get(n.clientId);
-    if (!list) byClient.set(n.clientId, (list = []));
-    list.push(n);
-  }
-  for (const list of byClient.values()) {
-    list.sort((a, b) => (a.sentOn < b.sentOn ? -1 : a.sentOn > b.sentOn ? 1 : 0));
-    // Notices sent the same day do not refresh each other: the next one is the first later day.
-    let later: IsoDate | undefined;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const n = list[i]!;
-      if (i + 1 < list.length && list[i + 1]!.sentOn > n.sentOn) later = list[i + 1]!.sentOn;
-      if (later) next.set(n.id, later);
-    }
-  }
-  successorCache.set(notices, next);
-  return next;
-}
-
-/** The day the next opt-out notice of the same client was sent, after `record` (§ 64.2008(d)(2) is then done). */
-function nextNoticeOn(record: NoticeRecord, notices: ClockContext['notices']): IsoDate | undefined {
-  return notices ? noticeSuccessors(notices).get(record.id) : undefined;
-}
-
 /**
  * Every clock `record` starts, with its done date, plus the notes the record page prints
- * under them. Kinds without a clock give none. Deleted records still have clocks (the record
- * page shows them); the dashboard skips deleted records.
+ * under them. The kind's file in src/domain/kinds/ says which; kinds without a clock give none.
+ * Deleted records still have clocks (the record page shows them); the dashboard skips them.
  */
 export function recordClocks(record: ComplianceRecord, ctx: ClockContext = {}): { clocks: Clock[]; notes: string[] } {
-  const settings = ctx.settings ?? {};
-  switch (record.kind) {
-    case 'breach':
-      return breachClocks(record, settings);
-    case 'notice':
-      return {
-        clocks: [
-          {
-            dutyId: 'optOutWait',
-            kind: 'notBefore',
-            date: optOutApprovalFrom({ method: record.method, sentOn: record.sentOn }),
-            title: 'Opt-out approval may be assumed from',
-            citation: DUTIES.optOutWait.citation,
-            ruleVersion: RULE_2007,
-            informational: true,
-            note: interpretationNote('optOutWait'),
-          },
-          {
-            dutyId: 'optOutNoticeRefresh',
-            kind: 'deadline',
-            date: optOutNoticeRefreshDue(record.sentOn),
-            doneOn: nextNoticeOn(record, ctx.notices),
-            title: 'Next opt-out notice due (every two years)',
-            citation: DUTIES.optOutNoticeRefresh.citation,
-            ruleVersion: RULE_2007,
-            note: `${interpretationNote('optOutNoticeRefresh') ?? ''} A later notice, once recorded, starts a new two years.`.trim(),
-          },
-        ],
-        notes: [],
-      };
-    case 'optOutFailure':
-      return {
-        clocks: [
-          {
-            dutyId: 'optOutFailureNotice',
-            kind: 'deadline',
-            date: optOutFailureNoticeDue(record.learnedOn, { closures: closureDates(settings) }),
-            doneOn: record.letterSentOn,
-            title: 'Letter to the FCC due',
-            citation: DUTIES.optOutFailureNotice.citation,
-            ruleVersion: RULE_2007,
-            note: interpretationNote('optOutFailureNotice'),
-          },
-        ],
-        notes: [],
-      };
-    default:
-      return { clocks: [], notes: [] };
-  }
+  const entry = RECORD_KIND_REGISTRY[record.kind] as { clocks?: (r: ComplianceRecord, c: ClockContext) => { clocks: Clock[]; notes: string[] } };
+  return entry.clocks ? entry.clocks(record, { ...ctx, settings: ctx.settings ?? {} }) : { clocks: [], notes: [] };
 }
