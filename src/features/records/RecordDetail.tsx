@@ -16,6 +16,7 @@ import type { OptOutFailureRecord } from '../../domain/records';
 import { recordsHref } from './records-href';
 import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
+import { guardStorage } from '../../ui/storage-error';
 
 export function RecordDetail() {
   const params = useParams<{ id: string }>();
@@ -60,12 +61,14 @@ function RecordPage(props: { record: StoredRecord }) {
   const listHref = () => recordsHref('/records', { client: props.record.clientId });
 
   const remove = async () => {
-    await softDeleteRecord(props.record.id);
+    const id = props.record.id;
+    if (!(await guardStorage('delete the record', () => softDeleteRecord(id).then(() => true)))) return;
     offerUndo(props.record.id, `Deleted the ${meta().title.toLowerCase()} of ${formatLong(props.record.date)}.`);
     navigate(listHref());
   };
   const restore = async () => {
-    await restoreRecord(props.record.id);
+    const id = props.record.id;
+    if (!(await guardStorage('restore the record', () => restoreRecord(id).then(() => true)))) return;
     setMessage('Restored. The record is back in the lists.');
   };
 

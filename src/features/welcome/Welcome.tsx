@@ -2,11 +2,12 @@ import { updateSettings } from '../../db/settings';
 import { requestPersistence } from '../../app/storage-status';
 import { StoragePanel } from '../../app/StoragePanel';
 import { PageHeader } from '../../ui/page';
+import { guardStorage } from '../../ui/storage-error';
 
 export function Welcome() {
   const start = async () => {
     await requestPersistence();
-    await updateSettings({ firstRunDone: true }, 'Finished first-run setup');
+    await guardStorage('finish the first-run setup', () => updateSettings({ firstRunDone: true }, 'Finished first-run setup'));
   };
   return (
     <div class="welcome" data-testid="welcome">
