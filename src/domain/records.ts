@@ -23,6 +23,7 @@ export {
   APPROVAL_STATUS_OPTIONS,
   APPROVAL_TYPE_OPTIONS,
   DISCLOSURE_BASIS_OPTIONS,
+  approvalKey,
   type ComplaintCategory,
   type RecordKind,
   type RecordBase,

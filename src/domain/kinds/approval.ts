@@ -39,3 +39,13 @@ export const approval = defineKind({
       labelOf(APPROVAL_STATUS_OPTIONS, r.status).toLowerCase(),
     ),
 });
+
+/**
+ * What makes two approval records the same event: the client, the customer account, the
+ * approval type, the decision and its date. Importing the same CSV file twice finds every row
+ * already stored by this key and adds nothing (the import report lists them). The account is
+ * compared without surrounding spaces and without regard to case ("ab-100" = "AB-100").
+ */
+export function approvalKey(clientId: string, a: { accountRef: string; approvalType: string; status: string; decidedOn: string }): string {
+  return JSON.stringify([clientId, a.accountRef.trim().toUpperCase(), a.approvalType, a.status, a.decidedOn]);
+}

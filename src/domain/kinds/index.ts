@@ -34,7 +34,7 @@ export function isRecordKind(value: unknown): value is RecordKind {
 
 export { APPROVAL_BASES, APPROVAL_BASIS_OPTIONS } from './campaign';
 export { DISCLOSURE_BASES, DISCLOSURE_BASIS_OPTIONS } from './disclosure';
-export { APPROVAL_MEDIUM_OPTIONS, APPROVAL_STATUS_OPTIONS, APPROVAL_TYPE_OPTIONS } from './approval';
+export { APPROVAL_MEDIUM_OPTIONS, APPROVAL_STATUS_OPTIONS, APPROVAL_TYPE_OPTIONS, approvalKey } from './approval';
 export { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from './complaint';
 export type { ChoiceOption, Control, FieldDescriptor } from './fields';
 export type { RecordBase, RecordKindEntry } from './kind';
