@@ -318,7 +318,8 @@ export function assemblePackage(
         ? pretextingFacts(model.pretexting.attempts, model.coveredYear)
         : undefined,
   });
-  const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { ...s, body: cert.sectionEdits[s.id]! } : s));
+  // An edited section is the user's text: its drafted structure no longer describes it.
+  const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { id: s.id, heading: s.heading, citation: s.citation, body: cert.sectionEdits[s.id]! } : s));
   const statementText = renderStatementText(sections);
   const lintContext: LintContext = {
     filingYear: model.certificationYear,
