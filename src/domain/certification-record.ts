@@ -33,7 +33,7 @@ export interface LintOverride {
 
 export interface CoverLetterFields {
   include: boolean;
-  /** Addressee lines after the name; the reference marks the FCC's address as to be verified. */
+  /** Addressee lines after the name; the FCC's address for filings is not confirmed: verify it before filing. */
   addressee: string[];
   body: string;
   cc: string[];
