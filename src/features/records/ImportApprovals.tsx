@@ -224,7 +224,6 @@ export function ImportApprovals() {
               <p role="status" data-testid="import-summary">
                 {plural(r().rows.length, 'row', 'rows')}: {n(r().valid)} valid, {plural(r().invalid, 'row', 'rows')} with errors
                 {r().duplicates > 0 ? `, ${plural(r().duplicates, 'row repeats', 'rows repeat')} an earlier row and will be skipped` : ''}.{' '}
-                Approvals already stored for the client are skipped on import.{' '}
                 {r().invalid > 0 ? 'Nothing has been stored. Fix the file and choose it again, or import only the valid rows.' : 'Nothing has been stored yet.'}
               </p>
               <Show when={r().valid > 0}>
@@ -234,7 +233,10 @@ export function ImportApprovals() {
                   </button>
                 </div>
               </Show>
-              <p class="hint">Row numbers are those a spreadsheet shows: the header is row 1.</p>
+              <p class="hint">
+                Row numbers are those a spreadsheet shows: the header is row 1. Approvals already stored for the client (same account, type, status
+                and date) are skipped on import and listed afterwards.
+              </p>
               <Show when={r().invalid > 0}>
                 <CheckboxField
                   label="Show only rows with errors"
