@@ -7,7 +7,8 @@
  * after. The starting date is the latest date in the record, which is never earlier than any
  * narrower reading of the rule.
  */
-import { addDays, addYears, maxDate, type IsoDate } from './dates';
+import { addYears, maxDate, type IsoDate } from './dates';
+import { dutyPeriodOver } from './duty-dates';
 import { DUTIES, duty, type DutyId, type RuleVersion } from './duties';
 import type { BreachSettings } from './breach-clock';
 import { RECORD_KIND_REGISTRY, recordDate, recordDates, type ComplianceRecord } from './records';
@@ -23,8 +24,9 @@ export interface Retention {
 }
 
 
-function endOf(start: IsoDate, years: number): IsoDate {
-  return addDays(addYears(start, years), 1);
+/** The first day after the duty's period from `start` (its length and unit come from the duty table). */
+function disposableFrom(id: DutyId, start: IsoDate): IsoDate {
+  return dutyPeriodOver(id, start);
 }
 
 /** The rule (or practice) that sets how long `record` is kept, and the first day it may go. */
@@ -39,7 +41,7 @@ export function retentionFor(record: ComplianceRecord, settings?: BreachSettings
     kind.retentionNote,
   ].filter(Boolean);
   return {
-    date: endOf(start, d.length),
+    date: disposableFrom(id, start),
     basis: d.basis,
     citation: d.citation,
     dutyId: id,
@@ -60,7 +62,7 @@ export function isPastRetention(record: ComplianceRecord, today: IsoDate, settin
 
 /** Filed certifications: no rule sets a period; keep at least two years (practice). */
 export function certificationRetainUntil(filedOn: IsoDate): IsoDate {
-  return endOf(filedOn, DUTIES.retainCertification.length);
+  return disposableFrom('retainCertification', filedOn);
 }
 
 export function certificationRetention(filedOn: IsoDate): Retention {
