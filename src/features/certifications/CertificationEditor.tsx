@@ -95,7 +95,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   const dirty = createMemo(() => canonicalJson(draft) !== saved());
   useUnsavedGuard(dirty);
 
-  const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value));
+  const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value, todayLocal()));
   const preparer = createMemo(() => preparers.value.find((p) => p.id === draft.preparerId) ?? preparers.value.find((p) => p.isDefault));
   const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
   const dueNote = () => certificationDueNote(draft.certificationYear, cal());

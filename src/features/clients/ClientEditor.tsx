@@ -4,6 +4,7 @@ import { createClientQuery, saveClient, setClientArchived } from '../../db/clien
 import { PageHeader, Notice } from '../../ui/page';
 import { ClientForm } from './ClientForm';
 import { draftFromClient, inputFromDraft } from './client-draft';
+import { guardStorage } from '../../ui/storage-error';
 
 export function ClientEditor() {
   const params = useParams<{ id?: string }>();
@@ -41,7 +42,8 @@ export function ClientEditor() {
                   onClick={async () => {
                     const archive = !c().archived;
                     const name = c().legalName;
-                    await setClientArchived(c().id, archive);
+                    const done = await guardStorage(archive ? 'archive the client' : 'unarchive the client', () => setClientArchived(c().id, archive).then(() => true));
+                    if (!done) return;
                     setMessage(archive ? `${name} is archived and hidden from the list.` : `${name} is active again.`);
                   }}
                 >
