@@ -1,0 +1,32 @@
+/** The client (a carrier): its stored row, version and migrations. The form's fields are `clientFields` (schema.ts). */
+import * as v from 'valibot';
+import { clientFields, type Client } from '../schema';
+import { addRevision, defineEntity, stampEntries } from './entity';
+
+export const CLIENT_VERSION = 2;
+
+export const clientRowSchema = v.pipe(
+  v.object({ ...clientFields.entries, ...stampEntries(CLIENT_VERSION) }),
+  v.forward(
+    v.check((c) => c.officers.filter((o) => o.isDefaultSignatory).length <= 1, 'Mark only one officer as the default signatory.'),
+    ['officers'],
+  ),
+  v.forward(
+    v.check((c) => new Set(c.officers.map((o) => o.id)).size === c.officers.length, 'Two officers have the same id; each officer needs its own.'),
+    ['officers'],
+  ),
+  v.forward(
+    v.check((c) => new Set(c.affiliates.map((a) => a.id)).size === c.affiliates.length, 'Two affiliates have the same id; each affiliate needs its own.'),
+    ['affiliates'],
+  ),
+);
+
+export const clientEntity = defineEntity<Client>({
+  name: 'client',
+  version: CLIENT_VERSION,
+  schema: clientRowSchema as v.GenericSchema<unknown, Client>,
+  migrations: {
+    // Version 1 → 2: revisions.
+    1: addRevision,
+  },
+});
