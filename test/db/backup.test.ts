@@ -39,7 +39,7 @@ async function seed() {
   const stored = (await db().certifications.get(cert))!;
   ok(await markReady(cert, stored));
   const ready = (await db().certifications.get(cert))!;
-  ok(await signCertification(cert, ready.updatedAt, signedPackage()));
+  ok(await signCertification(cert, ready.rev!, signedPackage()));
 }
 
 /** A signed package as the app stores it, with a small stand-in for the PDF. */
