@@ -176,7 +176,9 @@ const KIND_NOUNS: Record<RecordKind, string> = {
 };
 
 const isKind = (x: unknown): x is RecordKind => typeof x === 'string' && (RECORD_KINDS as readonly string[]).includes(x);
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+/** Text from the file, short and printable (a control character shows as “?”). */
+// eslint-disable-next-line no-control-regex
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s).replace(/[\u0000-\u001f\u007f]/g, '?');
 /** For labels: the text of a field, trimmed. */
 const textOf = (row: unknown, key: string) => (isObject(row) && typeof row[key] === 'string' ? row[key].trim() : '');
 /** For links: an id exactly as written (ids are never trimmed into another row's id). */

@@ -14,7 +14,7 @@ import { ANSWERS_VERSION, TOPIC_IDS, type TopicId } from '../statement-answers';
 import { topic } from '../statement-topics';
 import { AnswersTooNewError, upgradeAnswers } from '../statement-upgrade';
 import { STATEMENT_SECTION_IDS } from '../statement';
-import { checkAgainst, dateOrEmpty, defineEntity, EntityProblem, idSchema, isPlainObject, stampEntries, type Row } from './entity';
+import { checkAgainst, dateOrEmpty, defineEntity, EntityProblem, idSchema, isPlainObject, plain, stampEntries, type Row } from './entity';
 
 export const CERTIFICATION_VERSION = 2;
 
@@ -38,10 +38,10 @@ function answerSchema(id: TopicId, key: string) {
 }
 
 const topicValuesSchema = (id: TopicId) =>
-  v.optional(v.strictObject(Object.fromEntries(topic(id).questions.map((q) => [q.key, v.optional(answerSchema(id, q.key))]))));
+  v.optional(plain(v.strictObject(Object.fromEntries(topic(id).questions.map((q) => [q.key, v.optional(answerSchema(id, q.key))])))));
 
 const reviewSchema = v.optional(
-  v.strictObject(
+  plain(v.strictObject(
     {
       origin: v.picklist(['user', 'sample', 'lastYear'], 'Where a topic’s answers came from must be user, sample or lastYear.'),
       reviewedOn: dateOrEmpty('A topic’s review date'),
@@ -49,45 +49,46 @@ const reviewSchema = v.optional(
       lastReviewedOn: v.optional(dateOrEmpty('The date last year’s answers were reviewed')),
       note: v.optional(text('A topic’s note')),
     },
-  ),
+  )),
 );
 
-export const answersSchema = v.strictObject(
+export const answersSchema = plain(v.strictObject(
   {
     version: v.literal(ANSWERS_VERSION, `The answers version must be ${ANSWERS_VERSION}.`),
-    values: v.strictObject(Object.fromEntries(TOPIC_IDS.map((id) => [id, topicValuesSchema(id)]))),
-    topics: v.strictObject(Object.fromEntries(TOPIC_IDS.map((id) => [id, reviewSchema]))),
+    values: plain(v.strictObject(Object.fromEntries(TOPIC_IDS.map((id) => [id, topicValuesSchema(id)])))),
+    topics: plain(v.strictObject(Object.fromEntries(TOPIC_IDS.map((id) => [id, reviewSchema])))),
     simChangeComplianceDate: dateOrEmpty('The SIM-change compliance date'),
   },
-);
+));
 
 // ---- Overrides of what the records say ----
 
 const reason = (what: string) => v.pipe(v.string(`The reason for overriding ${what} must be text.`), v.trim(), v.nonEmpty(`The reason for overriding ${what} is empty.`));
 const count = (label: string) => v.pipe(v.number(`${label} must be a number.`), v.integer(`${label} must be a whole number.`), v.minValue(0, `${label} cannot be negative.`), v.maxValue(1e9, `${label} is too large.`));
 
-export const overridesSchema = v.strictObject(
+export const overridesSchema = plain(v.strictObject(
   {
     dataBrokers: v.optional(
-      v.strictObject({
-        value: v.strictObject({ has: v.boolean('Whether there were data-broker actions must be true or false.'), explanation: text('The data-broker explanation') }),
+      plain(v.strictObject({
+        value: plain(v.strictObject({ has: v.boolean('Whether there were data-broker actions must be true or false.'), explanation: text('The data-broker explanation') })),
         reason: reason('the data-broker actions'),
-      }),
+      })),
     ),
     complaints: v.optional(
-      v.strictObject({
-        value: v.strictObject({
-          counts: v.strictObject(Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, count(`The count of ${c} complaints`)]))),
+      plain(v.strictObject({
+        value: plain(v.strictObject({
+          counts: plain(v.strictObject(Object.fromEntries(COMPLAINT_CATEGORIES.map((c) => [c, count(`The count of ${c} complaints`)])))),
           summary: text('The complaint summary'),
-        }),
+        })),
         reason: reason('the complaints'),
-      }),
+      })),
     ),
-    pretexting: v.optional(v.strictObject({ value: v.strictObject({ text: text('The pretexting text') }), reason: reason('the pretexting attempts') })),
+    pretexting: v.optional(plain(v.strictObject({ value: plain(v.strictObject({ text: text('The pretexting text') })), reason: reason('the pretexting attempts') }))),
   },
-);
+));
 
 export const sectionEditsSchema = v.pipe(
+  v.custom<unknown>(isPlainObject, 'The edited statement sections must be an object (not a list).'),
   v.record(v.string(), text('An edited statement section'), 'The edited statement sections must be an object.'),
   v.check(
     (edits) => Object.keys(edits).every((k) => (STATEMENT_SECTION_IDS as readonly string[]).includes(k)),
@@ -107,7 +108,7 @@ export const certificationRowSchema = v.object({
     v.maxValue(9999, 'Certification year must have four digits.'),
   ),
   status: v.picklist(CERTIFICATION_STATUSES, `Status must be one of ${CERTIFICATION_STATUSES.join(', ')}.`),
-  signatory: v.object({ name: text('Signatory name'), title: text('Signatory title') }, 'The signatory must be an object.'),
+  signatory: plain(v.object({ name: text('Signatory name'), title: text('Signatory title') }, 'The signatory must be an object.')),
   preparerId: v.union([v.literal(''), idSchema('The preparer id')], 'The preparer id must be an id or empty.'),
   dateFiled: dateOrEmpty('Date filed'),
   signatureDate: dateOrEmpty('Signature date'),
@@ -117,7 +118,7 @@ export const certificationRowSchema = v.object({
   sectionEdits: sectionEditsSchema,
   overrides: overridesSchema,
   lintOverrides: v.array(
-    v.object({ id: text('An overridden check’s id'), excerpt: text('An overridden check’s excerpt'), reason: text('An overridden check’s reason') }, 'An overridden check must be an object.'),
+    plain(v.object({ id: text('An overridden check’s id'), excerpt: text('An overridden check’s excerpt'), reason: text('An overridden check’s reason') }, 'An overridden check must be an object.')),
     'The overridden checks must be a list.',
   ),
   signature: v.variant(
@@ -129,7 +130,7 @@ export const certificationRowSchema = v.object({
     ],
     'The signature must be typed or an image.',
   ),
-  coverLetter: v.object(
+  coverLetter: plain(v.object(
     {
       include: v.boolean('Whether to include the cover letter must be true or false.'),
       addressee: v.array(text('An addressee line'), 'The addressee must be a list of lines.'),
@@ -137,10 +138,10 @@ export const certificationRowSchema = v.object({
       cc: v.array(text('A cc line'), 'The cc lines must be a list.'),
     },
     'The cover letter must be an object.',
-  ),
+  )),
   rolledFromId: v.optional(idSchema('The id of the certification it was rolled forward from')),
   amends: v.optional(
-    v.object({ certificationId: idSchema('The id of the amended certification'), filedOn: dateOrEmpty('The amended filing’s date filed'), ecfsConfirmation: text('The amended filing’s ECFS confirmation') }),
+    plain(v.object({ certificationId: idSchema('The id of the amended certification'), filedOn: dateOrEmpty('The amended filing’s date filed'), ecfsConfirmation: text('The amended filing’s ECFS confirmation') })),
   ),
   amendedById: v.optional(idSchema('The id of the amended filing')),
   signedPackageId: v.optional(idSchema('The id of the signed package')),

@@ -1,12 +1,21 @@
 /** The client (a carrier): its stored row, version and migrations. The form's fields are `clientFields` (schema.ts). */
 import * as v from 'valibot';
-import { clientFields, type Client } from '../schema';
-import { addRevision, defineEntity, stampEntries } from './entity';
+import { addressSchema, affiliateSchema, clientFields, officerSchema, type Client } from '../schema';
+import { addRevision, defineEntity, plain, stampEntries } from './entity';
+
+const EMPTY_ADDRESS = { street: '', city: '', state: '', zip: '' };
 
 export const CLIENT_VERSION = 2;
 
 export const clientRowSchema = v.pipe(
-  v.object({ ...clientFields.entries, ...stampEntries(CLIENT_VERSION) }),
+  v.object({
+    ...clientFields.entries,
+    // Nested objects refuse a list where an object belongs.
+    address: v.optional(plain(addressSchema), EMPTY_ADDRESS),
+    officers: v.optional(v.array(plain(officerSchema)), []),
+    affiliates: v.optional(v.array(plain(affiliateSchema)), []),
+    ...stampEntries(CLIENT_VERSION),
+  }),
   v.forward(
     v.check((c) => c.officers.filter((o) => o.isDefaultSignatory).length <= 1, 'Mark only one officer as the default signatory.'),
     ['officers'],

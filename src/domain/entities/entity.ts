@@ -80,6 +80,8 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'an object',
   integer: 'a whole number',
   null: 'empty',
+  // Only `plain` below leaves a custom check without its own message.
+  custom: 'an object (not a list)',
 };
 
 /** Valibot's own message for a check that has none of ours: the field's name, in words. */
@@ -137,6 +139,14 @@ export function assertRow<T>(def: EntityDefinition<T>, row: unknown): T {
   const checked = checkAgainst(def.schema, row);
   if (checked.output === undefined) throw new EntityProblem(`This ${def.name} was not saved: ${checked.messages.join(' ')}`);
   return checked.output;
+}
+
+/**
+ * An object schema that refuses a list: valibot's object schemas take an array as an object
+ * with no fields, so `overrides: []` would pass as "no overrides".
+ */
+export function plain<S extends v.GenericSchema>(schema: S) {
+  return v.pipe(v.custom<unknown>((x) => x === undefined || isPlainObject(x)), schema);
 }
 
 // ---- Columns every stored row carries ----

@@ -1,11 +1,15 @@
 /** A preparer (signs the cover letter): its stored row, version and migrations. The form's fields are `preparerSchema` (schema.ts). */
 import * as v from 'valibot';
-import { preparerSchema, type Preparer } from '../schema';
-import { addRevision, defineEntity, stampEntries } from './entity';
+import { addressSchema, preparerSchema, type Preparer } from '../schema';
+import { addRevision, defineEntity, plain, stampEntries } from './entity';
 
 export const PREPARER_VERSION = 2;
 
-export const preparerRowSchema = v.object({ ...preparerSchema.entries, ...stampEntries(PREPARER_VERSION) });
+export const preparerRowSchema = v.object({
+  ...preparerSchema.entries,
+  address: v.optional(plain(addressSchema), { street: '', city: '', state: '', zip: '' }),
+  ...stampEntries(PREPARER_VERSION),
+});
 
 export const preparerEntity = defineEntity<Preparer>({
   name: 'preparer',

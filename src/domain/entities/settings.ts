@@ -1,7 +1,7 @@
 /** The app's settings (one row, key 'app'): stored row, version, defaults and migrations. */
 import * as v from 'valibot';
-import { settingsSchema, type Settings } from '../schema';
-import { defineEntity, instantSchema, revSchema, VERSION_FIELD, type Row } from './entity';
+import { closureSchema, settingsSchema, type Settings } from '../schema';
+import { defineEntity, instantSchema, plain, revSchema, VERSION_FIELD, type Row } from './entity';
 
 export const SETTINGS_VERSION = 2;
 
@@ -13,6 +13,7 @@ export interface SettingsRow extends Settings {
 
 export const settingsRowSchema = v.object({
   ...settingsSchema.entries,
+  closures: v.optional(v.array(plain(closureSchema)), []),
   lastBackupAt: v.optional(v.union([v.literal(''), instantSchema('The last backup time')], 'The last backup time must be a date and time or empty.'), ''),
   key: v.literal('app', 'The settings row’s key must be “app”.'),
   rev: revSchema,
