@@ -68,6 +68,16 @@ export function otherChanges(base: unknown, mine: unknown, theirs: unknown, path
     .filter((c) => !same(c.mine, c.theirs));
 }
 
+/**
+ * Every field where this screen and the stored version differ, whoever changed it: for a
+ * version that cannot take edits (signed), so the user sees their own edits to copy.
+ */
+export function allDifferences(base: unknown, mine: unknown, theirs: unknown, paths: readonly string[]): FieldChange[] {
+  return paths
+    .filter((p) => !same(getPath(mine, p), getPath(theirs, p)))
+    .map((key) => ({ key, mine: getPath(mine, key), theirs: getPath(theirs, key), mineChanged: !same(getPath(base, key), getPath(mine, key)) }));
+}
+
 /** The choice offered first: keep an edit of mine, take a change only the other version made. */
 export function defaultChoices(changes: readonly FieldChange[]): Record<string, Choice> {
   return Object.fromEntries(changes.map((c) => [c.key, c.mineChanged ? 'mine' : 'theirs']));

@@ -32,7 +32,7 @@ import { SignedCertification } from './SignedCertification';
 import { freezePackage } from './freeze-package';
 import { packageFileName } from '../../documents/file-names';
 import { ConflictPanel } from '../../ui/ConflictPanel';
-import { applyChoices, fieldPaths, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
+import { allDifferences, applyChoices, fieldPaths, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
 import { EDITABLE_CERTIFICATION_FIELDS } from '../../domain/entities';
 import { topic } from '../../domain/statement-topics';
 import type { TopicId } from '../../domain/statement-answers';
@@ -168,7 +168,8 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   const showConflict = (theirs: Certification) => {
     const mine = unwrap(draft);
     const paths = fieldPaths([base(), mine, theirs], EDITABLE_CERTIFICATION_FIELDS, CONFLICT_CONTAINERS);
-    setConflict({ theirs: structuredClone(unwrap(theirs)), changes: otherChanges(base(), mine, theirs, paths) });
+    const compare = isFrozen(theirs.status) ? allDifferences : otherChanges;
+    setConflict({ theirs: structuredClone(unwrap(theirs)), changes: compare(base(), mine, theirs, paths) });
     setSaveError('');
     setMessage('');
   };
