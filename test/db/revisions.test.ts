@@ -7,6 +7,7 @@ import { getRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
 import { createCertification, getCertification, updateCertification } from '../../src/db/certifications';
 import { markReady, signCertification } from '../../src/db/certification-steps';
 import { newCertification } from '../../src/domain/certification-record';
+import { savePreparer } from '../../src/db/preparers';
 import { applyChoices, defaultChoices, otherChanges } from '../../src/domain/conflicts';
 import { draftFromClient, inputFromDraft } from '../../src/features/clients/client-draft';
 import { contentHashOf } from '../../src/domain/signed-package';
@@ -105,6 +106,18 @@ describe('revisions and compare-and-swap', () => {
     const stale = await updateCertification(created.id, { ...ready, signatory: { name: 'Bo Diaz', title: 'CEO' } }, 'Saved', ready.rev);
     expect(stale).toMatchObject({ ok: false, conflict: { status: 'signed' } });
     expect(await getCertification(created.id)).toMatchObject({ status: 'signed', signatureDate: '2027-02-19', signatory: { name: 'Ann Lee' } });
+  });
+});
+
+describe('preparers', () => {
+  it('a preparer saved from a stale form is refused; marking another the default is a change the form is told about', async () => {
+    const a = ok(await savePreparer({ name: 'Jordan Fields' }));
+    const b = ok(await savePreparer({ name: 'Casey Moore', isDefault: true }));
+    expect(b.rev).toBe(1);
+    // Jordan was the default until Casey took it: Jordan's row moved on.
+    const stale = await savePreparer({ name: 'Jordan Fields, CPA', isDefault: true }, a.id, a.rev);
+    expect(stale).toMatchObject({ ok: false, conflict: { name: 'Jordan Fields', isDefault: false, rev: 2 } });
+    expect((await db().preparers.get(b.id))!.isDefault).toBe(true);
   });
 });
 
