@@ -3,8 +3,8 @@
  * domain/backup.ts; here the tables are read in one transaction and replaced in one, so a
  * restore that fails midway leaves the database as it was.
  */
-import * as v from 'valibot';
-import { settingsSchema, type Settings } from '../domain/schema';
+import type { Settings } from '../domain/schema';
+import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
 import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
@@ -16,7 +16,7 @@ export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((s) => s.v
 
 // Fresh each time: a live query's store reconciles into the object it started from, so a shared
 // DEFAULT_SETTINGS can hold another screen's values by now.
-const defaultSettings = (): Settings => v.parse(settingsSchema, {});
+const defaultSettings = (): Settings => entityDefaults();
 
 /** Every table the backup holds, the change log included. */
 function backedUpTables() {
