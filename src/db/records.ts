@@ -3,6 +3,7 @@ import type { Accessor } from 'solid-js';
 import * as v from 'valibot';
 import { validate, type FieldErrors } from '../domain/schema';
 import { RECORD_FIELD_SCHEMAS, approvalKey, recordDate, type ComplianceRecord, type RecordKind } from '../domain/records';
+import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { db, newId, nowInstant, type StoredRecord } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -21,20 +22,28 @@ function stored(kind: RecordKind, clientId: string, fields: Record<string, unkno
   return { ...record, date: recordDate(record) };
 }
 
-/** Validates and stores a record of `kind`; nothing is written when validation fails. */
-export async function saveRecord(kind: RecordKind, clientId: string, input: unknown, id?: string): Promise<SaveResult> {
+/**
+ * Validates and stores a record of `kind`; nothing is written when validation fails, or when
+ * the stored record is no longer revision `expectedRev` (compare-and-swap in the same
+ * transaction). Deleting and restoring are their own steps: a save keeps `deletedAt` as stored.
+ */
+export async function saveRecord(kind: RecordKind, clientId: string, input: unknown, id?: string, expectedRev?: number): Promise<SaveResult<StoredRecord>> {
   const result = validateRecord(kind, input);
   if (!result.ok) return result;
   const database = db();
-  return database.transaction('rw', database.records, database.clients, database.changeLog, async (): Promise<SaveResult> => {
+  return database.transaction('rw', database.records, database.clients, database.changeLog, async (): Promise<SaveResult<StoredRecord>> => {
     if (!(await database.clients.get(clientId))) return { ok: false, errors: { clientId: 'Choose the client this record belongs to.' } };
     const now = nowInstant();
     const existing = id ? await database.records.get(id) : undefined;
     if (id && !existing) return { ok: false, errors: { '': 'This record no longer exists (it may have been purged in another tab).' } };
+    if (existing && expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, errors: { '': CHANGED_ELSEWHERE }, conflict: existing };
     const rowId = existing?.id ?? newId();
-    await database.records.put(stored(kind, clientId, result.value, rowId, existing?.createdAt ?? now, now));
+    const rev = (existing?.rev ?? 0) + 1;
+    const row = { ...stored(kind, clientId, result.value, rowId, existing?.createdAt ?? now, now), rev } as StoredRecord;
+    if (existing?.deletedAt) row.deletedAt = existing.deletedAt;
+    await database.records.put(row);
     await logChange({ entity: 'record', entityId: rowId, action: existing ? 'update' : 'create', summary: `${existing ? 'Updated' : 'Added'} ${kind} record` });
-    return { ok: true, id: rowId };
+    return { ok: true, id: rowId, rev };
   });
 }
 

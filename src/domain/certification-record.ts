@@ -89,6 +89,9 @@ export interface Certification extends CertificationFields {
   id: string;
   createdAt: string;
   updatedAt: string;
+  /** Revision: one more on every write; a save or step names the revision its screen loaded. */
+  rev?: number;
+  entityVersion?: number;
 }
 
 /** The FCC Secretary's address lines; not verified, so editable and flagged. */

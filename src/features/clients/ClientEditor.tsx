@@ -65,7 +65,9 @@ export function ClientEditor() {
             <Show when={c().id} keyed>
               <ClientForm
                 initial={draftFromClient(c())}
-                onSave={(d) => saveClient({ ...inputFromDraft(d), archived: c().archived }, c().id)}
+                rev={c().rev}
+                stored={c()}
+                onSave={(d, rev) => saveClient(inputFromDraft(d), c().id, rev)}
                 onSaved={() => setMessage('Saved.')}
               />
             </Show>

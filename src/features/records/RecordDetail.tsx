@@ -177,7 +177,8 @@ function RecordPage(props: { record: StoredRecord }) {
             clientId={props.record.clientId}
             initial={draftFromRecord(props.record.kind, props.record as unknown as Record<string, unknown>)}
             submitLabel="Save changes"
-            onSave={(input) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id)}
+            rev={props.record.rev}
+            onSave={(input, rev) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id, rev)}
             onSaved={() => {
               setEditing(false);
               setMessage('Saved.');

@@ -27,13 +27,14 @@ function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
 
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
+/** The file's bytes: `parseBackup` decodes them as strict UTF-8, so a file in another encoding is refused, not altered. */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   });
 }
 
@@ -77,10 +78,10 @@ export function BackupPanel() {
     setFileName(file.name);
     setBusy('read');
     try {
-      const text = await readText(file);
+      const bytes = await readBytes(file);
       // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = parseBackup(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+      const result = parseBackup(bytes, { schemaVersion: CURRENT_SCHEMA_VERSION });
       if (result.ok) setOnDevice(await currentCounts());
       setChecked(result);
     } catch (error) {
