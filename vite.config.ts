@@ -36,7 +36,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ttf}'],
+        // .mjs: pdf.js's worker, bundled with the check screen so a PDF can be read offline.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,ttf}'],
         // jsPDF's optional chunks are only for doc.html() and SVG, which the app never calls.
         globIgnores: ['**/html2canvas*.js', '**/purify.es*.js', '**/index.es*.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

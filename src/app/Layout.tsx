@@ -1,10 +1,33 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../db/settings';
 import { onUpgradedElsewhere } from '../db/database';
 import { Welcome } from '../features/welcome/Welcome';
 import { UpdatePrompt } from './UpdatePrompt';
 import { StorageIndicator } from './StorageIndicator';
+import { ScreenBoundary } from './ScreenBoundary';
+import { openDatabase, type OpenState } from '../db/open';
+import { describeStorageError, type StorageProblem } from '../domain/storage-errors';
+import { StorageErrorBanner } from '../ui/storage-error';
+
+/** Why the records cannot be opened, and what to do; never an endless "Opening…". */
+function DatabaseProblem(props: { problem: StorageProblem; waiting?: boolean }) {
+  return (
+    <section class="panel" aria-labelledby="db-problem-heading" data-testid="database-problem">
+      <h1 id="db-problem-heading" tabIndex={-1}>Your records cannot be opened</h1>
+      <div class="notice notice--error" role="alert">
+        <p class="notice-title">{props.problem.title}</p>
+        <p>{props.problem.todo}</p>
+        <Show when={props.problem.detail}>
+          <p class="hint">The browser said: {props.problem.detail}</p>
+        </Show>
+      </div>
+      <Show when={props.waiting} fallback={<button type="button" class="primary" onClick={() => window.location.reload()}>Reload</button>}>
+        <p aria-live="polite">Waiting for the other tabs to close…</p>
+      </Show>
+    </section>
+  );
+}
 
 const NAV = [
   { href: '/', label: 'Dashboard', end: true },
@@ -18,6 +41,8 @@ export function Layout(props: RouteSectionProps) {
   const settings = createSettingsQuery();
   const location = useLocation();
   const [upgraded, setUpgraded] = createSignal(false);
+  const [opening, setOpening] = createSignal<OpenState>({ state: 'opening' });
+  void openDatabase(setOpening);
   onCleanup(onUpgradedElsewhere(() => setUpgraded(true)));
   // Move focus to the new page's heading so screen-reader and keyboard users land on it.
   createEffect(
@@ -66,12 +91,25 @@ export function Layout(props: RouteSectionProps) {
           </p>
         </div>
       </Show>
+      <StorageErrorBanner />
       <main id="main" tabIndex={-1}>
-        <Show when={!settings.loading} fallback={<p aria-live="polite">Opening your records…</p>}>
-          <Show when={settings.value.firstRunDone} fallback={<Welcome />}>
-            {props.children}
-          </Show>
-        </Show>
+        <Switch>
+          <Match when={opening().state === 'failed' || opening().state === 'blocked' ? (opening() as { problem: StorageProblem }).problem : undefined}>
+            {(p) => <DatabaseProblem problem={p()} waiting={opening().state === 'blocked'} />}
+          </Match>
+          <Match when={settings.error}>
+            <DatabaseProblem problem={describeStorageError(settings.error, 'read your settings')} />
+          </Match>
+          <Match when={opening().state === 'open' && !settings.loading}>
+            <Show when={settings.value.firstRunDone} fallback={<Welcome />}>
+              {/* A crash stays on its screen; going to another path clears it. */}
+              <ScreenBoundary path={location.pathname}>{props.children}</ScreenBoundary>
+            </Show>
+          </Match>
+          <Match when={true}>
+            <p aria-live="polite">Opening your records…</p>
+          </Match>
+        </Switch>
       </main>
       <footer class="app-footer">
         <p>

@@ -3,8 +3,8 @@
  * domain/backup.ts; here the tables are read in one transaction and replaced in one, so a
  * restore that fails midway leaves the database as it was.
  */
-import * as v from 'valibot';
-import { settingsSchema, type Settings } from '../domain/schema';
+import type { Settings } from '../domain/schema';
+import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
 import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
@@ -16,34 +16,37 @@ export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((s) => s.v
 
 // Fresh each time: a live query's store reconciles into the object it started from, so a shared
 // DEFAULT_SETTINGS can hold another screen's values by now.
-const defaultSettings = (): Settings => v.parse(settingsSchema, {});
+const defaultSettings = (): Settings => entityDefaults();
 
-/** Every table the backup holds; the change log stays on the device (it is append-only). */
+/** Every table the backup holds, the change log included. */
 function backedUpTables() {
   const d = db();
-  return [d.clients, d.preparers, d.settings, d.records, d.certifications, d.signedPackages];
+  return [d.clients, d.preparers, d.settings, d.records, d.certifications, d.signedPackages, d.changeLog];
 }
 
 /** The whole database as the text of a backup file, read as one consistent snapshot. */
 export async function makeBackup(createdAt: string = nowInstant()): Promise<string> {
   const d = db();
   const data = await d.transaction('r', backedUpTables(), async () => {
-    const [clients, preparers, settingsRow, stored, certifications, signedPackages] = await Promise.all([
+    const [clients, preparers, settingsRow, stored, certifications, signedPackages, changeLog] = await Promise.all([
       d.clients.toArray(),
       d.preparers.toArray(),
       d.settings.get('app'),
       d.records.toArray(),
       d.certifications.toArray(),
       d.signedPackages.toArray(),
+      d.changeLog.orderBy('seq').toArray(),
     ]);
     const settings: Partial<SettingsRow> = { ...settingsRow };
     delete settings.key;
+    delete settings.rev;
+    delete settings.entityVersion;
     const records = stored.map((row) => {
       const record: Partial<StoredRecord> = { ...row };
       delete record.date; // derived from the record's own fields; recomputed on restore
       return record as ComplianceRecord;
     });
-    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications, signedPackages };
+    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications, signedPackages, changeLog };
   });
   const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
   // The PDFs as signed go into the file as base64 (JSON has no bytes).
@@ -60,9 +63,12 @@ export async function currentCounts(): Promise<BackupCounts> {
 }
 
 /**
- * Replaces everything on this device with a checked backup (from `parseBackup`), in one
- * transaction: if any write fails, nothing is changed. This device's first-run choice is kept;
- * the last-backup time becomes the backup's own, since the data now here is exactly that file.
+ * Replaces everything on this device with a checked backup (from `parseBackup`, whose rows are
+ * already upgraded through their entities), in one transaction: if any write fails, nothing is
+ * changed. Every row is checked again as it is written (database.ts). The change log becomes
+ * the backup's (a format-1 backup has none, so this device's is kept), followed by the restore.
+ * This device's first-run choice is kept; the last-backup time becomes the backup's own, since
+ * the data now here is exactly that file.
  */
 export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace'): Promise<{ counts: BackupCounts }> {
   if (mode !== 'replace') throw new Error(`Unknown restore mode: ${String(mode)}`);
@@ -71,6 +77,10 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace')
   return d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
     const current = await d.settings.get('app');
     await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear(), d.signedPackages.clear()]);
+    if (data.changeLog) {
+      await d.changeLog.clear();
+      await d.changeLog.bulkAdd(data.changeLog);
+    }
     await d.clients.bulkAdd(data.clients);
     await d.preparers.bulkAdd(data.preparers);
     await d.records.bulkAdd(data.records.map((r) => ({ ...r, date: recordDate(r) })));

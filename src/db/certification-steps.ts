@@ -11,34 +11,38 @@ import { formatLong, todayLocal, type IsoDate } from '../domain/dates';
 import type { SignedFile, SignedPackage } from '../domain/signed-package';
 import { logChange } from './change-log';
 import { db, newId, nowInstant } from './database';
+import { editableFields } from './certifications';
 import { createLiveQuery } from './live';
 import type { Accessor } from 'solid-js';
 
 export type StepResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
 
 const GONE = 'This certification no longer exists on this device.';
-const STALE = 'This certification was changed in another tab or window since this screen loaded it. Reload to see the changes, then try again.';
+const STALE = 'This certification was changed in another tab or window since this screen loaded it. Nothing was done: look at the changes, then try again.';
 
-/** Reads the certification inside the transaction and refuses a step its status does not allow. */
-async function current(id: string, step: StatusStep, expectedUpdatedAt?: string): Promise<{ cert: Certification } | { message: string }> {
+/**
+ * Reads the certification inside the transaction and refuses a step its status does not allow,
+ * or one taken from a screen that loaded an earlier revision than `expectedRev`.
+ */
+async function current(id: string, step: StatusStep, expectedRev?: number): Promise<{ cert: Certification } | { message: string; conflict?: Certification }> {
   const cert = await db().certifications.get(id);
   if (!cert) return { message: GONE };
   const problem = stepProblem(step, cert);
   if (problem) return { message: problem };
-  if (expectedUpdatedAt !== undefined && cert.updatedAt !== expectedUpdatedAt) return { message: STALE };
+  if (expectedRev !== undefined && cert.rev !== expectedRev) return { message: STALE, conflict: cert };
   return { cert };
 }
 
-/** Saves the user's last edits with the status "ready to sign". */
-export async function markReady(id: string, fields: CertificationFields, expectedUpdatedAt?: string): Promise<StepResult<{ updatedAt: string }>> {
+/** Saves the user's last edits (the editor's fields only) with the status "ready to sign". */
+export async function markReady(id: string, fields: Partial<CertificationFields>, expectedRev?: number): Promise<StepResult<{ rev: number }> | { ok: false; message: string; conflict?: Certification }> {
   const d = db();
   return d.transaction('rw', d.certifications, d.changeLog, async () => {
-    const found = await current(id, 'markReady', expectedUpdatedAt);
-    if ('message' in found) return { ok: false as const, message: found.message };
-    const updatedAt = nowInstant();
-    await d.certifications.put({ ...found.cert, ...fields, id, status: 'ready', createdAt: found.cert.createdAt, updatedAt });
+    const found = await current(id, 'markReady', expectedRev);
+    if ('message' in found) return { ok: false as const, ...found };
+    const rev = (found.cert.rev ?? 0) + 1;
+    await d.certifications.put({ ...found.cert, ...editableFields(fields), id, status: 'ready', createdAt: found.cert.createdAt, updatedAt: nowInstant(), rev });
     await logChange({ entity: 'certification', entityId: id, action: 'update', summary: 'Marked ready to sign' });
-    return { ok: true as const, updatedAt };
+    return { ok: true as const, rev };
   });
 }
 
@@ -57,13 +61,13 @@ export type NewSignedPackage = Omit<SignedPackage, 'id' | 'certificationId' | 'c
 
 /**
  * Marks the certification signed and stores the package as it was signed, in one transaction.
- * `expectedUpdatedAt` is the version of the certification the package was assembled from: if
- * it changed since, the package is not what is stored, and nothing is signed.
+ * `expectedRev` is the revision of the certification the package was assembled from: if it
+ * changed since, the package is not what is stored, and nothing is signed.
  */
-export async function signCertification(id: string, expectedUpdatedAt: string, pkg: NewSignedPackage): Promise<StepResult<{ signedPackageId: string }>> {
+export async function signCertification(id: string, expectedRev: number, pkg: NewSignedPackage): Promise<StepResult<{ signedPackageId: string }>> {
   const d = db();
   return d.transaction('rw', d.certifications, d.signedPackages, d.changeLog, async () => {
-    const found = await current(id, 'sign', expectedUpdatedAt);
+    const found = await current(id, 'sign', expectedRev);
     if ('message' in found) return { ok: false as const, message: found.message };
     const { cert } = found;
     const signedPackageId = newId();

@@ -1,5 +1,8 @@
 import type { Accessor } from 'solid-js';
 import type { Certification, CertificationFields } from '../domain/certification-record';
+import { EDITABLE_CERTIFICATION_FIELDS, type EditableCertificationField } from '../domain/entities';
+import { CHANGED_ELSEWHERE } from '../domain/conflicts';
+import { canonicalJson } from '../domain/sha256';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -18,19 +21,42 @@ export async function createCertification(fields: CertificationFields): Promise<
   });
 }
 
-/** Saves a change to a certification; `summary` goes to the change log. */
-export async function updateCertification(id: string, change: Partial<CertificationFields>, summary: string): Promise<void> {
+export type CertificationSave =
+  | { ok: true; rev: number; status: Certification['status'] }
+  | { ok: false; message: string; conflict?: Certification };
+
+/** The fields the editor may write, and nothing else (never the status or what a step sets). */
+export function editableFields(change: Partial<CertificationFields>): Partial<Pick<CertificationFields, EditableCertificationField>> {
+  const out: Partial<Record<EditableCertificationField, unknown>> = {};
+  for (const key of EDITABLE_CERTIFICATION_FIELDS) if (change[key] !== undefined) out[key] = structuredClone(change[key]);
+  return out as Partial<Pick<CertificationFields, EditableCertificationField>>;
+}
+
+/**
+ * Saves the editor's fields (`EDITABLE_CERTIFICATION_FIELDS`) of a certification; `summary` goes
+ * to the change log. A compare-and-swap in one transaction: when the stored certification is no
+ * longer revision `expectedRev` (another tab or window saved it, or took a status step), nothing
+ * is written and the stored one comes back as `conflict`. The status, the filing's date and
+ * confirmation and the signed package are never written here, so a stale save cannot undo a
+ * step; a certification that was ready to sign and is edited becomes a draft again.
+ */
+export async function updateCertification(id: string, change: Partial<CertificationFields>, summary: string, expectedRev?: number): Promise<CertificationSave> {
   const database = db();
-  await database.transaction('rw', database.certifications, database.changeLog, async () => {
+  return database.transaction('rw', database.certifications, database.changeLog, async (): Promise<CertificationSave> => {
     const existing = await database.certifications.get(id);
-    if (!existing) throw new Error('This certification no longer exists on this device.');
+    if (!existing) return { ok: false, message: 'This certification no longer exists on this device.' };
+    if (expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, message: CHANGED_ELSEWHERE, conflict: existing };
     // What was signed never changes: the status steps (certification-steps.ts) are the only way on.
-    if (existing.status === 'signed') throw new Error('It is signed, so it cannot be changed. Reopen it as a draft first: the officer then signs again.');
-    if (existing.status === 'filed') throw new Error('It is filed, so it cannot be changed. Start an amended filing to correct it.');
-    if (change.status && change.status !== existing.status && change.status !== 'draft')
-      throw new Error('The status moves on only through its own steps (ready to sign, signed, filed).');
-    await database.certifications.put({ ...existing, ...change, id, updatedAt: nowInstant() });
-    await logChange({ entity: 'certification', entityId: id, action: 'update', summary });
+    if (existing.status === 'signed') return { ok: false, message: 'It is signed, so it cannot be changed. Reopen it as a draft first: the officer then signs again.' };
+    if (existing.status === 'filed') return { ok: false, message: 'It is filed, so it cannot be changed. Start an amended filing to correct it.' };
+    const fields = editableFields(change);
+    const next: Certification = { ...existing, ...fields, id, updatedAt: nowInstant(), rev: (existing.rev ?? 0) + 1 };
+    const edited = EDITABLE_CERTIFICATION_FIELDS.some((k) => canonicalJson(existing[k] ?? null) !== canonicalJson(next[k] ?? null));
+    // A certification that changes after it was marked ready must be checked again.
+    if (existing.status === 'ready' && edited) next.status = 'draft';
+    await database.certifications.put(next);
+    await logChange({ entity: 'certification', entityId: id, action: 'update', summary: next.status !== existing.status ? `${summary}; it is a draft again` : summary });
+    return { ok: true, rev: next.rev!, status: next.status };
   });
 }
 

@@ -28,7 +28,7 @@ export async function applyClientImport(plan: ClientImportPlan): Promise<ClientI
     plan.updated.forEach((u, i) => {
       const stored = current[i];
       if (!stored) throw new Error(`${u.existing.legalName} was removed since the preview. Load the file again.`);
-      if (stored.updatedAt !== u.existing.updatedAt) throw new Error(`${u.existing.legalName} was changed since the preview (in another tab or window). Load the file again to see the changes.`);
+      if (stored.rev !== u.existing.rev || stored.updatedAt !== u.existing.updatedAt) throw new Error(`${u.existing.legalName} was changed since the preview (in another tab or window). Load the file again to see the changes.`);
     });
 
     const added = plan.added.map((value) => ({ ...value, id: newId(), createdAt: now, updatedAt: now }));

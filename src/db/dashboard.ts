@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { IsoDate } from '../domain/dates';
+import { CLOCKED_KINDS } from '../domain/records';
 import { retentionReviewCutoff } from '../domain/retention';
 import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
@@ -7,8 +8,8 @@ import { db, type StoredRecord } from './database';
 import { getSettings } from './settings';
 import { createLiveQuery } from './live';
 
-/** The record kinds whose clocks reach the dashboard (the others only need retention). */
-export const CLOCKED_KINDS = ['breach', 'optOutFailure', 'notice'] as const;
+/** The record kinds whose clocks reach the dashboard (the others only need retention): the registry says which. */
+export { CLOCKED_KINDS };
 
 export interface DashboardData {
   clients: Client[];

@@ -1,24 +1,10 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Client, Preparer, Settings } from '../domain/schema';
-import type { ComplianceRecord } from '../domain/records';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Client, Preparer } from '../domain/schema';
 import type { Certification } from '../domain/certification-record';
-import type { SignedPackage } from '../domain/signed-package';
+import { ENTITIES, assertRow, migrateRow, VERSION_FIELD, type EntityTableName, type Row } from '../domain/entities';
+import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage } from '../domain/entities';
 
-export interface SettingsRow extends Settings {
-  key: 'app';
-}
-
-export interface ChangeLogEntry {
-  seq?: number;
-  at: string; // instant
-  entity: 'client' | 'preparer' | 'settings' | 'record' | 'certification';
-  entityId: string;
-  action: 'create' | 'update' | 'archive' | 'unarchive' | 'delete' | 'restore' | 'purge';
-  summary: string;
-}
-
-/** A record as stored: `date` is its event date (`recordDate`), kept as a column to sort and page by. */
-export type StoredRecord = ComplianceRecord & { date: string };
+export type { ChangeLogEntry, SettingsRow, StoredRecord } from '../domain/entities';
 
 export const DB_NAME = 'cpni-desk';
 
@@ -53,7 +39,74 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       signedPackages: 'id, certificationId',
     },
   },
+  {
+    // No new index: every row gets its revision (`rev`) and entity version, and is upgraded
+    // through its entity's migrations (SCHEMA_UPGRADES).
+    version: 4,
+    stores: {},
+  },
 ];
+
+/** Rewrites every row of every table through its entity's migrations (src/domain/entities). */
+async function upgradeEveryRow(tx: Transaction): Promise<void> {
+  for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
+    const def = ENTITIES[name];
+    if (def.version === 1) continue;
+    await tx.table(name).toCollection().modify((row: Row) => {
+      let next: Row;
+      try {
+        next = migrateRow(def, row);
+      } catch {
+        // A row that cannot be upgraded is kept as it was, never dropped: its screen says why.
+        return;
+      }
+      for (const key of Object.keys(row)) if (!(key in next)) delete row[key];
+      Object.assign(row, next);
+    });
+  }
+}
+
+/** The data upgrade of each schema version that has one, run inside Dexie's upgrade transaction. */
+export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  4: upgradeEveryRow,
+};
+
+/**
+ * Every write of every table is checked against its entity's schema, and bumps the row's
+ * revision: a row that does not fit is refused (the transaction is rolled back), whatever path
+ * wrote it. The database upgrade itself is exempt: it keeps a row it cannot check.
+ */
+function guardWrites(database: CpniDatabase): void {
+  for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
+    const def = ENTITIES[name];
+    const table = database.table(name);
+    const versioned = name !== 'changeLog';
+    table.hook('creating', (_key, obj: Row) => {
+      if (database.upgrading) return;
+      if (versioned) {
+        if (obj.rev === undefined) obj.rev = 1;
+        if (obj[VERSION_FIELD] === undefined) obj[VERSION_FIELD] = def.version;
+      }
+      assertRow(def as never, obj);
+    });
+    table.hook('updating', (mods, _key, stored) => {
+      if (database.upgrading) return undefined;
+      const obj = stored as Row;
+      const next: Row = structuredClone(obj);
+      for (const [path, value] of Object.entries(mods)) {
+        if (value === undefined) Dexie.delByKeyPath(next, path);
+        else Dexie.setByKeyPath(next, path, value);
+      }
+      if (!versioned) {
+        assertRow(def as never, next);
+        return undefined;
+      }
+      const extra = { rev: (typeof obj.rev === 'number' ? obj.rev : 0) + 1, [VERSION_FIELD]: def.version };
+      assertRow(def as never, { ...next, ...extra });
+      return extra;
+    });
+  }
+}
 
 export class CpniDatabase extends Dexie {
   clients!: EntityTable<Client, 'id'>;
@@ -62,11 +115,27 @@ export class CpniDatabase extends Dexie {
   changeLog!: EntityTable<ChangeLogEntry, 'seq'>;
   records!: EntityTable<StoredRecord, 'id'>;
   certifications!: EntityTable<Certification, 'id'>;
-  signedPackages!: EntityTable<SignedPackage, 'id'>;
+  signedPackages!: EntityTable<StoredSignedPackage, 'id'>;
+
+  /** True while a schema upgrade rewrites rows (the write checks then stand aside). */
+  upgrading = false;
 
   constructor(name = DB_NAME) {
     super(name);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      const upgrade = SCHEMA_UPGRADES[version];
+      if (upgrade)
+        declared.upgrade(async (tx) => {
+          this.upgrading = true;
+          try {
+            await upgrade(tx);
+          } finally {
+            this.upgrading = false;
+          }
+        });
+    }
+    guardWrites(this);
   }
 }
 

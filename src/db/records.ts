@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import type { Accessor } from 'solid-js';
 import * as v from 'valibot';
 import { validate, type FieldErrors } from '../domain/schema';
-import { RECORD_FIELD_SCHEMAS, recordDate, type ComplianceRecord, type RecordKind } from '../domain/records';
+import { RECORD_FIELD_SCHEMAS, approvalKey, recordDate, type ComplianceRecord, type RecordKind } from '../domain/records';
+import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { db, newId, nowInstant, type StoredRecord } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -21,20 +22,28 @@ function stored(kind: RecordKind, clientId: string, fields: Record<string, unkno
   return { ...record, date: recordDate(record) };
 }
 
-/** Validates and stores a record of `kind`; nothing is written when validation fails. */
-export async function saveRecord(kind: RecordKind, clientId: string, input: unknown, id?: string): Promise<SaveResult> {
+/**
+ * Validates and stores a record of `kind`; nothing is written when validation fails, or when
+ * the stored record is no longer revision `expectedRev` (compare-and-swap in the same
+ * transaction). Deleting and restoring are their own steps: a save keeps `deletedAt` as stored.
+ */
+export async function saveRecord(kind: RecordKind, clientId: string, input: unknown, id?: string, expectedRev?: number): Promise<SaveResult<StoredRecord>> {
   const result = validateRecord(kind, input);
   if (!result.ok) return result;
   const database = db();
-  return database.transaction('rw', database.records, database.clients, database.changeLog, async (): Promise<SaveResult> => {
+  return database.transaction('rw', database.records, database.clients, database.changeLog, async (): Promise<SaveResult<StoredRecord>> => {
     if (!(await database.clients.get(clientId))) return { ok: false, errors: { clientId: 'Choose the client this record belongs to.' } };
     const now = nowInstant();
     const existing = id ? await database.records.get(id) : undefined;
     if (id && !existing) return { ok: false, errors: { '': 'This record no longer exists (it may have been purged in another tab).' } };
+    if (existing && expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, errors: { '': CHANGED_ELSEWHERE }, conflict: existing };
     const rowId = existing?.id ?? newId();
-    await database.records.put(stored(kind, clientId, result.value, rowId, existing?.createdAt ?? now, now));
+    const rev = (existing?.rev ?? 0) + 1;
+    const row = { ...stored(kind, clientId, result.value, rowId, existing?.createdAt ?? now, now), rev } as StoredRecord;
+    if (existing?.deletedAt) row.deletedAt = existing.deletedAt;
+    await database.records.put(row);
     await logChange({ entity: 'record', entityId: rowId, action: existing ? 'update' : 'create', summary: `${existing ? 'Updated' : 'Added'} ${kind} record` });
-    return { ok: true, id: rowId };
+    return { ok: true, id: rowId, rev };
   });
 }
 
@@ -141,4 +150,65 @@ export function createRecordsQuery(q: Accessor<RecordQuery>) {
 
 export function createRecordQuery(id: Accessor<string>) {
   return createLiveQuery((recordId) => getRecord(recordId), undefined as StoredRecord | undefined, id);
+}
+
+/** The live opt-out notices of one client ('' : none), oldest first: the record page needs the next one after a notice. */
+export function createClientNoticesQuery(clientId: Accessor<string>) {
+  return createLiveQuery(
+    (id) =>
+      id
+        ? db()
+            .records.where('[clientId+kind+date]')
+            .between([id, 'notice', Dexie.minKey], [id, 'notice', Dexie.maxKey], true, true)
+            .filter((r) => !r.deletedAt)
+            .toArray()
+            .then((rows) => rows.filter((r): r is Extract<StoredRecord, { kind: 'notice' }> => r.kind === 'notice'))
+        : [],
+    [] as Extract<StoredRecord, { kind: 'notice' }>[],
+    clientId,
+  );
+}
+
+export interface ApprovalImportRow {
+  /** The row number in the file (as a spreadsheet shows it), for the report. */
+  row: number;
+  value: Record<string, unknown>;
+}
+
+export interface ApprovalImportResult {
+  added: number;
+  /** Rows not added because the same approval is already stored for this client (approvalKey). */
+  alreadyStored: number[];
+}
+
+/**
+ * Adds the approvals of an import, skipping any whose natural key (approvalKey: account, type,
+ * decision, date) is already stored for the client, so importing the same file twice adds
+ * nothing the second time. One transaction: all new rows are stored, or none.
+ */
+export async function importApprovals(clientId: string, rows: readonly ApprovalImportRow[]): Promise<ApprovalImportResult> {
+  const database = db();
+  return database.transaction('rw', database.records, database.changeLog, async () => {
+    const existing = await database.records
+      .where('[clientId+kind+date]')
+      .between([clientId, 'approval', Dexie.minKey], [clientId, 'approval', Dexie.maxKey], true, true)
+      .toArray();
+    const seen = new Set(existing.filter((r) => !r.deletedAt && r.kind === 'approval').map((r) => approvalKey(clientId, r as Extract<StoredRecord, { kind: 'approval' }>)));
+    const fresh: Record<string, unknown>[] = [];
+    const alreadyStored: number[] = [];
+    for (const { row, value } of rows) {
+      const key = approvalKey(clientId, value as Parameters<typeof approvalKey>[1]);
+      if (seen.has(key)) alreadyStored.push(row);
+      else {
+        seen.add(key);
+        fresh.push(value);
+      }
+    }
+    const now = nowInstant();
+    if (fresh.length) {
+      await database.records.bulkAdd(fresh.map((fields) => stored('approval', clientId, fields, newId(), now, now)));
+      await logChange({ entity: 'record', entityId: clientId, action: 'create', summary: `Imported ${fresh.length} approval records${alreadyStored.length ? `, skipped ${alreadyStored.length} already stored` : ''}` });
+    }
+    return { added: fresh.length, alreadyStored };
+  });
 }

@@ -196,7 +196,8 @@ export function certificationDocument(input: CertificationInput): PdfDocument {
 
 export interface StatementSection {
   heading: string;
-  body: readonly RichText[];
+  /** Paragraphs, or paragraphs and numbered lists given as structure (one item per list entry). */
+  body: readonly (RichText | { list: readonly RichText[] })[];
 }
 
 export interface StatementInput extends DocumentMeta {
@@ -219,7 +220,10 @@ export function statementDocument(input: StatementInput): PdfDocument {
     ...paragraphs(input.intro ?? []),
   ];
   input.sections.forEach((section, i) => {
-    blocks.push({ kind: 'heading', level: 2, text: `${i + 1}. ${section.heading}` }, ...paragraphs(section.body));
+    blocks.push(
+      { kind: 'heading', level: 2, text: `${i + 1}. ${section.heading}` },
+      ...section.body.map((part): Block => (typeof part === 'object' && 'list' in part ? { kind: 'list', style: 'numbered', items: part.list } : { kind: 'paragraph', text: part })),
+    );
   });
   return {
     title: `${input.title}, ${names}`,

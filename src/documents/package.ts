@@ -4,7 +4,7 @@
  * export function, on the user's click.
  */
 import type { AssembledPackage, CertificationFields } from '../domain/certification-record';
-import type { CertificationModel } from '../domain/certification';
+import type { CertificationAttachmentKind, CertificationModel } from '../domain/certification';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../domain/records';
 import type { Address, Client, PreparerFields } from '../domain/schema';
 import type { StatementSection as DraftedSection } from '../domain/statement';
@@ -92,11 +92,12 @@ export function packageDocuments(input: PackageInput): PdfDocument[] {
     ...(signed ? {} : { watermark: DRAFT_MARK }),
   };
   const date = cert.dateFiled || input.documentDate;
-  const attachments = model.attachments.map((label, i) => ({ label, letter: letter(i), heading: `Attachment ${letter(i)}: ${label}`, ref: `attachment-${letter(i)}` }));
-  const attachment = (label: string) => attachments.find((a) => a.label === label) ?? { label, letter: '', heading: label, ref: undefined };
-  const statement = attachment(model.attachments[0] ?? 'Accompanying statement of CPNI operating procedures');
-  const brokers = model.dataBrokers.has ? attachment('Actions against data brokers') : undefined;
-  const complaints = model.complaints.has ? attachment('Summary of customer complaints') : undefined;
+  // Attachments are lettered in the model's order and found by kind, never by their titles.
+  const attachments = model.attachmentList.map(({ kind, title }, i) => ({ kind, label: title, letter: letter(i), heading: `Attachment ${letter(i)}: ${title}`, ref: `attachment-${letter(i)}` }));
+  const attachment = (kind: CertificationAttachmentKind) => attachments.find((a) => a.kind === kind);
+  const statement = attachment('statement') ?? { kind: 'statement', label: 'Accompanying statement of CPNI operating procedures', letter: '', heading: 'Accompanying statement of CPNI operating procedures', ref: undefined };
+  const brokers = attachment('dataBrokers');
+  const complaints = attachment('complaints');
   const printedAttachments = [statement, brokers, complaints].filter((a): a is typeof statement => a !== undefined);
 
   const docs: { doc: PdfDocument; part: string }[] = [];
@@ -299,11 +300,12 @@ function withoutAttachmentPointer(statement: string): string {
   return statement.replace(/\s*(These actions are explained in the attachment|A summary is attached as) "[^"]+"\.$/, '');
 }
 
-function statementSection(section: DraftedSection): { heading: string; body: string[] } {
+function statementSection(section: DraftedSection): { heading: string; body: (string | { list: string[] })[] } {
   const citation = printedCitation(section.citation);
   return {
     heading: citation ? `${section.heading} (${citation})` : section.heading,
-    body: paragraphsOf(section.body),
+    // Drafted structure is printed as given; only the user's own text is split into paragraphs.
+    body: section.blocks ? section.blocks.map((b) => (b.kind === 'list' ? { list: b.items } : b.text)) : paragraphsOf(section.body),
   };
 }
 

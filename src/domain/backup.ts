@@ -1,27 +1,48 @@
 /**
  * The backup file: one JSON envelope that says what it is (`type`), which format it uses
- * (`version`) and which database schema wrote it, around every stored row. `parseBackup` is
- * the only way in: it checks the envelope, every row against the entity's own schema and the
- * links between rows, and either returns the backup to apply or says in words what is wrong
- * and where. A file written by a newer version is refused, never guessed at.
+ * (`version`) and which database schema wrote it, around every stored row and the change log.
+ * `parseBackup` is the only way in: it decodes the file as strict UTF-8, refuses nesting no
+ * backup has, runs every row through its entity (src/domain/entities: a row from an earlier
+ * version is upgraded, one from a newer version refused), checks the links between rows, and
+ * either returns the backup to apply or says in words what is wrong and where.
  */
 import * as v from 'valibot';
-import { clientSchema, preparerSchema, settingsSchema, type Client, type Preparer, type Settings } from './schema';
-import { RECORD_FIELD_SCHEMAS, RECORD_KINDS, recordDate, recordDates, type ComplianceRecord, type RecordKind } from './records';
-import { CERTIFICATION_STATUSES, type Certification } from './certification-record';
-import type { StoredAnswers } from './statement-answers';
-import type { CertificationOverrides } from './certification';
+import type { Client, Preparer, Settings } from './schema';
+import { RECORD_KINDS, recordDate, recordDates, type ComplianceRecord, type RecordKind } from './records';
+import type { Certification } from './certification-record';
 import { isIsoDate, type IsoDate } from './dates';
 import { signedPackageProblems, type SignedFile, type SignedPackage } from './signed-package';
+import {
+  certificationEntity,
+  changeLogEntity,
+  checkAgainst,
+  clientEntity,
+  HASH,
+  idSchema,
+  instantSchema,
+  isPlainObject,
+  preparerEntity,
+  recordEntity,
+  settingsEntity,
+  signedPackageEntity,
+  upgradeRow,
+  type ChangeLogEntry,
+  type EntityDefinition,
+} from './entities';
 
 export const BACKUP_TYPE = 'cpni-desk-backup';
-/** The backup format this app writes and the newest it reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The backup format this app writes and the newest it reads. Format 2 added the change log and
+ * each row's revision and entity version; a format-1 file is read through the same migrations.
+ */
+export const BACKUP_VERSION = 2;
 export const BACKUP_APP = 'CPNI Desk';
 /** Problems listed one by one; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 50;
 /** A backup older than this is worth a reminder. */
 export const BACKUP_STALE_DAYS = 30;
+/** No backup nests deeper than this (a signed document is the deepest, at about a dozen levels). */
+export const MAX_BACKUP_DEPTH = 64;
 
 export interface BackupData {
   clients: Client[];
@@ -32,6 +53,8 @@ export interface BackupData {
   certifications: Certification[];
   /** The packages as signed, PDFs included (kept with the backup: they cannot be drafted again). */
   signedPackages?: SignedPackage[];
+  /** The change log, oldest first (backups of format 1 have none). */
+  changeLog?: ChangeLogEntry[];
 }
 
 export interface BackupCounts {
@@ -78,81 +101,6 @@ export function backupReminder(lastBackupAt: string, now: Date): BackupReminder 
   return { kind: days > BACKUP_STALE_DAYS ? 'stale' : 'recent', days };
 }
 
-// ---- Row schemas: the entity schemas serve the form, the database and this importer. ----
-
-const idText = (label: string) => v.pipe(v.string(`${label} must be text.`), v.nonEmpty(`${label} is empty.`));
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const instant = (label: string) =>
-  v.pipe(v.string(`${label} must be a date and time.`), v.check((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), `${label} must be a date and time (like 2026-03-04T15:00:00.000Z).`));
-
-const stampSchema = v.object({ id: idText('The id'), createdAt: instant('Created at'), updatedAt: instant('Updated at') });
-
-const recordBaseSchema = v.object({
-  id: idText('The id'),
-  clientId: idText('The client id'),
-  kind: v.picklist(RECORD_KINDS),
-  createdAt: instant('Created at'),
-  updatedAt: instant('Updated at'),
-  deletedAt: v.optional(instant('Deleted at')),
-});
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const dateOrEmpty = (label: string) =>
-  v.pipe(v.string(`${label} must be a date (YYYY-MM-DD) or empty.`), v.check((s) => s === '' || isIsoDate(s), `${label} must be a date (YYYY-MM-DD) or empty.`));
-const text = (label: string) => v.string(`${label} must be text.`);
-
-/**
- * A stored certification. Strict where other code relies on it (ids, year, status, dates);
- * the questionnaire answers and overrides are kept as they are, so a backup never loses an
- * answer this version does not know about.
- */
-export const certificationSchema = v.object({
-  id: idText('The id'),
-  clientId: idText('The client id'),
-  certificationYear: v.pipe(
-    v.number('Certification year must be a number.'),
-    v.integer('Certification year must be a whole number.'),
-    v.minValue(1000, 'Certification year must have four digits.'),
-    v.maxValue(9999, 'Certification year must have four digits.'),
-  ),
-  status: v.picklist(CERTIFICATION_STATUSES, `Status must be one of ${CERTIFICATION_STATUSES.join(', ')}.`),
-  signatory: v.object({ name: text('Signatory name'), title: text('Signatory title') }),
-  preparerId: text('The preparer id'),
-  dateFiled: dateOrEmpty('Date filed'),
-  signatureDate: dateOrEmpty('Signature date'),
-  filedOn: dateOrEmpty('Filed on'),
-  ecfsConfirmation: text('ECFS confirmation'),
-  // Any version of the answers; every read goes through `upgradeAnswers` (statement-upgrade.ts).
-  answers: v.custom<StoredAnswers>(isObject, 'The statement answers must be an object.'),
-  sectionEdits: v.record(v.string(), text('An edited statement section')),
-  overrides: v.custom<CertificationOverrides>(isObject, 'The overrides must be an object.'),
-  lintOverrides: v.array(v.object({ id: text('An overridden check’s id'), excerpt: text('An overridden check’s excerpt'), reason: text('An overridden check’s reason') })),
-  signature: v.variant(
-    'kind',
-    [
-      v.object({ kind: v.literal('typed') }),
-      // Only an image held in the file itself: a web address would make the app fetch it.
-      v.object({ kind: v.literal('image'), dataUrl: v.pipe(v.string(), v.startsWith('data:', 'The signature image must be stored in the file (a data: URL).')) }),
-    ],
-    'The signature must be typed or an image.',
-  ),
-  coverLetter: v.object({
-    include: v.boolean('Whether to include the cover letter must be true or false.'),
-    addressee: v.array(text('An addressee line')),
-    body: text('The cover letter body'),
-    cc: v.array(text('A cc line')),
-  }),
-  rolledFromId: v.optional(v.string()),
-  amends: v.optional(
-    v.object({ certificationId: idText('The id of the amended certification'), filedOn: dateOrEmpty('The amended filing’s date filed'), ecfsConfirmation: text('The amended filing’s ECFS confirmation') }),
-  ),
-  amendedById: v.optional(idText('The id of the amended filing')),
-  signedPackageId: v.optional(idText('The id of the signed package')),
-  answersReviewedOn: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.check((d: string) => isIsoDate(d)))], 'The answers-reviewed date must be YYYY-MM-DD or empty.'), ''),
-  createdAt: instant('Created at'),
-  updatedAt: instant('Updated at'),
-});
-
 /** Bytes as base64, the way a backup file holds a PDF. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -180,83 +128,37 @@ export function signedPackageToBackup(pkg: SignedPackage): SignedPackageInBackup
   return { ...pkg, files: { single: files(pkg.files.single), separate: files(pkg.files.separate) } };
 }
 
-const HASH = (label: string) => v.pipe(v.string(`${label} must be text.`), v.regex(/^[0-9a-f]{64}$/, `${label} must be a SHA-256 hash (64 hex digits).`));
-const signedFileSchema = v.object({
-  fileName: idText('A signed PDF’s file name'),
-  sha256: HASH('A signed PDF’s hash'),
-  base64: v.pipe(v.string('A signed PDF must be stored in the file (base64).'), v.check((s) => BASE64.test(s) && s.length % 4 === 0, 'A signed PDF is not valid base64.')),
-});
+const signedFileSchema = v.object(
+  {
+    fileName: idSchema('A signed PDF’s file name'),
+    sha256: HASH('A signed PDF’s hash'),
+    base64: v.pipe(v.string('A signed PDF must be stored in the file (base64).'), v.check((s) => s.length % 4 === 0 && BASE64.test(s), 'A signed PDF is not valid base64.')),
+  },
+  'A signed PDF must be an object.',
+);
+const signedFilesSchema = v.object({ single: v.array(signedFileSchema, '“files.single” must be a list.'), separate: v.array(signedFileSchema, '“files.separate” must be a list.') }, '“files” must be an object.');
 
-/** A signed package: its ids and hashes strictly; its documents and snapshot as they are. */
-export const signedPackageSchema = v.object({
-  id: idText('The id'),
-  certificationId: idText('The certification id'),
-  clientId: idText('The client id'),
-  certificationYear: v.pipe(v.number('Certification year must be a number.'), v.integer('Certification year must be a whole number.')),
-  signedAt: instant('Signed at'),
-  appVersion: text('The app version'),
-  contentHash: HASH('The content hash'),
-  content: v.object({
-    documents: v.array(v.custom<object>(isObject, 'A signed document must be an object.')),
-    facts: v.custom<SignedPackage['content']['facts']>(isObject, 'The signed facts must be an object.'),
-  }),
-  sources: v.custom<SignedPackage['sources']>(isObject, 'What the package was signed from must be an object.'),
-  files: v.object({ single: v.array(signedFileSchema), separate: v.array(signedFileSchema) }),
-  reopenedAt: v.optional(instant('Reopened at')),
-});
+const isObject = isPlainObject;
 
 function checkSignedPackage(row: unknown): { output?: SignedPackage; messages: string[] } {
-  const result = check(signedPackageSchema, row);
-  if (!result.output) return { messages: result.messages };
-  const files = (list: SignedFileInBackup[]) => list.map(({ fileName, sha256, base64 }) => ({ fileName, sha256, bytes: base64ToBytes(base64) }));
-  const pkg: SignedPackage = { ...result.output, files: { single: files(result.output.files.single), separate: files(result.output.files.separate) } } as SignedPackage;
+  if (!isObject(row)) return { messages: ['A signed package must be an object.'] };
+  const files = checkAgainst(signedFilesSchema, row.files);
+  if (!files.output) return { messages: files.messages };
+  const decode = (list: SignedFileInBackup[]) => list.map(({ fileName, sha256, base64 }) => ({ fileName, sha256, bytes: base64ToBytes(base64) }));
+  const result = upgradeRow(signedPackageEntity, { ...row, files: { single: decode(files.output.single), separate: decode(files.output.separate) } });
+  if (!result.ok) return { messages: result.messages };
+  const pkg = result.value;
   if (pkg.reopenedAt === undefined) delete pkg.reopenedAt;
   const problems = signedPackageProblems(pkg);
   return problems.length ? { messages: problems } : { output: pkg, messages: [] };
 }
 
-// ---- Problems in words ----
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  loose_object: 'an object',
-  record: 'an object',
-  integer: 'a whole number',
-};
-
-/** Valibot's own message for a check that has none of ours: the field's name, in words. */
-function plainMessage(issue: v.BaseIssue<unknown>): string {
-  const path = v.getDotPath(issue);
-  const field = path ? `“${path}”` : 'The row';
-  if (issue.input === undefined) return `${field} is missing.`;
-  if ((issue.type === 'picklist' || issue.type === 'literal') && issue.expected) {
-    const options = issue.expected.replace(/^\((.*)\)$/, '$1').split(' | ').map((o) => (o === '""' ? 'empty' : o.replaceAll('"', '')));
-    return `${field} must be ${options.length > 1 ? `one of ${options.join(', ')}` : options[0]}.`;
-  }
-  return `${field} must be ${TYPE_WORDS[issue.type] ?? issue.expected ?? 'something else'}.`;
-}
-
-// A nested issue gets its path only after its message is made, so ours is written afterwards.
-const PLAIN = '\u0000plain';
-const CONFIG = { abortPipeEarly: true, message: () => PLAIN } as const;
-
-/** Every field's first message, in order. */
-function check<S extends v.GenericSchema>(schema: S, input: unknown): { output?: v.InferOutput<S>; messages: string[] } {
-  const result = v.safeParse(schema, input, CONFIG);
-  if (result.success) return { output: result.output, messages: [] };
-  const seen = new Set<string>();
-  const messages: string[] = [];
-  for (const issue of result.issues) {
-    const key = v.getDotPath(issue) ?? '';
-    if (seen.has(key)) continue;
-    seen.add(key);
-    messages.push(issue.message === PLAIN ? plainMessage(issue) : issue.message);
-  }
-  return { messages };
+/** A row of any version through its entity: upgraded and checked, or its problems in words. */
+function viaEntity<T>(def: EntityDefinition<T>) {
+  return (row: unknown): { output?: T; messages: string[] } => {
+    const result = upgradeRow(def, row);
+    return result.ok ? { output: result.value, messages: [] } : { messages: result.messages };
+  };
 }
 
 const KIND_NOUNS: Record<RecordKind, string> = {
@@ -274,8 +176,13 @@ const KIND_NOUNS: Record<RecordKind, string> = {
 };
 
 const isKind = (x: unknown): x is RecordKind => typeof x === 'string' && (RECORD_KINDS as readonly string[]).includes(x);
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+/** Text from the file, short and printable (a control character shows as “?”). */
+// eslint-disable-next-line no-control-regex
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s).replace(/[\u0000-\u001f\u007f]/g, '?');
+/** For labels: the text of a field, trimmed. */
 const textOf = (row: unknown, key: string) => (isObject(row) && typeof row[key] === 'string' ? row[key].trim() : '');
+/** For links: an id exactly as written (ids are never trimmed into another row's id). */
+const idOf = (row: unknown, key: string) => (isObject(row) && typeof row[key] === 'string' ? row[key] : '');
 
 function recordLabel(row: unknown, i: number): string {
   if (!isObject(row) || !isKind(row.kind)) return `records[${i}]`;
@@ -322,53 +229,80 @@ function checkRows<T>(problems: Problems, rows: unknown[], label: (row: unknown,
   return out;
 }
 
-/** An entity schema and the stored columns, checked together and merged. */
-function stamped<S extends v.GenericSchema>(schema: S) {
-  return (row: unknown) => {
-    const fields = check(schema, row);
-    const stamp = check(stampSchema, row);
-    const messages = [...fields.messages, ...stamp.messages];
-    return messages.length || !fields.output || !stamp.output ? { messages } : { output: { ...(fields.output as object), ...stamp.output } as v.InferOutput<S> & v.InferOutput<typeof stampSchema>, messages };
-  };
-}
-
 function checkRecord(row: unknown): { output?: ComplianceRecord; messages: string[] } {
   if (isObject(row) && !isKind(row.kind)) {
     const known = RECORD_KINDS.join(', ');
     return { messages: [row.kind === undefined ? `“kind” is missing (one of ${known}).` : `Its kind “${short(String(row.kind))}” is not one this version of CPNI Desk knows (${known}).`] };
   }
-  const base = check(recordBaseSchema, row);
-  const fields = isObject(row) && isKind(row.kind) ? check(RECORD_FIELD_SCHEMAS[row.kind] as v.GenericSchema, row) : { messages: [] };
-  const messages = [...fields.messages, ...base.messages];
-  if (messages.length || !base.output || !fields.output) return { messages };
-  const record = { ...(fields.output as object), ...base.output };
-  if (record.deletedAt === undefined) delete record.deletedAt;
-  return { output: record as unknown as ComplianceRecord, messages };
+  const result = upgradeRow(recordEntity, row);
+  if (!result.ok) return { messages: result.messages };
+  const record: Partial<typeof result.value> = { ...result.value };
+  delete record.date; // derived; the restore computes it again
+  return { output: record as ComplianceRecord, messages: [] };
 }
 
 /** Same id twice in one list: the restore could not store both. */
-function checkUniqueIds(problems: Problems, list: string, rows: unknown[], label: (row: unknown, i: number) => string) {
+function checkUniqueIds(problems: Problems, list: string, rows: unknown[], label: (row: unknown, i: number) => string, key = 'id') {
   const first = new Map<string, number>();
   rows.forEach((row, i) => {
-    const id = textOf(row, 'id');
+    const id = isObject(row) && (typeof row[key] === 'string' || typeof row[key] === 'number') ? String(row[key]) : '';
     if (!id) return;
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, i);
-    else problems.add(label(row, i), [`It has the same id as ${list}[${earlier}]; each row needs its own.`]);
+    else problems.add(label(row, i), [key === 'id' ? `It has the same id as ${list}[${earlier}]; each row needs its own.` : `It has the same “${key}” as ${list}[${earlier}]; each entry needs its own.`]);
   });
 }
 
 /**
- * Reads a backup file's text. `app.schemaVersion` is the database schema this app runs; a
- * file from a newer schema may hold fields this version would drop, so it is refused.
+ * How deeply a parsed value nests, counted without recursion (so no input can overflow the
+ * stack), stopping as soon as it passes `limit`.
  */
-export function parseBackup(text: string, app?: { schemaVersion: number }): ParsedBackup {
+export function nestingDepth(value: unknown, limit = MAX_BACKUP_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** The file's bytes as text: strict UTF-8 (a byte-order mark allowed), or a message in words. */
+export function decodeBackupFile(bytes: Uint8Array | ArrayBuffer): { ok: true; text: string } | { ok: false; problems: string[] } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      problems: [`${NOT_A_BACKUP}: its text is not UTF-8. CPNI Desk writes backups in UTF-8; this file may have been saved again in another encoding (such as UTF-16 or Windows-1252) by another program. Nothing was changed.`],
+    };
+  }
+}
+
+/**
+ * Reads a backup file (its bytes, decoded as strict UTF-8, or its text). `app.schemaVersion` is
+ * the database schema this app runs; a file from a newer schema may hold fields this version
+ * would drop, so it is refused.
+ */
+export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { schemaVersion: number }): ParsedBackup {
+  let text: string;
+  if (typeof file === 'string') text = file;
+  else {
+    const decoded = decodeBackupFile(file);
+    if (!decoded.ok) return decoded;
+    text = decoded.text;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { ok: false, problems: [`${NOT_A_BACKUP}: its text is not complete JSON. The file may have been cut short or changed after it was saved.`] };
   }
+  if (nestingDepth(json) > MAX_BACKUP_DEPTH)
+    return { ok: false, problems: [`${NOT_A_BACKUP}: its data is nested more than ${MAX_BACKUP_DEPTH} levels deep, which no CPNI Desk backup is. Nothing was changed.`] };
   if (!isObject(json) || json.type !== BACKUP_TYPE)
     return { ok: false, problems: [`${NOT_A_BACKUP}: it is not a CPNI Desk backup (a backup starts with "type": "${BACKUP_TYPE}").`] };
   const { version, schemaVersion } = json;
@@ -380,38 +314,42 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   if (app && schemaVersion > app.schemaVersion) return { ok: false, problems: [updateMessage(`database schema ${schemaVersion}; this version knows ${app.schemaVersion}`)] };
 
   const problems = new Problems();
-  const createdAt = check(instant('The date the backup was made'), json.createdAt);
+  const createdAt = checkAgainst(instantSchema('The date the backup was made'), json.createdAt);
   problems.add('The file', createdAt.messages);
   const data = isObject(json.data) ? json.data : undefined;
   if (!data) return { ok: false, problems: [`${NOT_A_BACKUP}: it holds no data.`] };
-  const list = (name: keyof Omit<BackupData, 'settings'>): unknown[] => {
+  const list = (name: 'clients' | 'preparers' | 'records' | 'certifications'): unknown[] => {
     const rows = data[name];
     if (Array.isArray(rows)) return rows;
     problems.add('The file', [`It has no list of ${name} (data.${name}).`]);
     return [];
   };
+  /** A list that older backups do not have. */
+  const optionalList = (name: 'signedPackages' | 'changeLog', words: string): unknown[] =>
+    data[name] === undefined ? [] : Array.isArray(data[name]) ? data[name] : (problems.add('The file', [`Its ${words} (data.${name}) are not a list.`]), []);
   const rawClients = list('clients');
   const rawPreparers = list('preparers');
   const rawRecords = list('records');
   const rawCertifications = list('certifications');
-  // Backups made before signed packages were kept have none.
-  const rawSignedPackages = data.signedPackages === undefined ? [] : Array.isArray(data.signedPackages) ? data.signedPackages : (problems.add('The file', ['Its signed packages (data.signedPackages) are not a list.']), []);
+  const rawSignedPackages = optionalList('signedPackages', 'signed packages');
+  const rawChangeLog = optionalList('changeLog', 'change-log entries');
 
   const clientLabel = namedLabel('clients', 'legalName');
-  const clients = checkRows(problems, rawClients, clientLabel, stamped(clientSchema));
+  const clients = checkRows(problems, rawClients, clientLabel, viaEntity(clientEntity));
   const preparerLabel = namedLabel('preparers', 'name');
-  const preparers = checkRows(problems, rawPreparers, preparerLabel, stamped(preparerSchema));
-  const settings = isObject(data.settings) ? check(settingsSchema, data.settings) : { messages: ['It has no settings (data.settings).'] };
-  problems.add(isObject(data.settings) ? 'settings' : 'The file', settings.messages);
+  const preparers = checkRows(problems, rawPreparers, preparerLabel, viaEntity(preparerEntity));
+  const settingsResult = isObject(data.settings) ? upgradeRow(settingsEntity, { ...data.settings, key: 'app' }) : undefined;
+  if (!settingsResult) problems.add('The file', ['It has no settings (data.settings).']);
+  else if (!settingsResult.ok) problems.add('settings', settingsResult.messages);
   const records = checkRows(problems, rawRecords, recordLabel, checkRecord);
 
-  const clientNames = new Map(rawClients.map((c) => [textOf(c, 'id'), textOf(c, 'legalName')]));
+  const clientNames = new Map(rawClients.map((c) => [idOf(c, 'id'), textOf(c, 'legalName')]));
   const certificationLabel = (row: unknown, i: number) => {
     const year = isObject(row) && typeof row.certificationYear === 'number' ? `${row.certificationYear} certification` : 'certification';
-    const name = clientNames.get(textOf(row, 'clientId'));
+    const name = clientNames.get(idOf(row, 'clientId'));
     return `certifications[${i}] (${year}${name ? ` for ${short(name)}` : ''})`;
   };
-  const certifications = checkRows(problems, rawCertifications, certificationLabel, (row) => check(certificationSchema, row));
+  const certifications = checkRows(problems, rawCertifications, certificationLabel, viaEntity(certificationEntity));
 
   checkUniqueIds(problems, 'clients', rawClients, clientLabel);
   checkUniqueIds(problems, 'preparers', rawPreparers, preparerLabel);
@@ -419,41 +357,57 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
   checkUniqueIds(problems, 'certifications', rawCertifications, certificationLabel);
   const signedPackageLabel = (row: unknown, i: number) => {
     const year = isObject(row) && typeof row.certificationYear === 'number' ? `${row.certificationYear} package` : 'package';
-    const name = clientNames.get(textOf(row, 'clientId'));
+    const name = clientNames.get(idOf(row, 'clientId'));
     return `signedPackages[${i}] (signed ${year}${name ? ` of ${short(name)}` : ''})`;
   };
   const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, checkSignedPackage);
   checkUniqueIds(problems, 'signedPackages', rawSignedPackages, signedPackageLabel);
-  const certificationIds = new Set(rawCertifications.map((c) => textOf(c, 'id')).filter(Boolean));
-  const packageIds = new Map(rawSignedPackages.map((p) => [textOf(p, 'id'), textOf(p, 'certificationId')]));
+
+  const changeLabel = (row: unknown, i: number) => `changeLog[${i}]${textOf(row, 'summary') ? ` (${short(textOf(row, 'summary'))})` : ''}`;
+  const changeLog = checkRows(problems, rawChangeLog, changeLabel, viaEntity(changeLogEntity));
+  checkUniqueIds(problems, 'changeLog', rawChangeLog, changeLabel, 'seq');
+
+  // ---- Links between rows: ids match exactly ----
+  const certificationIds = new Set(rawCertifications.map((c) => idOf(c, 'id')).filter(Boolean));
+  const preparerIds = new Set(rawPreparers.map((p) => idOf(p, 'id')).filter(Boolean));
+  const packageIds = new Map(rawSignedPackages.map((p) => [idOf(p, 'id'), idOf(p, 'certificationId')]));
   rawSignedPackages.forEach((row, i) => {
-    const certificationId = textOf(row, 'certificationId');
+    const certificationId = idOf(row, 'certificationId');
     if (certificationId && !certificationIds.has(certificationId)) problems.add(signedPackageLabel(row, i), [`Its certification (id ${short(certificationId)}) is not in the backup.`]);
   });
   rawCertifications.forEach((row, i) => {
     if (!isObject(row)) return;
-    const packageId = textOf(row, 'signedPackageId');
-    if (packageId && packageIds.get(packageId) !== textOf(row, 'id')) problems.add(certificationLabel(row, i), [`Its signed package (id ${short(packageId)}) is not in the backup.`]);
-    const amended = isObject(row.amends) ? textOf(row.amends, 'certificationId') : '';
+    const packageId = idOf(row, 'signedPackageId');
+    if (packageId && packageIds.get(packageId) !== idOf(row, 'id')) problems.add(certificationLabel(row, i), [`Its signed package (id ${short(packageId)}) is not in the backup.`]);
+    const amended = isObject(row.amends) ? idOf(row.amends, 'certificationId') : '';
     if (amended && !certificationIds.has(amended)) problems.add(certificationLabel(row, i), [`The certification it amends (id ${short(amended)}) is not in the backup.`]);
-    const amendedBy = textOf(row, 'amendedById');
+    const amendedBy = idOf(row, 'amendedById');
     if (amendedBy && !certificationIds.has(amendedBy)) problems.add(certificationLabel(row, i), [`Its amended filing (id ${short(amendedBy)}) is not in the backup.`]);
+    const rolledFrom = idOf(row, 'rolledFromId');
+    if (rolledFrom && !certificationIds.has(rolledFrom)) problems.add(certificationLabel(row, i), [`The certification it was rolled forward from (id ${short(rolledFrom)}) is not in the backup.`]);
+    const preparerId = idOf(row, 'preparerId');
+    if (preparerId && !preparerIds.has(preparerId)) problems.add(certificationLabel(row, i), [`Its preparer (id ${short(preparerId)}) is not in the backup.`]);
   });
 
-  const clientIds = new Set(rawClients.map((c) => textOf(c, 'id')).filter(Boolean));
+  const clientIds = new Set(rawClients.map((c) => idOf(c, 'id')).filter(Boolean));
   const checkClientLink = (rows: unknown[], label: (row: unknown, i: number) => string) =>
     rows.forEach((row, i) => {
-      const clientId = textOf(row, 'clientId');
+      const clientId = idOf(row, 'clientId');
       if (clientId && !clientIds.has(clientId)) problems.add(label(row, i), [`Its client (id ${short(clientId)}) is not in the backup.`]);
     });
   checkClientLink(rawRecords, recordLabel);
   checkClientLink(rawCertifications, certificationLabel);
+  checkClientLink(rawSignedPackages, signedPackageLabel);
+
+  const defaults = rawPreparers.flatMap((p, i) => (isObject(p) && p.isDefault === true ? [i] : []));
+  if (defaults.length > 1)
+    problems.add('preparers', [`${defaults.length} preparers are marked the default (${defaults.map((i) => preparerLabel(rawPreparers[i], i)).join(', ')}); only one can be.`]);
 
   // An amended filing shares its original's year; only one certification per year is in force.
   const seenYears = new Map<string, number>();
   rawCertifications.forEach((row, i) => {
-    if (!isObject(row) || typeof row.certificationYear !== 'number' || textOf(row, 'amendedById')) return;
-    const key = `${textOf(row, 'clientId')}|${row.certificationYear}`;
+    if (!isObject(row) || typeof row.certificationYear !== 'number' || idOf(row, 'amendedById')) return;
+    const key = `${idOf(row, 'clientId')}|${row.certificationYear}`;
     const earlier = seenYears.get(key);
     if (earlier === undefined) seenYears.set(key, i);
     else problems.add(certificationLabel(row, i), [`The same client already has a ${row.certificationYear} certification (certifications[${earlier}]).`]);
@@ -468,7 +422,19 @@ export function parseBackup(text: string, app?: { schemaVersion: number }): Pars
     }
   }
 
-  if (problems.all.length || !settings.output || !createdAt.output) return { ok: false, problems: problems.listed() };
-  const backupData: BackupData = { clients, preparers, settings: settings.output, records, certifications, ...(data.signedPackages === undefined ? {} : { signedPackages }) };
+  if (problems.all.length || !settingsResult?.ok || !createdAt.output) return { ok: false, problems: problems.listed() };
+  const settings: Partial<typeof settingsResult.value> = { ...settingsResult.value };
+  delete settings.key;
+  delete settings.rev;
+  delete settings.entityVersion;
+  const backupData: BackupData = {
+    clients,
+    preparers,
+    settings: settings as Settings,
+    records,
+    certifications,
+    ...(data.signedPackages === undefined ? {} : { signedPackages }),
+    ...(data.changeLog === undefined ? {} : { changeLog }),
+  };
   return { ok: true, backup: backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion }) };
 }

@@ -5,9 +5,9 @@
  * their effective date in Settings, and only to breaches determined on or after it: the
  * Federal Register delayed them indefinitely and no effective date has been announced.
  */
-import type { BreachRecord } from './records';
-import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';
-import { addDays, formatLong, isIsoDate, makeDate, maxDate, yearOf, type IsoDate } from './dates';
+import type { CalendarOptions } from './calendar';
+import { addDays, formatLong, isIsoDate, maxDate, yearOf, type IsoDate } from './dates';
+import { annualDutyDate, dutyPeriodEnd, dutyPeriodOver } from './duty-dates';
 import { DUTIES, RULES_2007_EFFECTIVE, SMALL_BREACH_CUSTOMERS, interpretationNote } from './duties';
 import type { Settings } from './schema';
 
@@ -24,7 +24,9 @@ export interface BreachClockInput {
 }
 
 /** A breach record's fields as the clock reads them (the delay counts only when it was directed). */
-export function breachClockInput(r: BreachRecord): BreachClockInput {
+export function breachClockInput(
+  r: Pick<BreachClockInput, 'determinedOn' | 'agenciesNotifiedOn' | 'urgentHarm' | 'customersAffected' | 'harmLikely'> & { lawEnforcementDelay?: boolean; delayUntil?: IsoDate | '' },
+): BreachClockInput {
   return {
     determinedOn: r.determinedOn,
     agenciesNotifiedOn: r.agenciesNotifiedOn,
@@ -48,7 +50,8 @@ export type BreachSettings = Partial<Pick<Settings, 'breachRule2023EffectiveDate
 
 /** Which version of § 64.2011 governs a breach determined on `determinedOn`. */
 export function breachRuleFor(determinedOn: IsoDate, settings?: BreachSettings): BreachRule {
-  const effective = settings?.breachRule2023EffectiveDate;
+  // The table names the Settings date that starts the 2023 version (and ends the 2007 one).
+  const effective = settings?.[DUTIES.breachAgencyNotice2023.effectiveFromSetting];
   return effective && isIsoDate(effective) && determinedOn >= effective ? '2023' : '2007';
 }
 
@@ -92,10 +95,11 @@ function clock2007(input: BreachClockInput, settings: BreachSettings | undefined
   const delayUntil = present(input.lawEnforcementDelayUntil);
   const notes: string[] = [];
 
-  if (input.determinedOn < RULES_2007_EFFECTIVE) {
-    notes.push(`This breach was determined before the 2007 rule took effect (${formatLong(RULES_2007_EFFECTIVE)}); the dates below apply that rule anyway.`);
+  const effectiveFrom = agency.effectiveFrom ?? RULES_2007_EFFECTIVE;
+  if (input.determinedOn < effectiveFrom) {
+    notes.push(`This breach was determined before the 2007 rule took effect (${formatLong(effectiveFrom)}); the dates below apply that rule anyway.`);
   }
-  const agencyNoticeDue = addBusinessDays(input.determinedOn, agency.length, cal);
+  const agencyNoticeDue = dutyPeriodEnd(agency.id, input.determinedOn, cal);
   notes.push(
     `2007 rule (in force): notify the USSS and FBI through the central reporting facility as soon as practicable and no later than ${agency.length} business days after reasonable determination (${agency.citation}). The FCC is not a recipient under this version.`,
   );
@@ -109,8 +113,8 @@ function clock2007(input: BreachClockInput, settings: BreachSettings | undefined
       'Urgent harm: customers may be told immediately, but only after consulting the investigating agency, and the agency notice must say so (47 C.F.R. § 64.2011(b)(2)).',
     );
   } else {
-    customerNoticeEarliest = addDays(addBusinessDays(notifiedOn, wait.length, cal), 1);
-    const statutory = addDays(addBusinessDays(notifiedOn, wait.length, { calendar: 'statutory' }), 1);
+    customerNoticeEarliest = dutyPeriodOver(wait.id, notifiedOn, cal);
+    const statutory = dutyPeriodOver(wait.id, notifiedOn, { calendar: 'statutory' });
     if (statutory !== customerNoticeEarliest) {
       notes.push(
         `On the statutory holiday calendar alone (without Inauguration Day or FCC closures) the wait would end earlier, from ${formatLong(statutory)}; CPNI Desk uses the later date.`,
@@ -142,12 +146,11 @@ function clock2023(input: BreachClockInput, settings: BreachSettings | undefined
     `2023 rule, effective ${formatLong(effectiveOn)} per your Settings: notify the FCC, USSS and FBI through the central reporting facility no later than ${agency.length} business days after reasonable determination (${agency.citation}).`,
   ];
 
-  const agencyNoticeDue = addBusinessDays(input.determinedOn, agency.length, cal);
+  const agencyNoticeDue = dutyPeriodEnd(agency.id, input.determinedOn, cal);
   let annualSummaryDue: IsoDate | undefined;
   const small = typeof input.customersAffected === 'number' && input.customersAffected < SMALL_BREACH_CUSTOMERS;
   if (small && harm === false) {
-    const { month, day } = summary.annualDate;
-    annualSummaryDue = rollForward(makeDate(yearOf(input.determinedOn) + 1, month, day), cal);
+    annualSummaryDue = annualDutyDate(summary.id, yearOf(input.determinedOn) + 1, cal);
     notes.push(
       `Fewer than ${SMALL_BREACH_CUSTOMERS} customers and no harm reasonably likely: no individual notice to the agencies is required; report the breach in the annual summary to the FCC instead (${summary.citation}). The agency date above applies if that determination changes.`,
     );
@@ -160,7 +163,7 @@ function clock2023(input: BreachClockInput, settings: BreachSettings | undefined
     notes.push(`No harm reasonably likely: customer notice is not required (${customer.citation}). Keep the basis for that determination with the record.`);
   } else {
     if (harm === undefined) notes.push('Whether harm is reasonably likely is not recorded yet; until it is, customer notice is treated as required.');
-    customerNoticeDue = addDays(input.determinedOn, customer.length);
+    customerNoticeDue = dutyPeriodEnd(customer.id, input.determinedOn);
     customerNoticeEarliest = notifiedOn;
     notes.push(
       `Customers: without unreasonable delay after the agency notice and no later than ${customer.length} days after reasonable determination (${customer.citation}). ${interpretationNote(customer.id) ?? ''}`,

@@ -12,9 +12,11 @@ import { breachRuleForCoveredYear } from './statement-rules';
 import { hasBlockingFindings, lintCertification, lintStatement, mergeFindings, type Finding, type LintContext } from './statement-lint';
 import { certificationDueDate, certificationRequired } from './deadlines';
 import { publicTextFindings } from './public-text-check';
-import { breachClock, breachClockInput, closureDates } from './breach-clock';
-import type { ComplianceRecord } from './records';
-import { formatLong, type IsoDate } from './dates';
+import { closureDates } from './breach-clock';
+import { CLOCK_STATUS_LABELS, PROBLEM_STATUSES, clockStatus, clockStatusText, recordClocks, type ClockContext } from './clock';
+import { DUTIES } from './duties';
+import { recordDate, type ComplianceRecord, type NoticeRecord } from './records';
+import { formatLong, isIsoDate, type IsoDate } from './dates';
 import { defaultSignatory, type Client, type Settings } from './schema';
 
 import type { CertificationStatus } from './certification-status';
@@ -31,7 +33,7 @@ export interface LintOverride {
 
 export interface CoverLetterFields {
   include: boolean;
-  /** Addressee lines after the name; the reference marks the FCC's address as to be verified. */
+  /** Addressee lines after the name; the FCC's address for filings is not confirmed: verify it before filing. */
   addressee: string[];
   body: string;
   cc: string[];
@@ -87,6 +89,9 @@ export interface Certification extends CertificationFields {
   id: string;
   createdAt: string;
   updatedAt: string;
+  /** Revision: one more on every write; a save or step names the revision its screen loaded. */
+  rev?: number;
+  entityVersion?: number;
 }
 
 /** The FCC Secretary's address lines; not verified, so editable and flagged. */
@@ -201,15 +206,53 @@ export interface AssembledPackage {
   dueDate: IsoDate;
 }
 
+/**
+ * Every clock of a covered-year record that went wrong (overdue, done late, done too early),
+ * with the status the dashboard and the record page give it: the one interpreter in clock.ts.
+ */
+function clockFindings(r: ComplianceRecord, settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>, today: IsoDate, notices: ClockContext['notices']): Finding[] {
+  const out: Finding[] = [];
+  for (const clock of recordClocks(r, { settings, notices }).clocks) {
+    if (clock.informational || !clock.date) continue;
+    const status = clockStatus(clock, today);
+    if (!PROBLEM_STATUSES.has(status)) continue;
+    const agency = clock.dutyId === 'breachAgencyNotice2007' || clock.dutyId === 'breachAgencyNotice2023';
+    if (agency && r.kind === 'breach') {
+      out.push({
+        id: 'records-late-breach-notice',
+        severity: 'warning',
+        message: status === 'late'
+          ? `The breach determined on ${formatLong(r.determinedOn)} was reported to the agencies on ${formatLong(clock.doneOn as IsoDate)}, after the deadline of ${formatLong(clock.date)}; the statement says notice is given within seven business days.`
+          : `The breach determined on ${formatLong(r.determinedOn)} has no agency notice recorded, and it was due ${formatLong(clock.date)}; the statement says notice is given within seven business days.`,
+        excerpt: r.cpniInvolved,
+        rule: clock.citation.replace(/ \(as amended.*\)$/, ''),
+        fix: 'Record the notice date, or explain in the breach section what happened and what the company changed.',
+      });
+      continue;
+    }
+    out.push({
+      id: `records-clock-${clock.dutyId}`,
+      severity: 'warning',
+      message: `${DUTIES[clock.dutyId].title}, for the record of ${formatLong(recordDate(r))}: ${CLOCK_STATUS_LABELS[status].toLowerCase()}. ${clockStatusText(clock, today)}`,
+      excerpt: `${r.kind} ${r.id}`,
+      rule: clock.citation.replace(/ \(as amended.*\)$/, ''),
+      fix: 'Correct the dates in the record if they were entered wrongly; otherwise explain in the statement what happened and what the company changed.',
+    });
+  }
+  return out;
+}
+
 /** Where the statement's answers say one thing and the covered year's records another. */
 function recordFindings(
   answers: StoredAnswers,
   records: readonly ComplianceRecord[],
   coveredYear: number,
   settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
+  today: IsoDate,
 ): Finding[] {
   const out: Finding[] = [];
   const inYear = recordsInYear(records, coveredYear);
+  const notices = records.filter((r): r is NoticeRecord => r.kind === 'notice');
   // Until the marketing topic is answered, the statement says nothing about opt-out either way.
   const marketing = completeTopic(answers.values, 'marketing');
   for (const r of inYear) {
@@ -222,21 +265,7 @@ function recordFindings(
         rule: '47 C.F.R. § 64.2009(f)',
         fix: 'Correct the approval answers in the questionnaire, or the record if it was entered in error.',
       });
-    if (r.kind === 'breach') {
-      const clock = breachClock(breachClockInput(r), settings);
-      const late = !r.agenciesNotifiedOn || r.agenciesNotifiedOn > clock.agencyNoticeDue;
-      if (late)
-        out.push({
-          id: 'records-late-breach-notice',
-          severity: 'warning',
-          message: r.agenciesNotifiedOn
-            ? `The breach determined on ${formatLong(r.determinedOn)} was reported to the agencies on ${formatLong(r.agenciesNotifiedOn)}, after the deadline of ${formatLong(clock.agencyNoticeDue)}; the statement says notice is given within seven business days.`
-            : `The breach determined on ${formatLong(r.determinedOn)} has no agency notice recorded; the statement says notice is given within seven business days.`,
-          excerpt: r.cpniInvolved,
-          rule: '47 C.F.R. § 64.2011(b)',
-          fix: 'Record the notice date, or explain in the breach section what happened and what the company changed.',
-        });
-    }
+    out.push(...clockFindings(r, settings, today, notices));
   }
   return out;
 }
@@ -255,9 +284,12 @@ export function assemblePackage(
   client: Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'> & Partial<Pick<Client, 'dbaNames'>>,
   records: readonly ComplianceRecord[],
   settings: Pick<Settings, 'closures' | 'breachRule2023EffectiveDate'>,
+  /** The day the record checks are made (the editor passes today); by default the filing date, or the due date. */
+  today?: IsoDate,
 ): AssembledPackage {
   const cal = { calendar: 'fcc' as const, closures: closureDates(settings) };
   const dueDate = certificationDueDate(cert.certificationYear, cal);
+  const asOf = today ?? (isIsoDate(cert.dateFiled) ? cert.dateFiled : dueDate);
   const answers = certificationAnswers(cert);
   const model = draftCertification({
     client,
@@ -289,7 +321,8 @@ export function assemblePackage(
         ? pretextingFacts(model.pretexting.attempts, model.coveredYear)
         : undefined,
   });
-  const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { ...s, body: cert.sectionEdits[s.id]! } : s));
+  // An edited section is the user's text: its drafted structure no longer describes it.
+  const sections = drafted.map((s) => (cert.sectionEdits[s.id] !== undefined ? { id: s.id, heading: s.heading, citation: s.citation, body: cert.sectionEdits[s.id]! } : s));
   const statementText = renderStatementText(sections);
   const lintContext: LintContext = {
     filingYear: model.certificationYear,
@@ -322,7 +355,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  findings.push(...recordFindings(answers, records, model.coveredYear, settings), ...publicTextFindings(model, cert.overrides));
+  findings.push(...recordFindings(answers, records, model.coveredYear, settings, asOf), ...publicTextFindings(model, cert.overrides));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({

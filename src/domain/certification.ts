@@ -101,7 +101,16 @@ export interface CertificationModel {
   complaints: ComplaintSection;
   pretexting: PretextingSection;
   truthfulness: string;
+  /** The attachments' titles, in filing order (what a signed package records). */
   attachments: string[];
+  /** The same attachments, typed: the documents find each one by its kind, never by its title. */
+  attachmentList: CertificationAttachment[];
+}
+
+export type CertificationAttachmentKind = 'statement' | 'dataBrokers' | 'complaints';
+export interface CertificationAttachment {
+  kind: CertificationAttachmentKind;
+  title: string;
 }
 
 export function coveredYearOf(certificationYear: number): number {
@@ -231,6 +240,11 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
   const complaintPart = complaintSection(company, plural, year, complaints, input.overrides?.complaints);
   const { name, title } = input.signatory;
 
+  const attachmentList: CertificationAttachment[] = [
+    { kind: 'statement', title: 'Accompanying statement of CPNI operating procedures' },
+    ...(dataBrokers.has ? [{ kind: 'dataBrokers' as const, title: 'Actions against data brokers' }] : []),
+    ...(complaintPart.has ? [{ kind: 'complaints' as const, title: 'Summary of customer complaints' }] : []),
+  ];
   return {
     docket: DOCKET,
     certificationYear: filingYear,
@@ -250,10 +264,7 @@ export function draftCertification(input: CertificationDraftInput): Certificatio
     complaints: complaintPart,
     pretexting: pretextingSection(company, plural, year, attempts, input.overrides?.pretexting),
     truthfulness: `The company represents and warrants that this certification is consistent with 47 C.F.R. § 1.17, which requires truthful and accurate statements to the Commission. The company also acknowledges that false statements and misrepresentations to the Commission are punishable under Title 18 of the U.S. Code and may subject it to enforcement action.`,
-    attachments: [
-      'Accompanying statement of CPNI operating procedures',
-      ...(dataBrokers.has ? ['Actions against data brokers'] : []),
-      ...(complaintPart.has ? ['Summary of customer complaints'] : []),
-    ],
+    attachments: attachmentList.map((a) => a.title),
+    attachmentList,
   };
 }

@@ -27,7 +27,8 @@ export const SUBPART_U_SECTIONS: readonly SubpartUSection[] = [
   { section: '64.2008', subject: 'Notice required for use of CPNI', paragraphs: letters('f') },
   { section: '64.2009', subject: 'Safeguards required for use of CPNI (including the annual certification, paragraph (e))', paragraphs: letters('f') },
   { section: '64.2010', subject: 'Safeguards on the disclosure of CPNI (authentication, passwords, account-change notices)', paragraphs: letters('i') },
-  { section: '64.2011', subject: 'Notification of CPNI security breaches', paragraphs: letters('e') },
+  // (f): the section does not supersede State law that is not inconsistent with it.
+  { section: '64.2011', subject: 'Notification of CPNI security breaches', paragraphs: letters('f') },
 ];
 
 /** The certification itself: § 64.2009(e), never § 64.2010(e) (password setup). */
@@ -36,6 +37,19 @@ export const FILING_DOCKET = 'EB Docket No. 06-36';
 
 export function findSection(section: string): SubpartUSection | undefined {
   return SUBPART_U_SECTIONS.find((s) => s.section === section);
+}
+
+/**
+ * Paragraphs added after the 2007 rules, with the first calendar year they existed in:
+ * § 64.2010(h) (SIM changes and port-outs) and (i) (line separations) came with the rules
+ * published Dec. 8, 2023 (88 FR 85814).
+ */
+export const PARAGRAPH_ADDED: Readonly<Record<string, number>> = { '64.2010(h)': 2023, '64.2010(i)': 2023 };
+
+/** The paragraphs of a section in the rule text in force in `year` (latest text without a year). */
+export function paragraphsIn(section: SubpartUSection, year?: number): readonly string[] {
+  if (year === undefined) return section.paragraphs;
+  return section.paragraphs.filter((p) => (PARAGRAPH_ADDED[`${section.section}(${p})`] ?? 0) <= year);
 }
 
 export interface CitationMatch {

@@ -3,16 +3,21 @@
  * the dashboard shows (`deadlinesFor`). All numbers come from the duty table in duties.ts.
  */
 import { describeStatus, type StatusFacts } from './certification-status';
-import { addBusinessDays, rollForward, type CalendarOptions } from './calendar';
-import { addDays, addYears, daysBetween, formatLong, formatWithWeekday, makeDate, yearOf, type IsoDate } from './dates';
-import { DUTIES, CERTIFICATION_GAP_YEARS, FIRST_CERTIFICATION_YEAR, interpretationNote, type DutyId } from './duties';
-import { breachClock, breachClockInput, closureDates, type BreachSettings } from './breach-clock';
+import { addBusinessDays, type CalendarOptions } from './calendar';
+import { formatWithWeekday, makeDate, yearOf, type IsoDate } from './dates';
+import { DUTIES, CERTIFICATION_GAP_YEARS, FIRST_CERTIFICATION_YEAR, duty, type DutyId } from './duties';
+import { closureDates, type BreachSettings } from './breach-clock';
+import { DEFAULT_DUE_SOON_DAYS, clockStatus, recordClocks, type ClockContext, type ClockStatus } from './clock';
+import { annualDutyDate } from './duty-dates';
 import type { Client, Settings } from './schema';
-import type { BreachRecord, ComplianceRecord, NoticeRecord } from './records';
+import type { ComplianceRecord, NoticeRecord } from './records';
 
 export { breachClock, breachRuleFor, type BreachClock, type BreachClockInput, type BreachRule } from './breach-clock';
+export { addressOfRecordFrom, optOutApprovalFrom, optOutFailureNoticeDue, optOutNoticeRefreshDue } from './duty-dates';
+export { doneBy } from './clock';
 
-export type DeadlineStatus = 'done' | 'overdue' | 'due-soon' | 'upcoming';
+/** A dashboard row's status: the words and rules of clock.ts, shared with the record page and the certification. */
+export type DeadlineStatus = ClockStatus;
 
 export interface Deadline {
   clientId: string;
@@ -35,15 +40,12 @@ export interface CertificationProgress extends StatusFacts {
 
 export type DeadlineSettings = Partial<Pick<Settings, 'closures' | 'breachRule2023EffectiveDate' | 'dueSoonDays'>>;
 
-const DEFAULT_DUE_SOON_DAYS = 14;
-
 // ---------------------------------------------------------------------------------------------
 // The annual certification (§ 64.2009(e))
 
 /** March 1 of `certificationYear`, moved to the next business day under § 1.4(j). Covers year − 1. */
 export function certificationDueDate(certificationYear: number, opts?: CalendarOptions): IsoDate {
-  const { month, day } = DUTIES.annualCertification.annualDate;
-  return rollForward(makeDate(certificationYear, month, day), { calendar: 'fcc', ...opts });
+  return annualDutyDate('annualCertification', certificationYear, opts);
 }
 
 /** False before the first filing (2008) and for 2017, when no certification was due. */
@@ -68,60 +70,20 @@ export function filingSeason(today: IsoDate, opts?: CalendarOptions): number {
  * reminders printed "March 1" in such years, so say so and name the safe day.
  */
 export function certificationDueNote(certificationYear: number, opts?: CalendarOptions): string | undefined {
-  const { month, day } = DUTIES.annualCertification.annualDate;
-  const nominal = makeDate(certificationYear, month, day);
+  const d = DUTIES.annualCertification;
+  const nominal = makeDate(certificationYear, d.annualDate.month, d.annualDate.day);
   const due = certificationDueDate(certificationYear, opts);
   if (due === nominal) return undefined;
-  const safe = addBusinessDays(nominal, -1, { calendar: 'fcc', ...opts });
+  const safe = addBusinessDays(nominal, -1, { calendar: d.calendar, ...opts });
   return `${formatWithWeekday(nominal)} is not an FCC business day, so under 47 C.F.R. § 1.4(j) the certification is due ${formatWithWeekday(due)}. Some FCC reminders have printed "March 1" in such years; filing by ${formatWithWeekday(safe)} avoids any doubt.`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Clocks started by a single date
-
-/** § 64.2009(f): the letter to the FCC is due five business days after the carrier learns of the failure. */
-export function optOutFailureNoticeDue(learnedOn: IsoDate, opts?: CalendarOptions): IsoDate {
-  const d = DUTIES.optOutFailureNotice;
-  return addBusinessDays(learnedOn, d.length, { calendar: d.calendar, ...opts });
-}
-
-/**
- * § 64.2008(d)(1): the first day approval may be assumed after an opt-out notice, the day after
- * the 30-day wait ends. For mail the wait begins on the third day after mailing. (Interpretation:
- * see DUTIES.optOutWait.)
- */
-export function optOutApprovalFrom({ method, sentOn }: { method: 'electronic' | 'mail'; sentOn: IsoDate }): IsoDate {
-  const d = DUTIES.optOutWait;
-  // Electronic: day 1 is the day after sending. Mail: day 1 is the third day after mailing.
-  const lastDayOfWait = method === 'mail' ? addDays(sentOn, d.startOffsetDays + d.length - 1) : addDays(sentOn, d.length);
-  return addDays(lastDayOfWait, 1);
-}
-
-/** § 64.2008(d)(2): opt-out notice must be given again two years after the last one. */
-export function optOutNoticeRefreshDue(lastNoticeOn: IsoDate): IsoDate {
-  return addYears(lastNoticeOn, DUTIES.optOutNoticeRefresh.length);
-}
-
-/** § 64.2003(b): the first day an address counts as "of record" (30 days on the account). */
-export function addressOfRecordFrom(addedOn: IsoDate): IsoDate {
-  return addDays(addedOn, DUTIES.addressOfRecord.length + 1);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The dashboard list
 
-/**
- * A duty counts as done only on or after the day it was done: a completion date still in the
- * future (a typo, or a plan) must not hide an overdue notice.
- */
-export function doneBy(doneOn: IsoDate | '' | undefined, today: IsoDate): boolean {
-  return !!doneOn && doneOn <= today;
-}
-
+/** A dashboard row's status: the one clock interpreter's (clock.ts). */
 export function deadlineStatus(due: IsoDate, today: IsoDate, done: boolean, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStatus {
-  if (done) return 'done';
-  if (due < today) return 'overdue';
-  return daysBetween(today, due) <= dueSoonDays ? 'due-soon' : 'upcoming';
+  return clockStatus({ kind: 'deadline', date: due, doneOn: done ? due : '' }, today, dueSoonDays);
 }
 
 interface Context {
@@ -132,70 +94,21 @@ interface Context {
   out: Deadline[];
 }
 
-function push(ctx: Context, clientId: string, dutyId: DutyId, due: IsoDate, done: boolean, extra: Partial<Deadline> = {}): void {
-  const d = DUTIES[dutyId];
-  ctx.out.push({
-    clientId,
-    dutyId,
-    citation: d.citation,
-    due,
-    status: deadlineStatus(due, ctx.today, done, ctx.dueSoonDays),
-    ruleVersion: d.ruleVersion,
-    title: d.title,
-    ...extra,
-  });
-}
-
-function breachDeadlines(ctx: Context, r: BreachRecord): void {
-  const clock = breachClock(
-    breachClockInput(r),
-    ctx.settings,
-  );
-  const base = { recordId: r.id };
-  const customersDone = doneBy(r.customersNotifiedOn, ctx.today);
-  if (clock.rule === '2007') {
-    push(ctx, r.clientId, 'breachAgencyNotice2007', clock.agencyNoticeDue, doneBy(r.agenciesNotifiedOn, ctx.today), {
-      ...base,
-      note: interpretationNote('breachAgencyNotice2007'),
-    });
-    if (clock.customerNoticeEarliest) {
-      const d = DUTIES.breachCustomerWait2007;
-      const status = deadlineStatus(clock.customerNoticeEarliest, ctx.today, customersDone, ctx.dueSoonDays);
-      ctx.out.push({
-        clientId: r.clientId,
-        ...base,
-        dutyId: d.id,
-        citation: d.citation,
-        due: clock.customerNoticeEarliest,
-        // A "not before" date: once it passes, notice is due but the 2007 rule sets no outer limit.
-        status: status === 'overdue' ? 'due-soon' : status,
-        ruleVersion: d.ruleVersion,
-        title: d.title,
-        note: `Customers may be told from ${formatLong(clock.customerNoticeEarliest)}, not before; the 2007 rule sets no outer limit after that.`,
-      });
-    }
-    return;
-  }
-  if (clock.annualSummaryDue) {
-    push(ctx, r.clientId, 'breachAnnualSummary2023', clock.annualSummaryDue, doneBy(r.annualSummaryFiledOn, ctx.today), {
-      ...base,
-      note: `Unverified due date. ${DUTIES.breachAnnualSummary2023.interpretation}`,
-    });
-  } else {
-    push(ctx, r.clientId, 'breachAgencyNotice2023', clock.agencyNoticeDue, doneBy(r.agenciesNotifiedOn, ctx.today), {
-      ...base,
-      note: 'Amended § 64.2011, in force from the effective date in your Settings.',
-    });
-  }
-  if (clock.customerNoticeDue) {
-    push(ctx, r.clientId, 'breachCustomerNotice2023', clock.customerNoticeDue, customersDone, {
-      ...base,
-      note: [
-        clock.customerNoticeEarliest && clock.customerNoticeEarliest > r.determinedOn ? `Not before ${formatLong(clock.customerNoticeEarliest)}.` : undefined,
-        interpretationNote('breachCustomerNotice2023'),
-      ]
-        .filter(Boolean)
-        .join(' '),
+/** One row per dated duty clock of `record` (informational dates and unknown dates stay on the record page). */
+function recordRows(ctx: Context, record: ComplianceRecord, clockCtx: ClockContext): void {
+  for (const clock of recordClocks(record, clockCtx).clocks) {
+    if (clock.informational || !clock.date) continue;
+    const d = DUTIES[clock.dutyId];
+    ctx.out.push({
+      clientId: record.clientId,
+      recordId: record.id,
+      dutyId: clock.dutyId,
+      citation: d.citation,
+      due: clock.date,
+      status: clockStatus(clock, ctx.today, ctx.dueSoonDays),
+      ruleVersion: d.ruleVersion,
+      title: d.title,
+      note: clock.unverified ? `Unverified due date. ${duty(clock.dutyId).interpretation ?? ''}`.trim() : clock.note,
     });
   }
 }
@@ -264,37 +177,10 @@ export function deadlinesFor(
   const season = filingSeason(today, ctx.cal);
   for (const id of active) certificationRows(ctx, id, season, progressByClient.get(id));
 
-  const latestNotice = new Map<string, IsoDate>();
-  const notices: NoticeRecord[] = [];
-  for (const r of records) {
-    if (r.deletedAt || !active.has(r.clientId)) continue;
-    switch (r.kind) {
-      case 'breach':
-        breachDeadlines(ctx, r);
-        break;
-      case 'optOutFailure':
-        push(ctx, r.clientId, 'optOutFailureNotice', optOutFailureNoticeDue(r.learnedOn, ctx.cal), doneBy(r.letterSentOn, ctx.today), {
-          recordId: r.id,
-          note: interpretationNote('optOutFailureNotice'),
-        });
-        break;
-      case 'notice': {
-        notices.push(r);
-        const latest = latestNotice.get(r.clientId);
-        if ((!latest || r.sentOn > latest) && r.sentOn <= ctx.today) latestNotice.set(r.clientId, r.sentOn);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  for (const r of notices) {
-    const superseded = (latestNotice.get(r.clientId) ?? r.sentOn) > r.sentOn;
-    push(ctx, r.clientId, 'optOutNoticeRefresh', optOutNoticeRefreshDue(r.sentOn), superseded, {
-      recordId: r.id,
-      note: interpretationNote('optOutNoticeRefresh'),
-    });
-  }
+  const live = records.filter((r) => !r.deletedAt && active.has(r.clientId));
+  const notices = live.filter((r): r is NoticeRecord => r.kind === 'notice');
+  const clockCtx: ClockContext = { settings, notices };
+  for (const r of live) recordRows(ctx, r, clockCtx);
 
   return ctx.out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
 }

@@ -1,8 +1,9 @@
 /**
  * The one table of CPNI duties: every clock and retention period the app computes, with its
  * citation, what starts it, how long it runs, on which calendar, under which rule version and
- * from when. deadlines.ts, breach-clock.ts and retention.ts read their numbers from here, so a
- * rule change is one edit in one place. Facts come from the CPNI reference, sections (a)–(c);
+ * from when. Dates are computed from these columns by duty-dates.ts (length, unit, calendar,
+ * startOffsetDays, rollsForward, annualDate) and breach-clock.ts (effective dates), so a rule
+ * change is one edit in one place. Facts are those of §§ 64.2003–64.2011 and § 1.4;
  * `confidence` carries its tags ('V' rule text read, 'S' secondary source, 'R' from memory),
  * and `interpretation` says where the app had to choose a reading the rule leaves open.
  */
@@ -53,9 +54,9 @@ export interface Duty {
   ruleVersion: RuleVersion;
   /** First day the version applies (null: set by the user in Settings, see `effectiveFromSetting`). */
   effectiveFrom: IsoDate | null;
-  /** Last day it applies, if it has ended (null: open-ended, or ended by a Settings date). */
-  effectiveUntil: IsoDate | null;
+  /** The Settings date that starts this version (breach-clock.ts reads it to pick the rule). */
   effectiveFromSetting?: 'breachRule2023EffectiveDate';
+  /** The Settings date that ends this version (the 2023 rule replaces the 2007 one from that day). */
   effectiveUntilSetting?: 'breachRule2023EffectiveDate';
   basis: 'rule' | 'practice';
   confidence: 'V' | 'S' | 'R';
@@ -89,7 +90,6 @@ export const DUTIES = {
     rollsForward: true,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -104,7 +104,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
     interpretation: 'The rule does not say when the five business days start; CPNI Desk counts from the day you learned of the failure.',
@@ -121,7 +120,6 @@ export const DUTIES = {
     startOffsetDays: 3,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
     interpretation:
@@ -138,7 +136,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
     interpretation: 'Applies if you rely on opt-out approval. CPNI Desk treats the two years as ending on the same date two years after the last notice.',
@@ -154,7 +151,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
     interpretation: 'The day the address was added is not counted: it counts as "of record" from the 31st day after it was added.',
@@ -170,7 +166,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     effectiveUntilSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'V',
@@ -187,7 +182,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     effectiveUntilSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'V',
@@ -205,7 +199,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     effectiveUntilSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'V',
@@ -222,7 +215,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2023',
     effectiveFrom: null,
-    effectiveUntil: null,
     effectiveFromSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'V',
@@ -238,7 +230,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2023',
     effectiveFrom: null,
-    effectiveUntil: null,
     effectiveFromSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'S',
@@ -256,11 +247,10 @@ export const DUTIES = {
     rollsForward: true,
     ruleVersion: '2023',
     effectiveFrom: null,
-    effectiveUntil: null,
     effectiveFromSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'R',
-    interpretation: 'The February 1 due date is unverified (from memory in the reference); check amended § 64.2011(a)(3) before relying on it.',
+    interpretation: 'The February 1 due date is unverified (not confirmed against the amended rule text); check amended § 64.2011(a)(3) before relying on it.',
   }),
   retainCampaign: D({
     id: 'retainCampaign',
@@ -273,7 +263,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -288,7 +277,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -303,7 +291,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -318,7 +305,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -333,7 +319,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     basis: 'rule',
     confidence: 'V',
   }),
@@ -348,7 +333,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2007',
     effectiveFrom: RULES_2007_EFFECTIVE,
-    effectiveUntil: null,
     effectiveUntilSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'V',
@@ -365,7 +349,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: '2023',
     effectiveFrom: null,
-    effectiveUntil: null,
     effectiveFromSetting: 'breachRule2023EffectiveDate',
     basis: 'rule',
     confidence: 'S',
@@ -382,7 +365,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: 'practice',
     effectiveFrom: null,
-    effectiveUntil: null,
     basis: 'practice',
     confidence: 'S',
     interpretation: 'Good practice, not a rule: keep at least two years.',
@@ -398,7 +380,6 @@ export const DUTIES = {
     rollsForward: false,
     ruleVersion: 'practice',
     effectiveFrom: null,
-    effectiveUntil: null,
     basis: 'practice',
     confidence: 'S',
     interpretation: 'Good practice, not a rule: training, complaint, data-broker, pretexting and opt-out failure records feed the annual certification, so keep them at least two years.',

@@ -4,7 +4,7 @@
  * calendar.ts skips them. They cannot be computed, so the list ships with the app and the
  * user adds their own in Settings (weather closures, funding lapses).
  *
- * Confidence follows the reference's tags: 'V' the text of the order itself was read;
+ * Confidence tags: 'V' the text of the order itself was read;
  * 'S' a secondary source (named in `source`); 'R' from memory, to be verified. Every entry
  * is an executive order closing executive departments and agencies: that the FCC (an
  * independent agency) closed with them is assumed, not confirmed by an FCC notice.

@@ -7,10 +7,11 @@
  * after. The starting date is the latest date in the record, which is never earlier than any
  * narrower reading of the rule.
  */
-import { addDays, addYears, maxDate, type IsoDate } from './dates';
+import { addYears, maxDate, type IsoDate } from './dates';
+import { dutyPeriodOver } from './duty-dates';
 import { DUTIES, duty, type DutyId, type RuleVersion } from './duties';
-import { breachRuleFor, type BreachSettings } from './breach-clock';
-import { recordDate, recordDates, type ComplianceRecord, type RecordKind } from './records';
+import type { BreachSettings } from './breach-clock';
+import { RECORD_KIND_REGISTRY, recordDate, recordDates, type ComplianceRecord } from './records';
 
 export interface Retention {
   /** The earliest day the record may be disposed of. */
@@ -22,39 +23,25 @@ export interface Retention {
   note?: string;
 }
 
-const RETENTION_DUTY: Record<Exclude<RecordKind, 'breach'>, DutyId> = {
-  campaign: 'retainCampaign',
-  disclosure: 'retainDisclosure',
-  supervisoryReview: 'retainSupervisoryReview',
-  approval: 'retainApproval',
-  notice: 'retainNotice',
-  training: 'retainSupporting',
-  complaint: 'retainSupporting',
-  dataBrokerAction: 'retainSupporting',
-  pretexting: 'retainSupporting',
-  optOutFailure: 'retainSupporting',
-};
 
-function endOf(start: IsoDate, years: number): IsoDate {
-  return addDays(addYears(start, years), 1);
+/** The first day after the duty's period from `start` (its length and unit come from the duty table). */
+function disposableFrom(id: DutyId, start: IsoDate): IsoDate {
+  return dutyPeriodOver(id, start);
 }
 
 /** The rule (or practice) that sets how long `record` is kept, and the first day it may go. */
 export function retentionFor(record: ComplianceRecord, settings?: BreachSettings): Retention {
-  const id: DutyId =
-    record.kind === 'breach'
-      ? breachRuleFor(record.determinedOn, settings) === '2023'
-        ? 'retainBreach2023'
-        : 'retainBreach2007'
-      : RETENTION_DUTY[record.kind];
+  // The kind's file names its retention duty (src/domain/kinds/).
+  const kind = RECORD_KIND_REGISTRY[record.kind] as { retention: DutyId | ((r: ComplianceRecord, s?: BreachSettings) => DutyId); retentionNote?: string };
+  const id: DutyId = typeof kind.retention === 'function' ? kind.retention(record, settings) : kind.retention;
   const d = duty(id);
   const start = maxDate(recordDate(record), ...recordDates(record)) ?? recordDate(record);
   const notes = [
     d.basis === 'practice' ? d.interpretation : d.interpretation && `Interpretation: ${d.interpretation}`,
-    record.kind === 'approval' ? 'While you still rely on this approval, keep it: it is your proof of approval.' : undefined,
+    kind.retentionNote,
   ].filter(Boolean);
   return {
-    date: endOf(start, d.length),
+    date: disposableFrom(id, start),
     basis: d.basis,
     citation: d.citation,
     dutyId: id,
@@ -75,7 +62,7 @@ export function isPastRetention(record: ComplianceRecord, today: IsoDate, settin
 
 /** Filed certifications: no rule sets a period; keep at least two years (practice). */
 export function certificationRetainUntil(filedOn: IsoDate): IsoDate {
-  return endOf(filedOn, DUTIES.retainCertification.length);
+  return disposableFrom('retainCertification', filedOn);
 }
 
 export function certificationRetention(filedOn: IsoDate): Retention {

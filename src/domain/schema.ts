@@ -26,6 +26,10 @@ export interface Stamped {
   id: string;
   createdAt: string; // instant, ISO 8601
   updatedAt: string;
+  /** Revision: 1 when created, one more on every write (a save names the revision it started from). */
+  rev?: number;
+  /** The version of the entity's definition the row was written with (src/domain/entities). */
+  entityVersion?: number;
 }
 
 const trimmed = v.pipe(v.string(), v.trim());
@@ -65,7 +69,8 @@ const frnSchema = v.optional(
 );
 
 const email = v.optional(
-  v.pipe(v.string(), v.trim(), v.regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, 'Enter an email address like name@example.com.')),
+  // The length is checked first: the pattern is slow on very long text.
+  v.pipe(v.string(), v.trim(), v.maxLength(254, 'An email address is at most 254 characters.'), v.regex(/^([^\s@]+@[^\s@]+\.[^\s@]+)?$/, 'Enter an email address like name@example.com.')),
   '',
 );
 
@@ -73,6 +78,7 @@ const phone = v.optional(
   v.pipe(
     v.string(),
     v.trim(),
+    v.maxLength(40, 'A phone number is at most 40 characters.'),
     v.check((s) => s === '' || (/^[\d\s().+-]+(x\d+)?$/i.test(s) && s.replace(/\D/g, '').length >= 10), 'Enter a phone number with area code, like (202) 555-0100.'),
   ),
   '',

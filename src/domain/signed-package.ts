@@ -63,7 +63,7 @@ export interface RecordFingerprint {
 /** A record's fields as a hash, leaving out what a save stamps and the derived date column. */
 export function recordFingerprint(record: ComplianceRecord): string {
   const fields: Record<string, unknown> = { ...record };
-  for (const stamp of ['createdAt', 'updatedAt', 'date', 'revision']) delete fields[stamp];
+  for (const stamp of ['createdAt', 'updatedAt', 'date', 'revision', 'rev', 'entityVersion']) delete fields[stamp];
   return sha256Hex(canonicalJson(fields));
 }
 

@@ -43,7 +43,15 @@ export interface StatementSection {
   body: string;
   /** The rule the section answers to; '' for a section no rule requires. */
   citation: string;
+  /**
+   * The drafted body as structure, for sections that enumerate (data-broker actions, complaint
+   * summaries): the PDF prints each item as one numbered item, whatever its text holds, instead
+   * of splitting `body` again. Absent once the user edits the section (the edit is plain text).
+   */
+  blocks?: StatementBlock[];
 }
+
+export type StatementBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
 export const STATEMENT_SECTION_IDS = [
   'scope', 'use', 'approval', 'approval-system', 'notices', 'approval-records', 'training',
@@ -538,12 +546,15 @@ function dataBrokers({ ctx }: Drafting): Draft {
       ...head,
       body: `In calendar year ${ctx.coveredYear}, the Company took no actions against data brokers: it instituted no proceedings and filed no petitions against data brokers at any state commission, in any court or at the FCC.`,
     };
+  const lead = `In calendar year ${ctx.coveredYear}, the Company took the following actions against data brokers:`;
+  const items = actions.map((x) => asSentence(x));
   return {
     ...head,
-    body: paragraphs(
-      `In calendar year ${ctx.coveredYear}, the Company took the following actions against data brokers:`,
-      ...actions.map((x, i) => `(${i + 1}) ${asSentence(x)}`),
-    ),
+    body: paragraphs(lead, ...items.map((x, i) => `(${i + 1}) ${x}`)),
+    blocks: [
+      { kind: 'paragraph', text: lead },
+      { kind: 'list', items },
+    ],
   };
 }
 
@@ -558,15 +569,20 @@ function complaints({ ctx }: Drafting): Draft {
   const cats = COMPLAINT_CATEGORIES.filter((k) => k !== 'other' || c.counts.other > 0);
   const total = cats.reduce((s, k) => s + c.counts[k], 0);
   const breakdown = cats.map((k) => `${COMPLAINT_CATEGORY_LABELS[k].toLowerCase()}: ${c.counts[k]}`).join('; ');
+  if (total === 0) return { ...head, body: `In calendar year ${ctx.coveredYear}, the Company received no customer complaints about the unauthorized release of CPNI (${breakdown}).` };
+  const lead = `In calendar year ${ctx.coveredYear}, the Company received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} about the unauthorized release of CPNI. By category: ${breakdown}.`;
+  const items = c.summaries.map((x) => asSentence(x));
   return {
     ...head,
-    body:
-      total === 0
-        ? `In calendar year ${ctx.coveredYear}, the Company received no customer complaints about the unauthorized release of CPNI (${breakdown}).`
-        : paragraphs(
-            `In calendar year ${ctx.coveredYear}, the Company received ${total} customer ${total === 1 ? 'complaint' : 'complaints'} about the unauthorized release of CPNI. By category: ${breakdown}.`,
-            ...(c.summaries.length ? ['In summary:', ...c.summaries.map((x, i) => `(${i + 1}) ${asSentence(x)}`)] : []),
-          ),
+    body: paragraphs(lead, ...(items.length ? ['In summary:', ...items.map((x, i) => `(${i + 1}) ${x}`)] : [])),
+    ...(items.length
+      ? {
+          blocks: [
+            { kind: 'paragraph', text: `${lead} In summary:` },
+            { kind: 'list', items },
+          ] satisfies StatementBlock[],
+        }
+      : {}),
   };
 }
 

@@ -79,7 +79,7 @@ describe('Dashboard', () => {
     await markReady(created.id, (await getCertification(created.id))!);
     const content = { documents: [], facts: {} as SignedFacts };
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
-    const result = await signCertification(created.id, (await getCertification(created.id))!.updatedAt, {
+    const result = await signCertification(created.id, (await getCertification(created.id))!.rev!, {
       appVersion: '0.1.0', content, contentHash: contentHashOf(content), sources: {} as PackageSources, files: { single: [signedFile('p.pdf', bytes)], separate: [] },
     });
     expect(result.ok).toBe(true);

@@ -19,7 +19,8 @@ const csv = (...lines: string[]) => new File([lines.join('\n')], 'approvals.csv'
 
 async function mount(withClient = true) {
   render(() => <Route path="/records/import" component={ImportApprovals} />, { location: withClient ? `/records/import?client=${clientId}` : '/records/import' });
-  await screen.findByRole('option', { name: 'Mesa Rural Telephone Co.' });
+  // The first mount of the file also loads the screen's modules: give it time on a busy machine.
+  await screen.findByRole('option', { name: 'Mesa Rural Telephone Co.' }, { timeout: 10_000 });
 }
 
 function choose(file: File) {
@@ -110,5 +111,45 @@ describe('approvals CSV check', () => {
     const r = parseApprovalsCsv(lines.join('\n'));
     expect(r.valid).toBe(50_001);
     expect(r.warnings.join(' ')).toContain('This file has 50,001 rows, more than 50,000. It can still be imported');
+  });
+});
+
+describe('importing the same approvals twice', () => {
+  it('adds nothing the second time and lists the rows already stored', async () => {
+    await mount();
+    choose(new File([sampleApprovalsCsv()], 'sample.csv', { type: 'text/csv' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 4 approvals' }));
+    expect(await screen.findByText(/Imported 4 approvals/)).toBeTruthy();
+    expect(await db().records.count()).toBe(4);
+
+    choose(new File([sampleApprovalsCsv()], 'sample.csv', { type: 'text/csv' }));
+    expect((await screen.findByTestId('import-report')).textContent).toContain('Approvals already stored for the client (same account, type, status and date) are skipped on import');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 4 approvals' }));
+    expect(await screen.findByText(/Nothing new to import for Mesa Rural Telephone Co\./)).toBeTruthy();
+    expect(screen.getByTestId('import-already-stored').textContent).toBe(
+      'Skipped 4 approvals already stored for this client (same account, type, status and date): rows 2, 3, 4 and 5. Nothing was added twice.',
+    );
+    expect(await db().records.count()).toBe(4);
+  });
+
+  it('stores a row repeated within one file once, and says which row it repeats', async () => {
+    await mount();
+    choose(csv('account,type,medium,status,date', '100234,opt-out,written,granted,2026-01-15', ' 100234 ,Opt-Out,electronic,granted,1/15/2026', '100234,opt-out,written,revoked,2026-01-15'));
+    expect(await screen.findByText('Same approval as row 2 (account, type, status and date): skipped.')).toBeTruthy();
+    expect(screen.getByTestId('import-summary').textContent).toContain('3 rows: 2 valid, 0 rows with errors, 1 row repeats an earlier row and will be skipped.');
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2 approvals' }));
+    expect(await screen.findByText(/Imported 2 approvals/)).toBeTruthy();
+    expect((await stored()).map((r) => (r.kind === 'approval' ? r.status : '')).sort()).toEqual(['granted', 'revoked']);
+  });
+});
+
+describe('the approvals natural key', () => {
+  it('is the same for the same client, account (any case, spaces), type, status and date, and differs otherwise', async () => {
+    const { approvalKey } = await import('../../src/domain/records');
+    const a = { accountRef: 'ab-100', approvalType: 'optOut', status: 'granted', decidedOn: '2026-01-15' };
+    expect(approvalKey('c1', a)).toBe(approvalKey('c1', { ...a, accountRef: ' AB-100 ' }));
+    expect(approvalKey('c1', a)).not.toBe(approvalKey('c2', a));
+    expect(approvalKey('c1', a)).not.toBe(approvalKey('c1', { ...a, status: 'revoked' }));
+    expect(approvalKey('c1', a)).not.toBe(approvalKey('c1', { ...a, decidedOn: '2026-01-16' }));
   });
 });

@@ -39,7 +39,7 @@ async function seed() {
   const stored = (await db().certifications.get(cert))!;
   ok(await markReady(cert, stored));
   const ready = (await db().certifications.get(cert))!;
-  ok(await signCertification(cert, ready.updatedAt, signedPackage()));
+  ok(await signCertification(cert, ready.rev!, signedPackage()));
 }
 
 /** A signed package as the app stores it, with a small stand-in for the PDF. */
@@ -99,9 +99,10 @@ describe('backup and restore', () => {
     expect(await currentCounts()).toEqual(counts);
   });
 
-  it('replaces what was on the device, keeps its first-run choice and logs the restore', async () => {
+  it('replaces what was on the device, change log included, keeps its first-run choice and logs the restore', async () => {
     await seed();
     const text = await makeBackup('2026-07-01T12:00:00.000Z');
+    const backedUpLog = (await db().changeLog.orderBy('seq').toArray()).map((e) => e.summary);
     fresh();
     const local = ok(await saveClient({ legalName: 'Local Only Co.', filerId: '899999' })).id;
     ok(await updateSettings({ firstRunDone: true, dueSoonDays: 5 }));
@@ -114,7 +115,8 @@ describe('backup and restore', () => {
     expect(settings.dueSoonDays).toBe(21);
     const log = await db().changeLog.orderBy('seq').toArray();
     expect(log.at(-1)?.summary).toBe('Restored a backup of 2026-07-01T12:00:00.000Z');
-    expect(log.some((e) => e.summary === 'Created Local Only Co.')).toBe(true); // the log is append-only
+    // The log is the backup's, then the restore: what happened on this device since is gone with its data.
+    expect(log.map((e) => e.summary)).toEqual([...backedUpLog, 'Restored a backup of 2026-07-01T12:00:00.000Z']);
   });
 
   it('files each restored record under its own event date, whatever the file said', async () => {
@@ -182,7 +184,7 @@ describe('backup and restore', () => {
   it('writes the envelope with its type, versions and counts', async () => {
     await seed();
     const envelope = JSON.parse(await makeBackup('2026-07-01T12:00:00.000Z')) as Record<string, unknown>;
-    expect(envelope).toMatchObject({ type: 'cpni-desk-backup', version: 1, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: '2026-07-01T12:00:00.000Z', app: 'CPNI Desk', counts: { clients: 2, preparers: 1, records: 5, certifications: 1 } });
+    expect(envelope).toMatchObject({ type: 'cpni-desk-backup', version: 2, schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: '2026-07-01T12:00:00.000Z', app: 'CPNI Desk', counts: { clients: 2, preparers: 1, records: 5, certifications: 1 } });
     expect((envelope.data as { records: object[] }).records[0]).not.toHaveProperty('date');
   });
 

@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CpniDatabase, SCHEMA_VERSIONS } from '../../src/db/database';
 import { v1Rows } from '../fixtures/db-v1';
+import { upgradeAnswers } from '../../src/domain/statement-upgrade';
 
 /** Writes `rows` into a database created with the schema versions up to `version` only. */
 async function writeOldDatabase(name: string, version: number, rows: Record<string, object[]>) {
@@ -44,6 +45,10 @@ describe('schema versions', () => {
           },
           "version": 3,
         },
+        {
+          "stores": {},
+          "version": 4,
+        },
       ]
     `);
   });
@@ -54,14 +59,18 @@ describe('schema versions', () => {
     const current = new CpniDatabase(name);
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    expect(await current.clients.toArray()).toEqual(v1Rows.clients);
-    expect(await current.preparers.toArray()).toEqual(v1Rows.preparers);
-    expect(await current.settings.get('app')).toEqual(v1Rows.settings[0]);
-    expect(await current.changeLog.count()).toBe(1);
+    // Every row is kept, and carries its revision and entity version.
+    const upgraded = <T extends object>(row: T) => ({ ...row, rev: 1, entityVersion: 2 });
+    expect(await current.clients.toArray()).toEqual(v1Rows.clients.map(upgraded));
+    expect(await current.preparers.toArray()).toEqual(v1Rows.preparers.map(upgraded));
+    expect(await current.settings.get('app')).toEqual(upgraded(v1Rows.settings[0]!));
+    expect(await current.changeLog.toArray()).toEqual([{ ...v1Rows.changeLog[0], seq: 1 }]);
     // The tables added since version 1 work on the upgraded database.
     expect(await current.records.count()).toBe(0);
-    await current.records.add({ id: 'r1', clientId: v1Rows.clients[0]!.id, kind: 'training', date: '2026-02-01' } as never);
+    const at = '2026-02-01T10:00:00.000Z';
+    await current.records.add({ id: 'r1', clientId: v1Rows.clients[0]!.id, kind: 'training', heldOn: '2026-02-01', topic: 'CPNI', trainer: '', attendees: '', materials: '', acknowledgements: '', disciplinaryActions: '', date: '2026-02-01', createdAt: at, updatedAt: at } as never);
     expect(await current.records.where('[clientId+kind+date]').equals([v1Rows.clients[0]!.id, 'training', '2026-02-01']).count()).toBe(1);
+    expect((await current.records.get('r1'))?.rev).toBe(1);
     current.close();
   });
 
@@ -78,12 +87,14 @@ describe('schema versions', () => {
     await writeOldDatabase(name, 2, { ...v1Rows, certifications: [certification], records: [record] });
     const current = new CpniDatabase(name);
     await current.open();
-    expect(current.verno).toBe(3);
-    expect(await current.certifications.toArray()).toEqual([certification]);
-    expect(await current.records.toArray()).toEqual([record]);
+    expect(current.verno).toBe(4);
+    // The certification keeps its status and dates; its answers (stored before answers had a
+    // version) are upgraded into the current shape, each topic left to review again.
+    const [stored] = await current.certifications.toArray();
+    expect(stored).toEqual({ ...certification, rev: 1, entityVersion: 2, answers: upgradeAnswers({}, '') });
+    expect(stored!.answers.version).toBe(2);
+    expect(await current.records.toArray()).toEqual([{ ...record, rev: 1, entityVersion: 2 }]);
     expect(await current.signedPackages.count()).toBe(0);
-    await current.signedPackages.add({ id: 'p1', certificationId: 'k1' } as never);
-    expect(await current.signedPackages.where('certificationId').equals('k1').count()).toBe(1);
     current.close();
   });
 });

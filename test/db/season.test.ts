@@ -24,7 +24,7 @@ async function signed(clientId: string, year: number) {
   if (!created.ok) throw new Error(created.message);
   await markReady(created.id, (await getCertification(created.id))!);
   const content = { documents: [], facts: {} as SignedFacts };
-  const result = await signCertification(created.id, (await getCertification(created.id))!.updatedAt, {
+  const result = await signCertification(created.id, (await getCertification(created.id))!.rev!, {
     appVersion: '0.1.0', content, contentHash: contentHashOf(content), sources: {} as PackageSources, files: { single: [signedFile('p.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))], separate: [] },
   });
   if (!result.ok) throw new Error(result.message);

@@ -48,7 +48,7 @@ function sampleData(): BackupData {
       },
       { id: 'r2', clientId: CLIENT, kind: 'complaint', receivedOn: '2026-01-15', category: 'employeeAccess', summary: 'Looked up a neighbour', publicSummary: '', resolution: '', createdAt: AT, updatedAt: AT, deletedAt: AT },
     ],
-    certifications: [{ ...cert, answers: { ...cert.answers, futureQuestion: { kept: true } } as typeof cert.answers, id: 'k1', createdAt: AT, updatedAt: AT }],
+    certifications: [{ ...cert, id: 'k1', createdAt: AT, updatedAt: AT }],
   };
 }
 
@@ -62,14 +62,28 @@ function problemsOf(text: string): string[] {
 }
 
 describe('parseBackup', () => {
-  it('accepts a whole backup and gives back every row as written, nested answers included', () => {
+  it('accepts a whole backup and gives back every row as written, upgraded to the current version (revision 1)', () => {
     const data = sampleData();
     const result = parseBackup(file(data), { schemaVersion: 2 });
     if (!result.ok) throw new Error(result.problems.join('\n'));
-    expect(result.backup.data).toEqual(data);
+    const upgraded = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, rev: 1, entityVersion: 2 }));
+    expect(result.backup.data).toEqual({
+      ...data,
+      clients: upgraded(data.clients),
+      preparers: upgraded(data.preparers),
+      records: upgraded(data.records),
+      certifications: upgraded(data.certifications),
+    });
     expect(result.backup.counts).toEqual({ clients: 1, preparers: 1, records: 3, certifications: 1 });
     expect(result.backup.createdAt).toBe(AT);
-    expect((result.backup.data.certifications[0]!.answers as unknown as Record<string, unknown>).futureQuestion).toEqual({ kept: true });
+  });
+
+  it('refuses an answer this version does not know, instead of keeping it where nothing reads it', () => {
+    const data = sampleData();
+    data.certifications[0]!.answers = { ...data.certifications[0]!.answers, futureQuestion: { kept: true } } as never;
+    expect(problemsOf(file(data))).toEqual([
+      'certifications[0] (2026 certification for Mesa Rural Telephone Co.): answers: “futureQuestion” is not a field this version of CPNI Desk knows.',
+    ]);
   });
 
   it('drops the stored date column of records (it is recomputed on restore)', () => {
@@ -134,7 +148,7 @@ describe('parseBackup', () => {
 
   it('refuses a file written by a newer version, asking the user to update the app', () => {
     const [newer] = problemsOf(file(undefined, { version: BACKUP_VERSION + 1 }));
-    expect(newer).toMatch(/^This backup was made by a newer version of CPNI Desk \(backup format 2; this version reads format 1\)\. Update the app/);
+    expect(newer).toMatch(/^This backup was made by a newer version of CPNI Desk \(backup format 3; this version reads format 2\)\. Update the app/);
     const [newerSchema] = problemsOf(file(undefined, { schemaVersion: 3 }));
     expect(newerSchema).toMatch(/newer version of CPNI Desk \(database schema 3; this version knows 2\)\. Update the app/);
   });

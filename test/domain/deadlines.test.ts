@@ -352,7 +352,7 @@ describe('deadlinesFor', () => {
     const rows = deadlinesFor(clients, [open, notified], today, settings).filter((d) => d.dutyId.startsWith('breach'));
     expect(rows.map((d) => [d.recordId, d.dutyId, d.due, d.status, d.ruleVersion])).toEqual([
       [notified.id, 'breachAgencyNotice2007', '2026-03-03', 'done', '2007'],
-      [notified.id, 'breachCustomerWait2007', '2026-03-06', 'due-soon', '2007'],
+      [notified.id, 'breachCustomerWait2007', '2026-03-06', 'open', '2007'],
       [open.id, 'breachAgencyNotice2007', '2026-03-16', 'due-soon', '2007'],
     ]);
     expect(rows[1]?.note).toContain('not before');

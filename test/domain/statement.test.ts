@@ -293,7 +293,7 @@ describe('draftStatement', () => {
   it('carries a biographical back-up question through to the lint and the questionnaire', () => {
     const a = answers((x) => (x.passwords.backupMethod = "the representative asks for the last four digits of the customer's SSN"));
     const findings = lintStatement(text(a), lintCtx(ctx));
-    expect(findings.map((f) => [f.id, f.severity])).toEqual([['biographical-prompt', 'warning']]);
+    expect(findings.map((f) => [f.id, f.severity])).toEqual([['biographical-prompt', 'error']]);
     expect(findings[0]?.excerpt).toContain('last four digits');
     expect(answerProblems(a).map((p) => p.field)).toEqual(['passwords.backupMethod', 'conclusion.inCompliance']);
   });

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { createCertificationQuery, getCertification, updateCertification } from '../../db/certifications';
@@ -31,12 +31,20 @@ import { DraftExportPanel } from './ExportPanel';
 import { SignedCertification } from './SignedCertification';
 import { freezePackage } from './freeze-package';
 import { packageFileName } from '../../documents/file-names';
+import { ConflictPanel } from '../../ui/ConflictPanel';
+import { allDifferences, applyChoices, fieldPaths, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
+import { EDITABLE_CERTIFICATION_FIELDS } from '../../domain/entities';
+import { topic } from '../../domain/statement-topics';
+import type { TopicId } from '../../domain/statement-answers';
 
 export function CertificationEditor() {
   const params = useParams<{ id: string }>();
   const workspace = createCertificationQuery(() => params.id);
   const clientId = () => workspace.value?.certification.clientId ?? '';
   const client = createClientQuery(clientId);
+  // An editor holding unsaved edits stays open when another tab signs the certification: its
+  // save then shows the conflict, instead of the edits vanishing with the screen.
+  const [editorDirty, setEditorDirty] = createSignal(false);
   return (
     <Switch>
       <Match when={workspace.loading}>
@@ -53,10 +61,10 @@ export function CertificationEditor() {
       <Match when={workspace.value && client.value}>
         {/* Signed and filed certifications are read from the package as signed, never drafted again. */}
         <Show
-          when={isFrozen(workspace.value!.certification.status)}
+          when={isFrozen(workspace.value!.certification.status) && !editorDirty()}
           fallback={
             <Show when={workspace.value!.certification.id} keyed>
-              <Editor certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} />
+              <Editor certification={workspace.value!.certification} records={workspace.value!.records} client={client.value!} onDirty={setEditorDirty} />
             </Show>
           }
         >
@@ -81,7 +89,37 @@ function unreadable(cert: Certification): string {
 
 const isFrozen = (status: Certification['status']) => status === 'signed' || status === 'filed';
 
-function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client }) {
+const FIELD_LABELS: Record<string, string> = {
+  signatory: 'Signatory',
+  preparerId: 'Preparer',
+  dateFiled: 'Date filed',
+  signatureDate: 'Signature date',
+  lintOverrides: 'Overridden checks',
+  signature: 'Signature',
+  coverLetter: 'Cover letter',
+  'answers.simChangeComplianceDate': 'SIM-change compliance date',
+  'answers.version': 'Answers version',
+  'overrides.dataBrokers': 'Override of the data-broker actions',
+  'overrides.complaints': 'Override of the complaints',
+  'overrides.pretexting': 'Override of the pretexting attempts',
+};
+
+/** A conflicting field in words: "Answers: Training and discipline". */
+function certificationFieldLabel(key: string): string {
+  const [head, sub, id] = key.split('.');
+  if (head === 'answers' && (sub === 'values' || sub === 'topics') && id) {
+    const title = topic(id as TopicId)?.title ?? id;
+    return sub === 'values' ? `Answers: ${title}` : `Review of “${title}”`;
+  }
+  if (head === 'sectionEdits' && sub) return `Statement section “${sub}” (your rewrite)`;
+  return FIELD_LABELS[key] ?? key;
+}
+
+const CONFLICT_CONTAINERS = ['answers', 'answers.values', 'answers.topics', 'sectionEdits', 'overrides'];
+
+type Draft = CertificationFields & { id: string; rev?: number };
+
+function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client; onDirty?: (dirty: boolean) => void }) {
   // eslint-disable-next-line solid/reactivity -- the editor starts from the stored certification once (keyed on its id)
   const initial = structuredClone(unwrap(props.certification)) as CertificationFields & { id: string };
   // Answers stored by an earlier version open in the current shape (saved as such on the next save).
@@ -94,49 +132,125 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
   const preparers = createPreparersQuery();
   const dirty = createMemo(() => canonicalJson(draft) !== saved());
   useUnsavedGuard(dirty);
+  createEffect(() => props.onDirty?.(dirty()));
+  // The stored certification this draft started from (the base of a comparison), and its revision.
+  const [base, setBase] = createSignal<Draft>(structuredClone(initial));
+  // eslint-disable-next-line solid/reactivity -- the starting revision; updated after each own write
+  const [loadedRev, setLoadedRev] = createSignal(props.certification.rev ?? 0);
+  const [conflict, setConflict] = createSignal<{ theirs: Certification; changes: FieldChange[] } | undefined>();
+  const [changedElsewhere, setChangedElsewhere] = createSignal(false);
 
-  const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value));
+  /** Starts over from the stored certification (after taking the other version, or a change elsewhere with nothing unsaved here). */
+  const reloadFrom = (cert: Certification) => {
+    const next = structuredClone(unwrap(cert)) as Draft;
+    next.answers = certificationAnswers(next);
+    setDraft(reconcile(next));
+    setSaved(canonicalJson(next));
+    setBase(structuredClone(next));
+    setLoadedRev(cert.rev ?? 0);
+    setConflict(undefined);
+    setChangedElsewhere(false);
+  };
+
+  // Another tab or window saved it: with nothing unsaved here, this screen follows; otherwise it says so.
+  createEffect(
+    on(
+      () => props.certification.rev,
+      (rev) => {
+        if (rev === undefined || rev === loadedRev()) return;
+        if (!dirty() && !conflict()) reloadFrom(props.certification);
+        else setChangedElsewhere(true);
+      },
+      { defer: true },
+    ),
+  );
+
+  const showConflict = (theirs: Certification) => {
+    const mine = unwrap(draft);
+    const paths = fieldPaths([base(), mine, theirs], EDITABLE_CERTIFICATION_FIELDS, CONFLICT_CONTAINERS);
+    const compare = isFrozen(theirs.status) ? allDifferences : otherChanges;
+    setConflict({ theirs: structuredClone(unwrap(theirs)), changes: compare(base(), mine, theirs, paths) });
+    setSaveError('');
+    setMessage('');
+  };
+
+  const conflictNote = () => {
+    const c = conflict();
+    if (!c) return '';
+    if (isFrozen(c.theirs.status))
+      return `It is now ${describeStatus(c.theirs, todayLocal()).toLowerCase()}, so your edits cannot be saved to it. Copy what you need, then take the other version; to change it, reopen it as a draft.`;
+    if (c.theirs.status !== base().status)
+      return `It is now ${describeStatus(c.theirs).toLowerCase()}.${c.theirs.status === 'ready' ? ' Saving your edits puts it back to draft, to be checked and marked ready again.' : ''}`;
+    return '';
+  };
+
+  const resolveConflict = async (choices: Record<string, Choice>) => {
+    const c = conflict();
+    if (!c) return;
+    const merged = applyChoices(unwrap(draft) as Draft, c.changes, choices);
+    // Everything a step sets comes from the stored version: only the editor's fields are mine.
+    const next = structuredClone(unwrap(c.theirs)) as Draft;
+    next.answers = certificationAnswers(next);
+    for (const key of EDITABLE_CERTIFICATION_FIELDS) (next as unknown as Record<string, unknown>)[key] = structuredClone(merged[key]);
+    const theirs = structuredClone(unwrap(c.theirs)) as Draft;
+    theirs.answers = certificationAnswers(theirs);
+    setBase(theirs);
+    setSaved(canonicalJson(theirs));
+    setLoadedRev(c.theirs.rev ?? 0);
+    setDraft(reconcile(next));
+    setConflict(undefined);
+    setChangedElsewhere(false);
+    await save();
+  };
+
+  const assembled = createMemo(() => assemblePackage(draft, props.client, props.records, settings.value, todayLocal()));
   const preparer = createMemo(() => preparers.value.find((p) => p.id === draft.preparerId) ?? preparers.value.find((p) => p.isDefault));
   const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
   const dueNote = () => certificationDueNote(draft.certificationYear, cal());
 
   const [saveError, setSaveError] = createSignal('');
-  // The version of the stored certification this screen's draft started from: a step taken on
-  // a stale screen (another tab saved since) is refused instead of signing what nobody saw.
-  // eslint-disable-next-line solid/reactivity -- the starting version; updated after each own write
-  const [loadedAt, setLoadedAt] = createSignal(props.certification.updatedAt);
   const [busy, setBusy] = createSignal(false);
-  const afterWrite = async (next: CertificationFields & { id: string }) => {
-    setDraft(reconcile(structuredClone(next)));
-    setSaved(canonicalJson(next));
-    setLoadedAt((await getCertification(next.id))?.updatedAt ?? loadedAt());
+  /** After this screen's own write: the draft is what is stored now, at revision `rev`. */
+  const afterWrite = async (next: Draft, rev?: number) => {
+    const stored = rev === undefined ? await getCertification(next.id) : undefined;
+    const at = { ...structuredClone(next), rev: rev ?? stored?.rev ?? loadedRev() };
+    setLoadedRev(at.rev);
+    setDraft(reconcile(at));
+    setSaved(canonicalJson(at));
+    setBase(structuredClone(at));
+    setChangedElsewhere(false);
   };
 
   const save = async () => {
-    const edited = dirty();
-    const next = { ...unwrap(draft) } as CertificationFields & { id: string };
-    // A certification that changes after it was marked ready must be checked again.
-    const demoted = draft.status === 'ready' && edited;
-    if (demoted) next.status = 'draft';
+    const next = { ...unwrap(draft) } as Draft;
     const { id, ...fields } = next;
+    let result;
     try {
-      await updateCertification(id, fields, 'Saved the certification');
+      result = await updateCertification(id, fields, 'Saved the certification', loadedRev());
     } catch (e) {
       setSaveError(`Could not save: ${e instanceof Error ? e.message : String(e)} Your changes are still on this screen.`);
       return;
     }
+    if (!result.ok) {
+      if (result.conflict) return showConflict(result.conflict);
+      return setSaveError(`Could not save: ${result.message} Your changes are still on this screen.`);
+    }
     setSaveError('');
-    await afterWrite(next);
+    const demoted = result.status !== draft.status;
+    await afterWrite({ ...next, status: result.status }, result.rev);
     setMessage(demoted ? 'Saved. The certification changed after it was marked ready, so it is a draft again: check it and mark it ready.' : 'Saved.');
   };
 
   const markReadyToSign = async () => {
     if (readyProblems().length) return setSaveError(`Not marked ready to sign: ${readyProblems().join(' ')}`);
-    const { id, ...fields } = { ...unwrap(draft) } as CertificationFields & { id: string };
-    const result = await markReady(id, fields);
-    if (!result.ok) return setSaveError(`Not marked ready to sign: ${result.message}`);
+    const { id, ...fields } = { ...unwrap(draft) } as Draft;
+    const result = await markReady(id, fields, loadedRev());
+    if (!result.ok) {
+      if ('conflict' in result && result.conflict) return showConflict(result.conflict);
+      return setSaveError(`Not marked ready to sign: ${result.message}`);
+    }
     setSaveError('');
-    await afterWrite({ ...unwrap(draft), status: 'ready' } as CertificationFields & { id: string });
+    await afterWrite({ ...unwrap(draft), status: 'ready' } as Draft, result.rev);
     setMessage('Marked ready to sign.');
   };
 
@@ -144,7 +258,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
     const result = await backToDraft(draft.id);
     if (!result.ok) return setSaveError(result.message);
     setSaveError('');
-    await afterWrite({ ...(unwrap(draft) as CertificationFields & { id: string }), status: 'draft' });
+    await afterWrite({ ...(unwrap(draft) as Draft), status: 'draft' });
     setMessage('Back to draft.');
   };
 
@@ -166,7 +280,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         documentDate: cert.dateFiled || todayLocal(),
         appVersion: APP_VERSION,
       });
-      const result = await signCertification(cert.id, loadedAt(), frozen);
+      const result = await signCertification(cert.id, loadedRev(), frozen);
       if (!result.ok) setSaveError(`Not marked signed: ${result.message}`);
     } catch (e) {
       setSaveError(`Not marked signed: ${e instanceof Error ? e.message : String(e)}`);
@@ -209,6 +323,23 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       </Show>
       <Show when={saveError()}>
         <p role="alert" class="error">{saveError()}</p>
+      </Show>
+      <Show when={changedElsewhere() && !conflict()}>
+        <p role="status" class="warning" data-testid="changed-elsewhere">
+          This certification was changed in another tab or window. Your unsaved edits are still here; when you save, you will see what changed and choose what to keep.
+        </p>
+      </Show>
+      <Show when={conflict()} keyed>
+        {(c) => (
+          <ConflictPanel
+            changes={c.changes}
+            label={certificationFieldLabel}
+            note={conflictNote()}
+            canKeepMine={!isFrozen(c.theirs.status)}
+            onResolve={(choices) => void resolveConflict(choices)}
+            onTakeTheirs={() => reloadFrom(c.theirs)}
+          />
+        )}
       </Show>
       <Show when={!props.client.services.length}>
         <Notice tone="warning" title="No services recorded for this client">

@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import type { Client, Preparer } from '../../domain/schema';
 
-/** What ECFS asks for (from memory in the reference, (a): verify on the form itself). */
+/** What ECFS asks for (§ 64.2009(e) filings in EB Docket No. 06-36): not confirmed against the form itself, so verify there. */
 export function FilingChecklist(props: { client: Client; preparer?: Preparer; fileName: string }) {
   const address = () => [props.client.address.street, props.client.address.city, props.client.address.state, props.client.address.zip].filter(Boolean).join(', ');
   const items = () => [

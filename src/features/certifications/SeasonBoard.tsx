@@ -183,7 +183,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       <Show when={progress().notStarted > 0}>
         <p>
           <button type="button" class="primary" disabled={!!starting()} onClick={() => void start()} data-testid="start-season">
-            Start the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
+            Create the {year()} certification for the {n(progress().notStarted)} {progress().notStarted === 1 ? 'client' : 'clients'} without one
           </button>
           <span class="hint"> Rolled forward from {year() - 1} where there is one; nothing already started is changed.</span>
         </p>
@@ -200,7 +200,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       </Show>
       <Show when={report()}>
         {(items) => (
-          <Notice tone="success" title="Season started">
+          <Notice tone="success" title="Season under way">
             <p data-testid="season-report-summary">
               {n(items().filter((i) => i.outcome === 'rolled').length)} rolled forward from last year, {n(items().filter((i) => i.outcome === 'new').length)} new,{' '}
               {n(items().filter((i) => i.outcome === 'exists').length)} already started (left as they were).
@@ -247,9 +247,9 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       </Show>
 
       <div class="filters">
-        <TextField label="Find a client" type="search" value={search()} onValue={setSearch} />
+        <TextField label="Find by name or Filer ID" type="search" value={search()} onValue={setSearch} />
         <SelectField
-          label="Status"
+          label="Show certifications that are"
           value={statusFilter()}
           placeholder="Any status"
           options={Object.entries(STATUS_FILTERS).map(([value, label]) => ({ value, label }))}

@@ -5,8 +5,8 @@
  * others still go through.
  */
 import { APP_VERSION } from '../../app/version';
-import { signCertification } from '../../db/certification-steps';
-import { clientRecords, getCertification, updateCertification } from '../../db/certifications';
+import { markReady, signCertification } from '../../db/certification-steps';
+import { clientRecords, getCertification } from '../../db/certifications';
 import { getClient } from '../../db/clients';
 import { listPreparers } from '../../db/preparers';
 import { getSettings } from '../../db/settings';
@@ -35,7 +35,9 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const [records, settings, preparers] = await Promise.all([clientRecords(client.id), getSettings(), listPreparers()]);
 
   if (cert.signatureDate !== item.signatureDate || cert.signature.kind !== 'typed') {
-    await updateCertification(cert.id, { signatureDate: item.signatureDate, signature: { kind: 'typed' } }, `Signature date set to ${item.signatureDate} as the officer confirmed`);
+    // The date the officer gave replaces the planned one; the certification stays ready to sign.
+    const dated = await markReady(cert.id, { signatureDate: item.signatureDate, signature: { kind: 'typed' } }, cert.rev);
+    if (!dated.ok) return fail(dated.message);
     cert = (await getCertification(cert.id))!;
   }
   const assembled = assemblePackage(cert, client, records, settings);
@@ -43,6 +45,6 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   if (ready.length) return fail(ready.join(' '));
   const preparer = preparers.find((p) => p.id === cert!.preparerId) ?? preparers.find((p) => p.isDefault);
   const frozen = await freezePackage({ cert, assembled, client, records, settings, preparer, documentDate: cert.dateFiled || today, appVersion: APP_VERSION });
-  const result = await signCertification(cert.id, cert.updatedAt, frozen);
+  const result = await signCertification(cert.id, cert.rev ?? 0, frozen);
   return result.ok ? { certificationId: cert.id, ok: true } : fail(result.message);
 }

@@ -4,6 +4,7 @@ import { createClientQuery, saveClient, setClientArchived } from '../../db/clien
 import { PageHeader, Notice } from '../../ui/page';
 import { ClientForm } from './ClientForm';
 import { draftFromClient, inputFromDraft } from './client-draft';
+import { guardStorage } from '../../ui/storage-error';
 
 export function ClientEditor() {
   const params = useParams<{ id?: string }>();
@@ -41,7 +42,8 @@ export function ClientEditor() {
                   onClick={async () => {
                     const archive = !c().archived;
                     const name = c().legalName;
-                    await setClientArchived(c().id, archive);
+                    const done = await guardStorage(archive ? 'archive the client' : 'unarchive the client', () => setClientArchived(c().id, archive).then(() => true));
+                    if (!done) return;
                     setMessage(archive ? `${name} is archived and hidden from the list.` : `${name} is active again.`);
                   }}
                 >
@@ -63,7 +65,9 @@ export function ClientEditor() {
             <Show when={c().id} keyed>
               <ClientForm
                 initial={draftFromClient(c())}
-                onSave={(d) => saveClient({ ...inputFromDraft(d), archived: c().archived }, c().id)}
+                rev={c().rev}
+                stored={c()}
+                onSave={(d, rev) => saveClient(inputFromDraft(d), c().id, rev)}
                 onSaved={() => setMessage('Saved.')}
               />
             </Show>

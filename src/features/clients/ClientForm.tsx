@@ -1,17 +1,32 @@
-import { For, Show, createMemo, createSignal } from 'solid-js';
-import { createStore, unwrap } from 'solid-js/store';
+import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { applyChoices, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
+import type { Client } from '../../domain/schema';
+import { ConflictPanel } from '../../ui/ConflictPanel';
 import { SERVICES, SERVICE_LABELS, US_STATES, clientWarnings, validate, clientSchema, type FieldErrors } from '../../domain/schema';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
-import { draftErrorKey, emptyDraft, inputFromDraft, type ClientDraft } from './client-draft';
+import { draftErrorKey, draftFromClient, emptyDraft, inputFromDraft, type ClientDraft } from './client-draft';
 import type { SaveResult } from '../../db/clients';
 
 interface Props {
   initial?: ClientDraft;
+  /** The stored revision `initial` was read at; a save is refused when the client changed since. */
+  rev?: number;
+  /** The client as stored now (live): a form with nothing unsaved follows it. */
+  stored?: Client;
   submitLabel?: string;
-  onSave: (draft: ClientDraft) => Promise<SaveResult>;
+  onSave: (draft: ClientDraft, expectedRev?: number) => Promise<SaveResult<Client>>;
   onSaved?: (id: string) => void;
 }
+
+/** The fields a conflict compares (archiving is its own step, never the form's). */
+const CONFLICT_FIELDS: [keyof ClientDraft, string][] = [
+  ['legalName', 'Legal name'], ['dbaNames', 'DBA names'], ['filerId', 'Form 499 Filer ID'], ['frn', 'FRN'], ['street', 'Street'], ['city', 'City'],
+  ['state', 'State or territory'], ['zip', 'ZIP'], ['phone', 'Phone'], ['email', 'Email'], ['officers', 'Officers'], ['services', 'Services'],
+  ['affiliates', 'Affiliates'], ['notes', 'Notes'],
+];
+const CONFLICT_LABELS = new Map<string, string>(CONFLICT_FIELDS);
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 
@@ -28,11 +43,50 @@ export function ClientForm(props: Props) {
   });
   useUnsavedGuard(dirty);
 
+  // Compare-and-swap: the revision and the values this form started from.
+  // eslint-disable-next-line solid/reactivity -- the starting revision; moved on by each save
+  const [rev, setRev] = createSignal(props.rev);
+  const [base, setBase] = createSignal<ClientDraft>(structuredClone(start));
+  const [conflict, setConflict] = createSignal<{ theirs: ClientDraft; rev?: number; changes: FieldChange[] } | undefined>();
+  const [changedElsewhere, setChangedElsewhere] = createSignal(false);
+  const adopt = (theirs: ClientDraft, theirsRev: number | undefined) => {
+    setDraft(reconcile(structuredClone(theirs)));
+    setSaved(JSON.stringify(theirs));
+    setBase(structuredClone(theirs));
+    setRev(theirsRev);
+    setConflict(undefined);
+    setChangedElsewhere(false);
+  };
+  createEffect(
+    on(
+      () => props.stored?.rev,
+      (storedRev) => {
+        if (storedRev === undefined || storedRev === rev() || !props.stored) return;
+        if (!dirty() && !conflict()) adopt(draftFromClient(props.stored), storedRev);
+        else setChangedElsewhere(true);
+      },
+      { defer: true },
+    ),
+  );
+
   const err = (key: string) => errors()[key];
   const set = <K extends keyof ClientDraft>(key: K) => (value: ClientDraft[K]) => setDraft(key, value as never);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    await saveNow();
+  };
+
+  const resolve = async (choices: Record<string, Choice>) => {
+    const c = conflict();
+    if (!c) return;
+    const merged = applyChoices(unwrap(draft), c.changes, choices);
+    adopt(c.theirs, c.rev);
+    setDraft(reconcile(merged));
+    await saveNow();
+  };
+
+  const saveNow = async () => {
     const checked = validate(clientSchema, inputFromDraft(draft));
     if (!checked.ok) {
       setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, m]) => [draftErrorKey(k), m])));
@@ -41,13 +95,24 @@ export function ClientForm(props: Props) {
     }
     setSaving(true);
     try {
-      const result = await props.onSave(structuredClone(unwrap(draft)));
+      const result = await props.onSave(structuredClone(unwrap(draft)), rev());
+      if (!result.ok && result.conflict) {
+        const theirs = draftFromClient(result.conflict);
+        const keys = CONFLICT_FIELDS.map(([k]) => k);
+        setErrors({});
+        setConflict({ theirs, rev: result.conflict.rev, changes: otherChanges(base(), unwrap(draft), theirs, keys) });
+        return;
+      }
       if (!result.ok) {
         setErrors(Object.fromEntries(Object.entries(result.errors).map(([k, m]) => [draftErrorKey(k), m])));
         return;
       }
       setErrors({});
+      setConflict(undefined);
+      setChangedElsewhere(false);
       setSaved(JSON.stringify(draft));
+      setBase(structuredClone(unwrap(draft)));
+      if (result.rev !== undefined) setRev(result.rev);
       props.onSaved?.(result.id);
     } catch (error) {
       setErrors({ '': `Could not save: ${error instanceof Error ? error.message : String(error)}. Nothing was changed; your entries are still here.` });
@@ -60,6 +125,21 @@ export function ClientForm(props: Props) {
 
   return (
     <form class="form" onSubmit={submit} novalidate aria-label="Client">
+      <Show when={conflict()} keyed>
+        {(c) => (
+          <ConflictPanel
+            changes={c.changes}
+            label={(key) => CONFLICT_LABELS.get(key) ?? key}
+            onResolve={(choices) => void resolve(choices)}
+            onTakeTheirs={() => adopt(c.theirs, c.rev)}
+          />
+        )}
+      </Show>
+      <Show when={changedElsewhere() && !conflict()}>
+        <p role="status" class="warning" data-testid="changed-elsewhere">
+          This client was changed in another tab or window. Your unsaved edits are still here; when you save, you will see what changed and choose what to keep.
+        </p>
+      </Show>
       <Show when={errorCount() > 0}>
         <div class="notice notice--error" role="alert" data-testid="form-errors">
           <p class="notice-title">{errorCount() === 1 ? 'One field needs attention' : `${errorCount()} fields need attention`}; nothing was saved.</p>

@@ -10,9 +10,12 @@ import { CertificationSeason } from './CertificationSeason';
 import { RetentionReview } from './RetentionReview';
 import { CalendarExport } from './CalendarExport';
 import { Reminders } from './Reminders';
-import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupIdentical, groupOf, groupTitle, type DeadlineGroup } from './deadline-groups';
+import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupIdentical, groupOf, groupTitle, isHiddenByDefault, type DeadlineGroup } from './deadline-groups';
 
 const PAGE = 100;
+const STATUS_ORDERED = Object.keys(STATUS_LABELS) as Deadline['status'][];
+/** Always shown in the counts; the other statuses only when some deadline has them. */
+const ALWAYS_COUNTED: readonly Deadline['status'][] = ['overdue', 'due-soon', 'upcoming', 'done'];
 
 export function daysLeftLabel(due: string, today: string): string {
   const n = daysBetween(today, due);
@@ -38,7 +41,7 @@ export function Dashboard() {
     return deadlinesFor(d.clients, d.clocked, today, d.settings, d.certifications).sort(byUrgency);
   });
   const counts = createMemo(() => {
-    const out = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+    const out: Record<Deadline['status'], number> = { overdue: 0, early: 0, 'due-soon': 0, open: 0, upcoming: 0, waiting: 0, unknown: 0, late: 0, done: 0 };
     for (const d of deadlines()) if (!clientFilter() || d.clientId === clientFilter()) out[d.status]++;
     return out;
   });
@@ -47,7 +50,7 @@ export function Dashboard() {
       (d) =>
         (!clientFilter() || d.clientId === clientFilter()) &&
         (!groupFilter() || groupOf(d.dutyId) === groupFilter()) &&
-        (statusFilter() ? d.status === statusFilter() : showDone() || d.status !== 'done'),
+        (statusFilter() ? d.status === statusFilter() : showDone() || !isHiddenByDefault(d.status)),
     ),
   );
 
@@ -121,7 +124,7 @@ export function Dashboard() {
               )}
             </Show>
             <ul class="status-counts" aria-label="Deadlines by status" data-testid="status-counts">
-              <For each={['overdue', 'due-soon', 'upcoming', 'done'] as const}>
+              <For each={STATUS_ORDERED.filter((s) => ALWAYS_COUNTED.includes(s) || counts()[s] > 0)}>
                 {(s) => (
                   <li class={`count count--${s}`}>
                     <button type="button" class="link" aria-pressed={statusFilter() === s} onClick={() => setStatusFilter(statusFilter() === s ? '' : s)}>

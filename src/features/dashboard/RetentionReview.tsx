@@ -6,6 +6,7 @@ import { isPastRetention, retentionFor } from '../../domain/retention';
 import { formatLong, type IsoDate } from '../../domain/dates';
 import type { Settings } from '../../domain/schema';
 import { kindMeta, summarize } from '../records/record-kinds';
+import { guardStorage } from '../../ui/storage-error';
 
 /**
  * Records past their minimum retention, for the user to dispose of: delete (soft), then purge
@@ -66,7 +67,11 @@ export function RetentionReview(props: { settings: Settings; today: IsoDate; cli
                           <Show
                             when={r.deletedAt}
                             fallback={
-                              <button type="button" onClick={async () => { await softDeleteRecord(r.id); await find(); setMessage('Deleted. It can still be restored until it is purged.'); }}>
+                              <button type="button" onClick={async () => {
+                                if (!(await guardStorage('delete the record', () => softDeleteRecord(r.id).then(() => true)))) return;
+                                await find();
+                                setMessage('Deleted. It can still be restored until it is purged.');
+                              }}>
                                 Delete
                               </button>
                             }
@@ -76,7 +81,8 @@ export function RetentionReview(props: { settings: Settings; today: IsoDate; cli
                               class="danger"
                               onClick={async () => {
                                 if (!window.confirm(`Purge this ${kindMeta(r.kind).title.toLowerCase()} record for good? It cannot be restored.`)) return;
-                                const ok = await purgeRecord(r.id, allowed);
+                                const ok = await guardStorage('purge the record', () => purgeRecord(r.id, allowed));
+                                if (ok === undefined) return;
                                 await find();
                                 setMessage(ok ? 'Purged.' : 'Not purged: the record is still inside its retention period or was restored.');
                               }}

@@ -1,3 +1,4 @@
+import { CLOCK_STATUS_LABELS } from '../../domain/clock';
 import type { Deadline } from '../../domain/deadlines';
 import type { DutyId } from '../../domain/duties';
 
@@ -16,14 +17,15 @@ export function groupOf(dutyId: DutyId): DeadlineGroup {
   return 'breach';
 }
 
-export const STATUS_LABELS: Record<Deadline['status'], string> = {
-  overdue: 'Overdue',
-  'due-soon': 'Due soon',
-  upcoming: 'Upcoming',
-  done: 'Done',
-};
+/** The same words as the record page: both come from clock.ts. */
+export const STATUS_LABELS = CLOCK_STATUS_LABELS;
 
-const STATUS_ORDER: Record<Deadline['status'], number> = { overdue: 0, 'due-soon': 1, upcoming: 2, done: 3 };
+const STATUS_ORDER: Record<Deadline['status'], number> = { overdue: 0, early: 1, 'due-soon': 2, open: 3, upcoming: 4, waiting: 5, unknown: 6, late: 7, done: 8 };
+
+/** Hidden unless "Include done" is ticked: the duty was done (a late one is still a finding in the certification checks). */
+export function isHiddenByDefault(status: Deadline['status']): boolean {
+  return status === 'done' || status === 'late';
+}
 
 /** Overdue first, then by date. */
 export function byUrgency(a: Deadline, b: Deadline): number {

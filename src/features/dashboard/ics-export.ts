@@ -1,5 +1,6 @@
 import { addDays, formatLong, type IsoDate } from '../../domain/dates';
 import type { Deadline } from '../../domain/deadlines';
+import { SETTLED_STATUSES } from '../../domain/clock';
 
 export interface CalendarEntry {
   deadline: Deadline;
@@ -73,7 +74,7 @@ const line = ({ deadline: d, clientName }: CalendarEntry) => `${clientName.repla
 /** An iCalendar file of all-day events for the open deadlines (ics is loaded only on export). */
 export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], options: CalendarOptions): Promise<string> {
   const { createEvents } = await import('ics');
-  const open = entries.filter((e) => e.deadline.status !== 'done');
+  const open = entries.filter((e) => !SETTLED_STATUSES.has(e.deadline.status));
   const sequence = sequenceAt(options.now ?? new Date());
   const common = { productId: 'cpni-desk/deadlines', calName: options.calendarName, busyStatus: 'FREE' as const, sequence };
   const events =

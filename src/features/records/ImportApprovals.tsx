@@ -1,12 +1,12 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createSignal, createUniqueId, onCleanup, onMount } from 'solid-js';
 import { createClientsQuery } from '../../db/clients';
-import { addRecords } from '../../db/records';
+import { importApprovals } from '../../db/records';
 import { CheckboxField } from '../../ui/fields';
 import { ClientSelect } from './ClientSelect';
 import { Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
-import { APPROVAL_COLUMNS, parseApprovalsCsv, rowMessage, sampleApprovalsCsv, type CsvReport } from './approvals-csv';
+import { APPROVAL_COLUMNS, duplicateMessage, parseApprovalsCsv, rowList, rowMessage, sampleApprovalsCsv, type CsvReport } from './approvals-csv';
 import { recordsHref } from './records-href';
 import './records.css';
 
@@ -41,7 +41,7 @@ export function ImportApprovals() {
   const [onlyErrors, setOnlyErrors] = createSignal(false);
   const [page, setPage] = createSignal(1);
   const [importing, setImporting] = createSignal(false);
-  const [done, setDone] = createSignal<{ count: number; clientId: string; name: string } | undefined>();
+  const [done, setDone] = createSignal<{ count: number; clientId: string; name: string; alreadyStored: number[]; inFile: number[] } | undefined>();
   const [failure, setFailure] = createSignal('');
   const [over, setOver] = createSignal(false);
   const [sampleHref, setSampleHref] = createSignal<string>();
@@ -97,9 +97,10 @@ export function ImportApprovals() {
     setImporting(true);
     setFailure('');
     try {
-      const values = r.rows.flatMap((row) => (row.value ? [row.value] : []));
-      const count = await addRecords('approval', clientId(), values);
-      setDone({ count, clientId: clientId(), name: clientName() });
+      const rows = r.rows.flatMap((row) => (row.value ? [{ row: row.row, value: row.value }] : []));
+      const result = await importApprovals(clientId(), rows);
+      const inFile = r.rows.flatMap((row) => (row.duplicateOf !== undefined ? [row.row] : []));
+      setDone({ count: result.added, clientId: clientId(), name: clientName(), alreadyStored: result.alreadyStored, inFile });
       setReport(undefined);
       setFileName('');
       if (fileInput) fileInput.value = '';
@@ -122,9 +123,18 @@ export function ImportApprovals() {
         {(d) => (
           <div class="notice notice--success" tabIndex={-1} data-testid="import-done">
             <p role="status">
-              Imported {plural(d().count, 'approval', 'approvals')} for {d().name.replace(/\.$/, '')}.{' '}
+              {d().count > 0 ? `Imported ${plural(d().count, 'approval', 'approvals')}` : 'Nothing new to import'} for {d().name.replace(/\.$/, '')}.{' '}
               <A href={recordsHref('/records', { client: d().clientId, kind: 'approval' })}>See them in the records</A>.
             </p>
+            <Show when={d().alreadyStored.length > 0}>
+              <p data-testid="import-already-stored">
+                Skipped {plural(d().alreadyStored.length, 'approval', 'approvals')} already stored for this client (same account, type, status and date):{' '}
+                {rowList(d().alreadyStored)}. Nothing was added twice.
+              </p>
+            </Show>
+            <Show when={d().inFile.length > 0}>
+              <p>Skipped {plural(d().inFile.length, 'row', 'rows')} repeating an earlier row of the file: {rowList(d().inFile)}.</p>
+            </Show>
           </div>
         )}
       </Show>
@@ -212,7 +222,8 @@ export function ImportApprovals() {
             </For>
             <Show when={r().fileErrors.length === 0}>
               <p role="status" data-testid="import-summary">
-                {plural(r().rows.length, 'row', 'rows')}: {n(r().valid)} valid, {plural(r().invalid, 'row', 'rows')} with errors.{' '}
+                {plural(r().rows.length, 'row', 'rows')}: {n(r().valid)} valid, {plural(r().invalid, 'row', 'rows')} with errors
+                {r().duplicates > 0 ? `, ${plural(r().duplicates, 'row repeats', 'rows repeat')} an earlier row and will be skipped` : ''}.{' '}
                 {r().invalid > 0 ? 'Nothing has been stored. Fix the file and choose it again, or import only the valid rows.' : 'Nothing has been stored yet.'}
               </p>
               <Show when={r().valid > 0}>
@@ -222,7 +233,10 @@ export function ImportApprovals() {
                   </button>
                 </div>
               </Show>
-              <p class="hint">Row numbers are those a spreadsheet shows: the header is row 1.</p>
+              <p class="hint">
+                Row numbers are those a spreadsheet shows: the header is row 1. Approvals already stored for the client (same account, type, status
+                and date) are skipped on import and listed afterwards.
+              </p>
               <Show when={r().invalid > 0}>
                 <CheckboxField
                   label="Show only rows with errors"
@@ -249,7 +263,7 @@ export function ImportApprovals() {
                         <th scope="row">{row.row}</th>
                         <For each={APPROVAL_COLUMNS}>{(c) => <td>{row.values[c]}</td>}</For>
                         <td>
-                          <Show when={row.errors.length > 0} fallback="OK">
+                          <Show when={row.errors.length > 0} fallback={row.duplicateOf !== undefined ? duplicateMessage(row) : 'OK'}>
                             <span class="error">{rowMessage(row)}</span>
                           </Show>
                         </td>

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { createClientQuery } from '../../db/clients';
-import { createRecordQuery, restoreRecord, saveRecord, softDeleteRecord } from '../../db/records';
+import { createClientNoticesQuery, createRecordQuery, restoreRecord, saveRecord, softDeleteRecord } from '../../db/records';
 import { createSettingsQuery } from '../../db/settings';
 import type { StoredRecord } from '../../db/database';
 import { formatLong, formatWithWeekday, isIsoDate, todayLocal } from '../../domain/dates';
@@ -10,11 +10,13 @@ import { RecordForm } from './RecordForm';
 import { draftFromRecord, isFieldShown } from './record-draft';
 import { kindMeta, optionLabel, type FieldDescriptor } from './record-kinds';
 import { recordClocks, retentionLine } from './record-clocks';
+import { CLOCK_STATUS_LABELS, PROBLEM_STATUSES } from '../../domain/clock';
 import { OptOutLetterPanel } from './OptOutLetterPanel';
 import type { OptOutFailureRecord } from '../../domain/records';
 import { recordsHref } from './records-href';
 import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
+import { guardStorage } from '../../ui/storage-error';
 
 export function RecordDetail() {
   const params = useParams<{ id: string }>();
@@ -52,17 +54,21 @@ function RecordPage(props: { record: StoredRecord }) {
   const [message, setMessage] = createSignal('');
   const meta = () => kindMeta(props.record.kind);
   const title = () => `${meta().title}, ${formatLong(props.record.date)}`;
-  const clocks = createMemo(() => recordClocks(props.record, settings.value, today));
+  // A later opt-out notice of the same client does this one's two-year refresh (§ 64.2008(d)(2)).
+  const notices = createClientNoticesQuery(() => (props.record.kind === 'notice' ? props.record.clientId : ''));
+  const clocks = createMemo(() => recordClocks(props.record, settings.value, today, notices.value, settings.value?.dueSoonDays));
   const retention = createMemo(() => retentionLine(props.record, settings.value, today));
   const listHref = () => recordsHref('/records', { client: props.record.clientId });
 
   const remove = async () => {
-    await softDeleteRecord(props.record.id);
+    const id = props.record.id;
+    if (!(await guardStorage('delete the record', () => softDeleteRecord(id).then(() => true)))) return;
     offerUndo(props.record.id, `Deleted the ${meta().title.toLowerCase()} of ${formatLong(props.record.date)}.`);
     navigate(listHref());
   };
   const restore = async () => {
-    await restoreRecord(props.record.id);
+    const id = props.record.id;
+    if (!(await guardStorage('restore the record', () => restoreRecord(id).then(() => true)))) return;
     setMessage('Restored. The record is back in the lists.');
   };
 
@@ -125,7 +131,9 @@ function RecordPage(props: { record: StoredRecord }) {
                     </Show>
                   </p>
                   <Show when={line.date}>{(d) => <p class="clock-date">{formatWithWeekday(d())}</p>}</Show>
-                  <p classList={{ 'clock-state--overdue': line.state === 'overdue' }}>{line.stateText}</p>
+                  <p classList={{ 'clock-state--overdue': PROBLEM_STATUSES.has(line.state) }}>
+                    <span class={`status status--${line.state}`}>{CLOCK_STATUS_LABELS[line.state]}</span> {line.stateText}
+                  </p>
                   <p class="clock-meta">
                     {line.citation} · {line.ruleVersion}
                   </p>
@@ -169,7 +177,8 @@ function RecordPage(props: { record: StoredRecord }) {
             clientId={props.record.clientId}
             initial={draftFromRecord(props.record.kind, props.record as unknown as Record<string, unknown>)}
             submitLabel="Save changes"
-            onSave={(input) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id)}
+            rev={props.record.rev}
+            onSave={(input, rev) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id, rev)}
             onSaved={() => {
               setEditing(false);
               setMessage('Saved.');

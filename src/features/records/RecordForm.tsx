@@ -1,5 +1,8 @@
 import { For, Show, createEffect, createMemo, createSignal, type JSX } from 'solid-js';
-import { createStore, unwrap } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { applyChoices, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
+import type { StoredRecord } from '../../db/database';
+import { ConflictPanel } from '../../ui/ConflictPanel';
 import type { FieldErrors } from '../../domain/schema';
 import type { RecordKind } from '../../domain/records';
 import { createRecordsQuery, validateRecord } from '../../db/records';
@@ -7,7 +10,7 @@ import type { SaveResult } from '../../db/clients';
 import { CheckboxField, SelectField, TextArea, TextField, type Option } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
 import { kindMeta, summarize, type FieldDescriptor } from './record-kinds';
-import { emptyRecordDraft, inputFromDraft, isFieldShown, type RecordDraft } from './record-draft';
+import { draftFromRecord, emptyRecordDraft, inputFromDraft, isFieldShown, type RecordDraft } from './record-draft';
 import { formatLong } from '../../domain/dates';
 
 interface Props {
@@ -15,7 +18,9 @@ interface Props {
   clientId: string;
   initial?: RecordDraft;
   submitLabel?: string;
-  onSave: (input: Record<string, unknown>) => Promise<SaveResult>;
+  /** The stored revision `initial` was read at; a save is refused when the record changed since. */
+  rev?: number;
+  onSave: (input: Record<string, unknown>, expectedRev?: number) => Promise<SaveResult<StoredRecord>>;
   onSaved?: (id: string) => void;
   onCancel?: () => void;
   /** Told whenever the form gains or loses unsaved changes. */
@@ -70,8 +75,34 @@ export function RecordForm(props: Props) {
   const err = (name: string) => errors()[name];
   const errorCount = createMemo(() => Object.keys(errors()).length);
 
+  // Compare-and-swap: the revision and the values this form started from.
+  // eslint-disable-next-line solid/reactivity -- the starting revision; moved on by each save
+  const [rev, setRev] = createSignal(props.rev);
+  const [base, setBase] = createSignal<RecordDraft>(structuredClone(start));
+  const [conflict, setConflict] = createSignal<{ theirs: RecordDraft; rev?: number; changes: FieldChange[] } | undefined>();
+  const fieldLabels = new Map(kindMeta(kind).fields.map((f) => [f.name, f.label]));
+  const adopt = (theirs: RecordDraft, theirsRev: number | undefined) => {
+    setDraft(reconcile(structuredClone(theirs)));
+    setSaved(JSON.stringify(theirs));
+    setBase(structuredClone(theirs));
+    setRev(theirsRev);
+    setConflict(undefined);
+  };
+  const resolve = async (choices: Record<string, Choice>) => {
+    const c = conflict();
+    if (!c) return;
+    const merged = applyChoices(unwrap(draft), c.changes, choices);
+    adopt(c.theirs, c.rev);
+    setDraft(reconcile(merged));
+    await saveNow();
+  };
+
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    await saveNow();
+  };
+
+  const saveNow = async () => {
     const input = inputFromDraft(kind, draft);
     const checked = validateRecord(kind, input);
     const showErrors = (found: FieldErrors) => {
@@ -81,10 +112,19 @@ export function RecordForm(props: Props) {
     if (!checked.ok) return showErrors(checked.errors);
     setSaving(true);
     try {
-      const result = await props.onSave(input);
+      const result = await props.onSave(input, rev());
+      if (!result.ok && result.conflict) {
+        const theirs = draftFromRecord(kind, result.conflict as unknown as Record<string, unknown>);
+        setErrors({});
+        setConflict({ theirs, rev: result.conflict.rev, changes: otherChanges(base(), unwrap(draft), theirs, [...fieldLabels.keys()]) });
+        return;
+      }
       if (!result.ok) return showErrors(result.errors);
       setErrors({});
+      setConflict(undefined);
       setSaved(JSON.stringify(unwrap(draft)));
+      setBase(structuredClone(unwrap(draft)));
+      if (result.rev !== undefined) setRev(result.rev);
       props.onSaved?.(result.id);
     } catch (error) {
       setErrors({ '': `Could not save: ${error instanceof Error ? error.message : String(error)}. Nothing was changed; your entries are still here.` });
@@ -133,6 +173,16 @@ export function RecordForm(props: Props) {
 
   return (
     <form ref={(el) => (formRef = el)} class="form records-form" onSubmit={submit} novalidate aria-label={kindMeta(kind).title}>
+      <Show when={conflict()} keyed>
+        {(c) => (
+          <ConflictPanel
+            changes={c.changes}
+            label={(key) => fieldLabels.get(key) ?? key}
+            onResolve={(choices) => void resolve(choices)}
+            onTakeTheirs={() => adopt(c.theirs, c.rev)}
+          />
+        )}
+      </Show>
       <Show when={errorCount() > 0}>
         <div class="notice notice--error" role="alert" data-testid="form-errors">
           <p class="notice-title">{errorCount() === 1 ? 'One field needs attention' : `${errorCount()} fields need attention`}; nothing was saved.</p>

@@ -1,5 +1,6 @@
 import { Show, createSignal, onCleanup } from 'solid-js';
 import { restoreRecord } from '../../db/records';
+import { guardStorage } from '../../ui/storage-error';
 
 interface Offer {
   recordId: string;
@@ -46,7 +47,7 @@ export function UndoToast() {
   const undo = async () => {
     const current = offer();
     if (!current) return;
-    await restoreRecord(current.recordId);
+    if (!(await guardStorage('restore the record', () => restoreRecord(current.recordId).then(() => true)))) return;
     setOffer({ ...current, restored: true, message: 'Restored.' });
     setPaused(false);
     schedule(AFTER_RESTORE_MS);

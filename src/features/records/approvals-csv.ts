@@ -3,7 +3,7 @@
  * with the same schema as the form (src/domain/records.ts). Nothing here stores anything.
  */
 import Papa from 'papaparse';
-import { approvalFields } from '../../domain/records';
+import { approvalFields, approvalKey } from '../../domain/records';
 import { validate } from '../../domain/schema';
 
 export const APPROVAL_COLUMNS = ['account', 'type', 'medium', 'status', 'date', 'scope'] as const;
@@ -21,6 +21,8 @@ export interface CsvRow {
   value?: Record<string, unknown>;
   /** Messages in words, one per problem. */
   errors: string[];
+  /** The earlier row of this file with the same approval (account, type, decision, date): this one is skipped. */
+  duplicateOf?: number;
 }
 
 export interface CsvReport {
@@ -31,6 +33,8 @@ export interface CsvReport {
   rows: CsvRow[];
   valid: number;
   invalid: number;
+  /** Valid rows that repeat an earlier row of the file; they are not imported. */
+  duplicates: number;
 }
 
 const words = (list: readonly string[]) => list.map((c) => `“${c}”`).join(', ');
@@ -66,8 +70,21 @@ export function rowMessage(row: CsvRow): string {
   return `Row ${row.row}: ${row.errors.join(' ')}`;
 }
 
+/** "Same approval as row 3: skipped." */
+export function duplicateMessage(row: CsvRow): string {
+  return `Same approval as row ${row.duplicateOf} (account, type, status and date): skipped.`;
+}
+
+/** "rows 2, 3 and 5" */
+export function rowList(rows: readonly number[], max = 20): string {
+  const shown = rows.slice(0, max).map(String);
+  const more = rows.length - shown.length;
+  const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return `${rows.length === 1 ? 'row' : 'rows'} ${list}${more > 0 ? ` (and ${more.toLocaleString('en-US')} more)` : ''}`;
+}
+
 export function parseApprovalsCsv(text: string): CsvReport {
-  const report: CsvReport = { fileErrors: [], warnings: [], rows: [], valid: 0, invalid: 0 };
+  const report: CsvReport = { fileErrors: [], warnings: [], rows: [], valid: 0, invalid: 0, duplicates: 0 };
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
   const data = parsed.data;
   const header = (data[0] ?? []).map((h) => h.trim().toLowerCase());
@@ -100,6 +117,7 @@ export function parseApprovalsCsv(text: string): CsvReport {
     parseErrors.set(e.row, list);
   }
 
+  const firstRowOf = new Map<string, number>();
   for (let i = 1; i < data.length; i++) {
     const cells = data[i]!;
     if (cells.every((c) => c.trim() === '')) continue; // blank lines, and the one after a final newline
@@ -110,8 +128,17 @@ export function parseApprovalsCsv(text: string): CsvReport {
     const checked = validate(approvalFields, approvalInput(values));
     if (!checked.ok) row.errors.push(...Object.values(checked.errors));
     if (row.errors.length === 0 && checked.ok) {
-      row.value = checked.value;
-      report.valid++;
+      // The same approval twice in one file is stored once (the client is the same for every row).
+      const key = approvalKey('', checked.value as Parameters<typeof approvalKey>[1]);
+      const first = firstRowOf.get(key);
+      if (first !== undefined) {
+        row.duplicateOf = first;
+        report.duplicates++;
+      } else {
+        firstRowOf.set(key, row.row);
+        row.value = checked.value;
+        report.valid++;
+      }
     } else report.invalid++;
     report.rows.push(row);
   }

@@ -1,9 +1,9 @@
 import { For, Match, Show, Switch, createSignal, createUniqueId } from 'solid-js';
 import { createSettingsQuery } from '../../db/settings';
-import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, markBackedUp, restoreBackup } from '../../db/backup';
-import { BACKUP_STALE_DAYS, backupFileName, backupReminder, parseBackup, type Backup, type BackupCounts, type ParsedBackup } from '../../domain/backup';
+import { CURRENT_SCHEMA_VERSION, currentCounts, restoreBackup } from '../../db/backup';
+import { backupDownloadMessage, downloadBackupNow } from './backup-download';
+import { BACKUP_STALE_DAYS, backupReminder, parseBackup, type Backup, type BackupCounts, type ParsedBackup } from '../../domain/backup';
 import { formatLong, todayLocal } from '../../domain/dates';
-import { downloadBytes } from '../../documents/file-names';
 import { Notice } from '../../ui/page';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -27,13 +27,14 @@ function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
 
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
+/** The file's bytes: `parseBackup` decodes them as strict UTF-8, so a file in another encoding is refused, not altered. */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   });
 }
 
@@ -43,7 +44,7 @@ export function BackupPanel() {
   const fileId = createUniqueId();
   let fileInput: HTMLInputElement | undefined;
   const [busy, setBusy] = createSignal<'' | 'download' | 'read' | 'restore'>('');
-  const [message, setMessage] = createSignal<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [message, setMessage] = createSignal<{ tone: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [fileName, setFileName] = createSignal('');
   const [checked, setChecked] = createSignal<ParsedBackup | undefined>();
   const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
@@ -58,13 +59,7 @@ export function BackupPanel() {
     setBusy('download');
     setMessage(undefined);
     try {
-      const text = await makeBackup();
-      const name = backupFileName(todayLocal());
-      downloadBytes(new TextEncoder().encode(text), name, 'application/json');
-      await markBackedUp();
-      setMessage({ tone: 'success', text: `Downloaded “${name}”. Keep it somewhere other than this device.` });
-    } catch (error) {
-      setMessage({ tone: 'error', text: `The backup could not be made: ${errorText(error)}` });
+      setMessage(backupDownloadMessage(await downloadBackupNow()));
     } finally {
       setBusy('');
     }
@@ -83,10 +78,10 @@ export function BackupPanel() {
     setFileName(file.name);
     setBusy('read');
     try {
-      const text = await readText(file);
+      const bytes = await readBytes(file);
       // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = parseBackup(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+      const result = parseBackup(bytes, { schemaVersion: CURRENT_SCHEMA_VERSION });
       if (result.ok) setOnDevice(await currentCounts());
       setChecked(result);
     } catch (error) {
@@ -162,7 +157,7 @@ export function BackupPanel() {
 
       <Show when={message()}>
         {(m) => (
-          <p role={m().tone === 'error' ? 'alert' : 'status'} class={m().tone === 'error' ? 'error' : 'success'} data-testid="backup-message">
+          <p role={m().tone === 'success' ? 'status' : 'alert'} class={m().tone === 'success' ? 'success' : 'error'} data-testid="backup-message">
             {m().text}
           </p>
         )}

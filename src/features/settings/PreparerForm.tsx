@@ -1,5 +1,7 @@
 import { Show, createMemo, createSignal } from 'solid-js';
-import { createStore, unwrap } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { applyChoices, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
+import { ConflictPanel } from '../../ui/ConflictPanel';
 import { US_STATES, preparerSchema, validate, type FieldErrors, type Preparer } from '../../domain/schema';
 import { savePreparer } from '../../db/preparers';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
@@ -29,30 +31,73 @@ function inputOf(d: PreparerDraft) {
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s, label: s }));
 
+const LABELS: Record<keyof PreparerDraft, string> = {
+  name: 'Name', credentials: 'Credentials', firm: 'Firm', letterhead: 'Letterhead lines', street: 'Street', city: 'City',
+  state: 'State or territory', zip: 'ZIP', phone: 'Phone', email: 'Email', isDefault: 'Default preparer',
+};
+
 export function PreparerForm(props: { preparer?: Preparer; onDone: () => void }) {
   // eslint-disable-next-line solid/reactivity -- the form starts from the given preparer once
   const start = draftOf(props.preparer);
   const [draft, setDraft] = createStore(structuredClone(start));
   const [errors, setErrors] = createSignal<FieldErrors>({});
-  const dirty = createMemo(() => JSON.stringify(draft) !== JSON.stringify(start));
+  const [saved, setSaved] = createSignal(JSON.stringify(start));
+  const dirty = createMemo(() => JSON.stringify(draft) !== saved());
+  // eslint-disable-next-line solid/reactivity -- the revision the form started from; moved on by a resolved conflict
+  const [rev, setRev] = createSignal(props.preparer?.rev);
+  const [base, setBase] = createSignal(structuredClone(start));
+  const [conflict, setConflict] = createSignal<{ theirs: PreparerDraft; rev?: number; changes: FieldChange[] } | undefined>();
+  const adopt = (theirs: PreparerDraft, theirsRev?: number) => {
+    setDraft(reconcile(structuredClone(theirs)));
+    setSaved(JSON.stringify(theirs));
+    setBase(structuredClone(theirs));
+    setRev(theirsRev);
+    setConflict(undefined);
+  };
   const [done, setDone] = createSignal(false);
   useUnsavedGuard(() => dirty() && !done());
   const err = (k: string) => errors()[k.startsWith('address.') ? k : k] ?? errors()[`address.${k}`];
   const set = <K extends keyof PreparerDraft>(k: K) => (v: PreparerDraft[K]) => setDraft(k, v as never);
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const saveNow = async () => {
     const input = inputOf(unwrap(draft));
     const checked = validate(preparerSchema, input);
     if (!checked.ok) return setErrors(checked.errors);
-    const result = await savePreparer(input, props.preparer?.id);
+    const result = await savePreparer(input, props.preparer?.id, rev());
+    if (!result.ok && result.conflict) {
+      const theirs = draftOf(result.conflict);
+      setErrors({});
+      return setConflict({ theirs, rev: result.conflict.rev, changes: otherChanges(base(), unwrap(draft), theirs, Object.keys(LABELS)) });
+    }
     if (!result.ok) return setErrors(result.errors);
     setDone(true);
     props.onDone();
   };
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    await saveNow();
+  };
+  const resolve = async (choices: Record<string, Choice>) => {
+    const c = conflict();
+    if (!c) return;
+    const merged = applyChoices(unwrap(draft), c.changes, choices);
+    adopt(c.theirs, c.rev);
+    setDraft(reconcile(merged));
+    await saveNow();
+  };
 
   return (
     <form class="form" onSubmit={submit} novalidate aria-label="Preparer">
+      <Show when={conflict()} keyed>
+        {(c) => (
+          <ConflictPanel
+            changes={c.changes}
+            label={(key) => LABELS[key as keyof PreparerDraft] ?? key}
+            onResolve={(choices) => void resolve(choices)}
+            onTakeTheirs={() => adopt(c.theirs, c.rev)}
+          />
+        )}
+      </Show>
       <Show when={Object.keys(errors()).length}>
         <div class="notice notice--error" role="alert"><p class="notice-title">Some fields need attention; nothing was saved.</p></div>
       </Show>

@@ -2,6 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { createPreparersQuery, deletePreparer } from '../../db/preparers';
 import type { Preparer } from '../../domain/schema';
 import { PreparerForm } from './PreparerForm';
+import { guardStorage } from '../../ui/storage-error';
 
 export function PreparersPanel() {
   const preparers = createPreparersQuery();
@@ -24,7 +25,7 @@ export function PreparersPanel() {
                   type="button"
                   class="link"
                   onClick={() => {
-                    if (window.confirm(`Delete preparer ${p.name}?`)) void deletePreparer(p.id);
+                    if (window.confirm(`Delete preparer ${p.name}?`)) void guardStorage('delete the preparer', () => deletePreparer(p.id));
                   }}
                 >
                   Delete {p.name}

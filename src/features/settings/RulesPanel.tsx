@@ -5,6 +5,7 @@ import { TextField } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
 import { Notice } from '../../ui/page';
 import { FCC_CLOSURES, closureLabel } from '../../domain/fcc-closures';
+import { guardStorage } from '../../ui/storage-error';
 
 /** The user's corrections to the rulebook: FCC closure days and the 2023 breach rule's date. */
 export function RulesPanel() {
@@ -30,7 +31,9 @@ export function RulesPanel() {
     if (!checked.ok) return setClosureErrors(checked.errors);
     if (settings.value.closures.some((c) => c.date === checked.value.date)) return setClosureErrors({ date: 'This day is already on your list.' });
     const closures = [...settings.value.closures, checked.value].sort((a, b) => a.date.localeCompare(b.date));
-    await updateSettings({ closures }, `Added FCC closure ${checked.value.date}`);
+    const added = await guardStorage('add the closure day', () => updateSettings({ closures }, `Added FCC closure ${checked.value.date}`));
+    if (!added) return;
+    if (!added.ok) return setClosureErrors(added.errors);
     setClosureErrors({});
     setDate('');
     setNote('');
@@ -40,7 +43,10 @@ export function RulesPanel() {
   const saveEffective = async (e: SubmitEvent) => {
     e.preventDefault();
     const value = (effective() ?? settings.value.breachRule2023EffectiveDate).trim();
-    const result = await updateSettings({ breachRule2023EffectiveDate: value }, value ? `Set the 2023 breach rule effective date to ${value}` : 'Cleared the 2023 breach rule effective date');
+    const result = await guardStorage('save the effective date', () =>
+      updateSettings({ breachRule2023EffectiveDate: value }, value ? `Set the 2023 breach rule effective date to ${value}` : 'Cleared the 2023 breach rule effective date'),
+    );
+    if (!result) return;
     if (!result.ok) return setEffectiveError(result.errors.breachRule2023EffectiveDate ?? 'Enter a date (YYYY-MM-DD) or leave it empty.');
     setEffectiveError('');
     setSaved(value ? `The 2023 breach rule applies to breaches determined on or after ${value}.` : 'The 2007 breach rule applies to every breach.');
@@ -51,7 +57,8 @@ export function RulesPanel() {
     const raw = dueSoon() ?? String(settings.value.dueSoonDays);
     const n = Number(raw);
     if (!/^\d+$/.test(raw.trim())) return setDueSoonError('Enter a whole number of days, like 14.');
-    const result = await updateSettings({ dueSoonDays: n }, `Due-soon window set to ${n} days`);
+    const result = await guardStorage('save the due-soon window', () => updateSettings({ dueSoonDays: n }, `Due-soon window set to ${n} days`));
+    if (!result) return;
     if (!result.ok) return setDueSoonError(result.errors.dueSoonDays ?? 'Enter a number of days from 1 to 120.');
     setDueSoonError('');
     setSaved(`Deadlines within ${n} days are shown as due soon.`);
@@ -92,7 +99,7 @@ export function RulesPanel() {
                 <button
                   type="button"
                   class="link"
-                  onClick={() => void updateSettings({ closures: settings.value.closures.filter((x) => x.date !== c.date) }, `Removed FCC closure ${c.date}`)}
+                  onClick={() => void guardStorage('remove the closure day', () => updateSettings({ closures: settings.value.closures.filter((x) => x.date !== c.date) }, `Removed FCC closure ${c.date}`))}
                 >
                   Remove {c.date}
                 </button>

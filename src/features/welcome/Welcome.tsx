@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { updateSettings } from '../../db/settings';
 import { requestPersistence } from '../../app/storage-status';
 import { PageHeader } from '../../ui/page';
+import { guardStorage } from '../../ui/storage-error';
 
 /** The first screen: what the app is, where the data lives, and a way straight into work. */
 export function Welcome() {
@@ -9,8 +10,8 @@ export function Welcome() {
   const go = async (href: string) => {
     // The browser may keep the data from eviction; its answer shows in the footer and in Settings.
     await requestPersistence().catch(() => false);
-    await updateSettings({ firstRunDone: true }, 'Finished first-run setup');
-    navigate(href);
+    const saved = await guardStorage('finish the first-run setup', () => updateSettings({ firstRunDone: true }, 'Finished first-run setup'));
+    if (saved !== undefined) navigate(href);
   };
   return (
     <div class="welcome" data-testid="welcome">
@@ -47,7 +48,7 @@ export function Welcome() {
         </li>
         <li>
           <button type="button" class="link" onClick={() => void go('/')} data-testid="start">
-            Go to the dashboard
+            Start using CPNI Desk
           </button>
         </li>
       </ul>

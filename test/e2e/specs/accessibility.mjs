@@ -41,7 +41,7 @@ export const tests = [
 
       await page.goto(`${origin}/`);
       await page.getByTestId('welcome').waitFor();
-      await page.getByTestId('storage-panel').getByTestId('usage').waitFor();
+      await page.getByTestId('welcome-restore').waitFor();
       await check('welcome');
 
       await page.getByTestId('start').click();
@@ -76,6 +76,7 @@ export const tests = [
 
       for (const [path, title] of [
         ['/certifications', 'Certifications'],
+        ['/clients/import', 'Import clients'],
         ['/records', 'Records'],
         ['/settings', 'Settings'],
         ['/no-such-screen', undefined],
@@ -84,8 +85,19 @@ export const tests = [
         if (title) await heading(page, title);
         else await page.locator('main h1').waitFor();
         if (path === '/settings') await page.getByTestId('usage').waitFor();
+        if (path === '/certifications') await page.getByTestId('season-table').waitFor();
         await check(path === '/no-such-screen' ? 'not found' : title);
       }
+
+      // The check screen with findings, the numbered copy of the filing and a client to confirm.
+      await page.goto(`${origin}/certifications/check`);
+      await heading(page, 'Check a filing written elsewhere');
+      await page.getByLabel('Text of the filing').fill('Annual CPNI Certification for 2013 covering calendar year 2012\nDate filed: January 27, 2013\nForm 499 Filer ID: 823901\nName of signatory: Dale Hutchins\nTitle of signatory: Compliance Officer\n\nSigned:\n\nBreaches are reported to the FBI within seven days.\n');
+      await page.getByTestId('numbered-text').getByTestId('highlight').first().waitFor();
+      await page.getByTestId('finding-line').first().click();
+      await page.getByRole('button', { name: 'Start a client from this filing' }).click();
+      await page.getByTestId('client-from-filing').waitFor();
+      await check('check a filing, with findings and a client to confirm');
 
       assertClean();
     },

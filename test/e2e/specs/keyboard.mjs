@@ -36,7 +36,7 @@ export const tests = [
     async fn({ page, origin }) {
       await page.goto(`${origin}/`);
       await page.getByTestId('welcome').waitFor();
-      const toStart = await tabUntil(page, (f) => f.kind === 'button' && f.name === 'Go to the dashboard');
+      const toStart = await tabUntil(page, (f) => f.kind === 'button' && f.name === 'Start using CPNI Desk');
       assert.ok(toStart.every((s) => s.outline !== 'none'), `every stop shows focus: ${JSON.stringify(toStart)}`);
       await page.keyboard.press('Enter');
       await heading(page, 'Dashboard');

@@ -46,7 +46,7 @@ export const tests = [
       await board.getByRole('button', { name: /^Client/ }).click();
       assert.equal(await board.getByRole('columnheader', { name: /^Client/ }).getAttribute('aria-sort'), 'descending');
       assert.match(await board.getByTestId('season-table').locator('tbody tr').first().innerText(), /^Carrier 200 Telephone/);
-      await field(board, 'Find a client').fill('Carrier 01');
+      await field(board, 'Find by name or Filer ID').fill('Carrier 01');
       await eventually(async () => (await board.getByTestId('season-table').locator('tbody tr').count()) === 10, { message: 'the search to keep Carrier 010–019' });
 
       await page.goto(`${origin}/`);

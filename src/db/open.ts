@@ -1,0 +1,29 @@
+/**
+ * Opening the database, with every way it can fail reported in words: storage turned off
+ * (private windows, blocked site data), a disk error, a newer version saved by another tab,
+ * or another tab holding an old version open (the upgrade is then "blocked").
+ */
+import { BLOCKED_BY_OTHER_TAB, describeStorageError, type StorageProblem } from '../domain/storage-errors';
+import { db } from './database';
+
+export type OpenState = { state: 'opening' } | { state: 'open' } | { state: 'blocked'; problem: StorageProblem } | { state: 'failed'; problem: StorageProblem };
+
+/**
+ * Opens the database and tells `onState` how it goes: 'blocked' while another tab holds an
+ * older version (then 'open' once it lets go), 'failed' with the reason in words.
+ */
+export async function openDatabase(onState: (s: OpenState) => void): Promise<void> {
+  const database = db();
+  onState({ state: 'opening' });
+  const onBlocked = () => onState({ state: 'blocked', problem: BLOCKED_BY_OTHER_TAB });
+  database.on('blocked', onBlocked);
+  try {
+    if (typeof indexedDB === 'undefined') throw Object.assign(new Error('IndexedDB is not available in this browser.'), { name: 'MissingAPIError' });
+    await database.open();
+    onState({ state: 'open' });
+  } catch (error) {
+    onState({ state: 'failed', problem: describeStorageError(error, 'open your records') });
+  } finally {
+    database.on('blocked').unsubscribe(onBlocked);
+  }
+}
