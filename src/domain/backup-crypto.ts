@@ -6,7 +6,7 @@
  * count) fails decryption exactly as a changed ciphertext byte does. Web Crypto only; the
  * passphrase is never stored.
  */
-import { base64ToBytes, bytesToBase64 } from './backup';
+import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type ParsedBackup } from './backup';
 
 export const KDF_ITERATIONS = 600_000;
 /** Files asking for fewer or more rounds than this are refused (too weak to have come from here, or a stall). */
@@ -119,4 +119,32 @@ export async function decryptBackup(file: Record<string, unknown>, passphrase: s
   const readable: Record<string, unknown> = { ...header };
   for (const key of ['encrypted', 'kdf', 'cipher']) delete readable[key];
   return { ok: true, envelope: { ...readable, data } };
+}
+
+/** What opening a backup file gives: the checked backup, or the problems, and whether a passphrase is what is missing. */
+export type OpenedBackup = ParsedBackup & { encrypted: boolean; needsPassphrase?: boolean };
+
+// An encrypted file says so in its header, which JSON.stringify writes before the ciphertext.
+const ENCRYPTED_MARK = /"encrypted"\s*:\s*true/;
+
+/**
+ * Opens a backup file, plain or encrypted: strict UTF-8, then (for an encrypted one) the
+ * passphrase and the GCM check, then the same checks as every backup (`parseBackup`). Nothing
+ * here stores anything.
+ */
+export async function openBackupFile(bytes: Uint8Array | ArrayBuffer, passphrase: string, app?: { schemaVersion: number }): Promise<OpenedBackup> {
+  const decoded = decodeBackupFile(bytes);
+  if (!decoded.ok) return { ...decoded, encrypted: false };
+  if (!ENCRYPTED_MARK.test(decoded.text.slice(0, 4096))) return { ...parseBackup(decoded.text, app), encrypted: false };
+  let json: unknown;
+  try {
+    json = JSON.parse(decoded.text);
+  } catch {
+    return { ok: false, encrypted: true, problems: ['This file is not a backup CPNI Desk can read: its text is not complete JSON. The file may have been cut short or changed after it was saved.'] };
+  }
+  if (!isEncryptedBackup(json)) return { ...parseBackup(decoded.text, app), encrypted: false };
+  if (!passphrase) return { ok: false, encrypted: true, needsPassphrase: true, problems: ['This backup is encrypted: enter its passphrase.'] };
+  const opened = await decryptBackup(json as Record<string, unknown>, passphrase);
+  if (!opened.ok) return { ok: false, encrypted: true, needsPassphrase: /passphrase/.test(opened.problem), problems: [opened.problem] };
+  return { ...parseBackup(JSON.stringify(opened.envelope), app), encrypted: true };
 }
