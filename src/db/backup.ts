@@ -3,6 +3,7 @@
  * domain/backup.ts; here the tables are read in one transaction and replaced in one, so a
  * restore that fails midway leaves the database as it was.
  */
+import { encryptBackup } from '../domain/backup-crypto';
 import type { Settings } from '../domain/schema';
 import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
@@ -26,6 +27,15 @@ function backedUpTables() {
 
 /** The whole database as the text of a backup file, read as one consistent snapshot. */
 export async function makeBackup(createdAt: string = nowInstant()): Promise<string> {
+  return JSON.stringify(await makeBackupEnvelope(createdAt));
+}
+
+/** The backup encrypted under `passphrase` (AES-256-GCM, PBKDF2-SHA-256): the envelope stays readable, the rows do not. */
+export async function makeEncryptedBackup(passphrase: string, createdAt: string = nowInstant(), iterations?: number): Promise<string> {
+  return JSON.stringify(await encryptBackup(await makeBackupEnvelope(createdAt), passphrase, iterations));
+}
+
+async function makeBackupEnvelope(createdAt: string) {
   const d = db();
   const data = await d.transaction('r', backedUpTables(), async () => {
     const [clients, preparers, settingsRow, stored, certifications, signedPackages, changeLog] = await Promise.all([
@@ -50,7 +60,7 @@ export async function makeBackup(createdAt: string = nowInstant()): Promise<stri
   });
   const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
   // The PDFs as signed go into the file as base64 (JSON has no bytes).
-  return JSON.stringify({ ...envelope, data: { ...envelope.data, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } });
+  return { ...envelope, data: { ...envelope.data, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
 }
 
 /** How many rows of each backed-up kind this device holds now. */

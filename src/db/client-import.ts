@@ -1,4 +1,5 @@
 import type { Client, ClientFields } from '../domain/schema';
+import { logChanges } from './change-log';
 import { db, newId, nowInstant, type ChangeLogEntry } from './database';
 
 export interface ClientImportPlan {
@@ -39,7 +40,7 @@ export async function applyClientImport(plan: ClientImportPlan): Promise<ClientI
       ...added.map((c) => ({ at: now, entity: 'client' as const, entityId: c.id, action: 'create' as const, summary: `Imported ${c.legalName} from a CSV file` })),
       ...updated.map((c) => ({ at: now, entity: 'client' as const, entityId: c.id, action: 'update' as const, summary: `Updated ${c.legalName} from a CSV file` })),
     ];
-    await database.changeLog.bulkAdd(log);
+    await logChanges(log);
     return { added: added.length, updated: updated.length };
   });
 }

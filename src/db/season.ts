@@ -1,6 +1,7 @@
 import { previousCertificationYear } from '../domain/certification-record';
 import { RECORD_KINDS, type RecordKind } from '../domain/records';
 import { planSeason, type FiledLine, type SeasonItem } from '../domain/season';
+import { logChanges } from './change-log';
 import { db, newId, nowInstant, type ChangeLogEntry } from './database';
 import { markFiled } from './certification-steps';
 import { findCertification } from './certifications';
@@ -48,7 +49,7 @@ export async function startSeason(year: number, onProgress: (done: number, total
         await database.certifications.add({ ...item.fields, id: item.id, createdAt: now, updatedAt: now });
         log.push({ at: now, entity: 'certification', entityId: item.id, action: 'create', summary: `Started the ${year} certification (${item.outcome === 'rolled' ? 'rolled forward' : 'new'}, with the season)` });
       }
-      await database.changeLog.bulkAdd(log);
+      await logChanges(log);
     });
     onProgress(Math.min(start + BATCH, items.length), items.length);
   }

@@ -87,8 +87,8 @@ export function backupEnvelope(data: BackupData, meta: { createdAt: string; sche
 }
 
 /** "CPNI Desk backup 2026-03-04.json". */
-export function backupFileName(day: IsoDate): string {
-  return `CPNI Desk backup ${day}.json`;
+export function backupFileName(day: IsoDate, kind: 'plain' | 'encrypted' = 'plain'): string {
+  return kind === 'encrypted' ? `CPNI Desk backup ${day} encrypted.json` : `CPNI Desk backup ${day}.json`;
 }
 
 export type BackupReminder = { kind: 'none' } | { kind: 'recent' | 'stale'; days: number };

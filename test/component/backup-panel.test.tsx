@@ -73,7 +73,7 @@ describe('downloading a backup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download a backup' }));
 
     const name = `CPNI Desk backup ${todayLocal()}.json`;
-    expect((await screen.findByTestId('backup-message')).textContent).toBe(`Downloaded “${name}”. Keep it somewhere other than this device.`);
+    expect((await screen.findByTestId('backup-message')).textContent).toBe(`Downloaded “${name}”. Keep it somewhere other than this device. It is not encrypted: anyone with the file can read the records.`);
     expect(names).toEqual([name]);
     expect(blobs[0]?.type).toBe('application/json');
     const parsed = parseBackup(await blobs[0]!.text(), { schemaVersion: CURRENT_SCHEMA_VERSION });

@@ -7,7 +7,8 @@ import { savePreparer } from '../../src/db/preparers';
 import { getSettings, updateSettings } from '../../src/db/settings';
 import { restoreRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
 import { createCertification, updateCertification } from '../../src/db/certifications';
-import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
+import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, makeEncryptedBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
+import { openBackupFile } from '../../src/domain/backup-crypto';
 import { parseBackup, type Backup } from '../../src/domain/backup';
 import { newCertification } from '../../src/domain/certification-record';
 import { markReady, signCertification, type NewSignedPackage } from '../../src/db/certification-steps';
@@ -77,6 +78,36 @@ function parsed(text: string): Backup {
 beforeEach(fresh);
 
 describe('backup and restore', () => {
+  it('an encrypted backup restores every row into a fresh database, with its passphrase only', async () => {
+    await seed();
+    const before = await snapshot();
+    const text = await makeEncryptedBackup('four words of passphrase', '2026-07-01T12:00:00.000Z', 1_000);
+    expect(text).not.toContain('Mesa Rural');
+    expect(JSON.parse(text)).toMatchObject({ type: 'cpni-desk-backup', encrypted: true, counts: { clients: 2, records: 5 } });
+    const bytes = new TextEncoder().encode(text);
+
+    fresh();
+    const app = { schemaVersion: CURRENT_SCHEMA_VERSION };
+    expect(await openBackupFile(bytes, '', app)).toMatchObject({ ok: false, encrypted: true, needsPassphrase: true, problems: ['This backup is encrypted: enter its passphrase.'] });
+    expect(await openBackupFile(bytes, 'not it', app)).toMatchObject({ ok: false, needsPassphrase: true, problems: [expect.stringMatching(/passphrase is wrong/)] });
+    expect(await currentCounts()).toEqual({ clients: 0, preparers: 0, records: 0, certifications: 0 });
+    const opened = await openBackupFile(bytes, 'four words of passphrase', app);
+    if (!opened.ok) throw new Error(opened.problems.join('\n'));
+    expect(opened.encrypted).toBe(true);
+    await restoreBackup(opened.backup, 'replace');
+    const after = await snapshot();
+    expect(after.clients).toEqual(before.clients);
+    expect(after.records).toEqual(before.records);
+    expect(after.certifications).toEqual(before.certifications);
+    expect(after.signedPackages).toEqual(before.signedPackages);
+  });
+
+  it('opens a plain backup file as before, and says it is not encrypted', async () => {
+    await seed();
+    const opened = await openBackupFile(new TextEncoder().encode(await makeBackup()), '', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(opened).toMatchObject({ ok: true, encrypted: false });
+  });
+
   it('restores every row of every table into a fresh database, soft-deleted records included', async () => {
     await seed();
     const before = await snapshot();

@@ -2,7 +2,8 @@ import { For, Match, Show, Switch, createSignal, createUniqueId } from 'solid-js
 import { createSettingsQuery } from '../../db/settings';
 import { CURRENT_SCHEMA_VERSION, currentCounts, restoreBackup } from '../../db/backup';
 import { backupDownloadMessage, downloadBackupNow } from './backup-download';
-import { BACKUP_STALE_DAYS, backupReminder, parseBackup, type Backup, type BackupCounts, type ParsedBackup } from '../../domain/backup';
+import { BACKUP_STALE_DAYS, backupReminder, type Backup, type BackupCounts } from '../../domain/backup';
+import { openBackupFile, type OpenedBackup } from '../../domain/backup-crypto';
 import { formatLong, todayLocal } from '../../domain/dates';
 import { Notice } from '../../ui/page';
 
@@ -46,7 +47,14 @@ export function BackupPanel() {
   const [busy, setBusy] = createSignal<'' | 'download' | 'read' | 'restore'>('');
   const [message, setMessage] = createSignal<{ tone: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [fileName, setFileName] = createSignal('');
-  const [checked, setChecked] = createSignal<ParsedBackup | undefined>();
+  const [checked, setChecked] = createSignal<OpenedBackup | undefined>();
+  // A passphrase typed here encrypts the backup; none makes a plain one, which says so.
+  const encrypt = () => passphrase() !== '' || confirmPassphrase() !== '';
+  const [passphrase, setPassphrase] = createSignal('');
+  const [confirmPassphrase, setConfirmPassphrase] = createSignal('');
+  const [passphraseError, setPassphraseError] = createSignal('');
+  const [restorePassphrase, setRestorePassphrase] = createSignal('');
+  let chosenBytes: Uint8Array | undefined;
   const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
 
   const reminder = () => backupReminder(settings.value.lastBackupAt, new Date());
@@ -56,10 +64,15 @@ export function BackupPanel() {
   };
 
   const download = async () => {
-    setBusy('download');
     setMessage(undefined);
+    if (encrypt()) {
+      if (passphrase().length < 8) return setPassphraseError('Choose a passphrase of at least 8 characters (a few words are easier to remember and harder to guess).');
+      if (passphrase() !== confirmPassphrase()) return setPassphraseError('The two passphrases are not the same.');
+    }
+    setPassphraseError('');
+    setBusy('download');
     try {
-      setMessage(backupDownloadMessage(await downloadBackupNow()));
+      setMessage(backupDownloadMessage(await downloadBackupNow(encrypt() ? passphrase() : '')));
     } finally {
       setBusy('');
     }
@@ -68,27 +81,40 @@ export function BackupPanel() {
   const clearChoice = () => {
     setChecked(undefined);
     setFileName('');
+    setRestorePassphrase('');
+    chosenBytes = undefined;
     if (fileInput) fileInput.value = '';
+  };
+
+  const check = async () => {
+    if (!chosenBytes) return;
+    setBusy('read');
+    try {
+      // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const result = await openBackupFile(chosenBytes, restorePassphrase(), { schemaVersion: CURRENT_SCHEMA_VERSION });
+      if (result.ok) setOnDevice(await currentCounts());
+      setChecked(result);
+    } catch (error) {
+      setChecked({ ok: false, encrypted: false, problems: [`The file could not be read: ${errorText(error)}`] });
+    } finally {
+      setBusy('');
+    }
   };
 
   const choose = async (file: File | undefined) => {
     setChecked(undefined);
     setMessage(undefined);
+    setRestorePassphrase('');
     if (!file) return;
     setFileName(file.name);
-    setBusy('read');
     try {
-      const bytes = await readBytes(file);
-      // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = parseBackup(bytes, { schemaVersion: CURRENT_SCHEMA_VERSION });
-      if (result.ok) setOnDevice(await currentCounts());
-      setChecked(result);
+      chosenBytes = await readBytes(file);
     } catch (error) {
-      setChecked({ ok: false, problems: [`The file could not be read: ${errorText(error)}`] });
-    } finally {
-      setBusy('');
+      setChecked({ ok: false, encrypted: false, problems: [`The file could not be read: ${errorText(error)}`] });
+      return;
     }
+    await check();
   };
 
   const replace = async (backup: Backup) => {
@@ -107,7 +133,10 @@ export function BackupPanel() {
 
   const problems = () => {
     const c = checked();
-    return c && !c.ok ? c.problems : undefined;
+    if (!c || c.ok) return undefined;
+    // An encrypted file with no passphrase yet is not a problem: the passphrase field asks for it.
+    const list = c.problems.filter((p) => !/^This backup is encrypted: enter its passphrase/.test(p));
+    return list.length ? list : undefined;
   };
   const goodBackup = () => {
     const c = checked();
@@ -120,8 +149,8 @@ export function BackupPanel() {
       <h2 id="backup-heading">Backups</h2>
       <p>
         Your records are kept only in this browser. A backup is one file holding every client, preparer, record (deleted ones
-        too), certification and setting; restore it here or on another device. The file is not encrypted: keep it as safe as
-        the records themselves.
+        too), certification, signed package, setting and the change log; restore it here or on another device. With a passphrase
+        the records in the file are encrypted (AES-256-GCM); without one, anyone who finds the file can read them.
       </p>
 
       <div data-testid="last-backup">
@@ -149,9 +178,50 @@ export function BackupPanel() {
         </Show>
       </div>
 
+      <div class="form" data-testid="backup-encryption">
+        <p>
+          <strong>Encryption.</strong> Type a passphrase to encrypt the backup (recommended); leave it empty for a plain file.
+        </p>
+          <div class="row">
+            <div class="field">
+              <label for={`${fileId}-pass`}>Passphrase</label>
+              <input
+                id={`${fileId}-pass`}
+                type="password"
+                autocomplete="new-password"
+                value={passphrase()}
+                aria-invalid={passphraseError() ? 'true' : undefined}
+                aria-describedby={`${fileId}-pass-hint`}
+                onInput={(e) => setPassphrase(e.currentTarget.value)}
+              />
+            </div>
+            <div class="field">
+              <label for={`${fileId}-pass2`}>Passphrase again</label>
+              <input
+                id={`${fileId}-pass2`}
+                type="password"
+                autocomplete="new-password"
+                value={confirmPassphrase()}
+                aria-invalid={passphraseError() ? 'true' : undefined}
+                aria-describedby={`${fileId}-pass-hint`}
+                onInput={(e) => setConfirmPassphrase(e.currentTarget.value)}
+              />
+            </div>
+          </div>
+          <Show when={passphraseError()}>
+            <p class="error" role="alert">{passphraseError()}</p>
+          </Show>
+          <p class="hint" id={`${fileId}-pass-hint`}>
+            CPNI Desk never stores the passphrase. If it is lost, the backup cannot be opened by anyone, CPNI Desk included.
+          </p>
+        <Show when={!encrypt()}>
+          <p class="warning" data-testid="backup-unencrypted">No passphrase: this backup will not be encrypted. Keep the file as safe as the records themselves.</p>
+        </Show>
+      </div>
+
       <div class="form-actions">
         <button type="button" class="primary" disabled={busy() !== ''} onClick={() => void download()}>
-          {busy() === 'download' ? 'Making the backup…' : 'Download a backup'}
+          {busy() === 'download' ? 'Making the backup…' : encrypt() ? 'Download an encrypted backup' : 'Download a backup'}
         </button>
       </div>
 
@@ -183,6 +253,26 @@ export function BackupPanel() {
         <p aria-live="polite">Checking {fileName()}…</p>
       </Show>
 
+      <Show when={checked()?.needsPassphrase}>
+        <form
+          class="form form--inline"
+          aria-label="Passphrase of the backup"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void check();
+          }}
+        >
+          <p class="hint">“{fileName()}” is an encrypted backup: enter the passphrase it was made with.</p>
+          <div class="field">
+            <label for={`${fileId}-open`}>Passphrase of this backup</label>
+            <input id={`${fileId}-open`} type="password" autocomplete="current-password" value={restorePassphrase()} onInput={(e) => setRestorePassphrase(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="primary" disabled={busy() !== '' || !restorePassphrase()}>
+            Open the backup
+          </button>
+        </form>
+      </Show>
+
       <Show when={problems()}>
         {(list) => (
           <Notice tone="error" title={`“${fileName()}” cannot be restored. Nothing on this device was changed.`}>
@@ -197,7 +287,7 @@ export function BackupPanel() {
         {(backup) => (
           <div data-testid="backup-summary">
             <p>
-              “{fileName()}” is a CPNI Desk backup made {formatInstant(backup().createdAt)}. It checks out: every row is complete and every record
+              “{fileName()}” is {checked()?.encrypted ? 'an encrypted' : 'a'} CPNI Desk backup made {formatInstant(backup().createdAt)}. It checks out: every row is complete and every record
               belongs to a client in the file.
             </p>
             <table class="table">

@@ -3,6 +3,7 @@ import { onMount } from 'solid-js';
 import { StoragePanel } from '../../app/StoragePanel';
 import { PageHeader } from '../../ui/page';
 import { BackupPanel } from './BackupPanel';
+import { ChangeLogPanel } from './ChangeLogPanel';
 import { PreparersPanel } from './PreparersPanel';
 import { RulesPanel } from './RulesPanel';
 
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <RulesPanel />
       <StoragePanel />
       <BackupPanel />
+      <ChangeLogPanel />
     </>
   );
 }

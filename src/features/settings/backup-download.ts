@@ -3,7 +3,7 @@
  * the "last backup" stamp are separate: a backup that downloaded is reported as downloaded even
  * if the stamp cannot be saved (a full disk), and the stamp failure is said in its own words.
  */
-import { makeBackup, markBackedUp } from '../../db/backup';
+import { makeBackup, makeEncryptedBackup, markBackedUp } from '../../db/backup';
 import { backupFileName } from '../../domain/backup';
 import { todayLocal } from '../../domain/dates';
 import { describeStorageError, type StorageProblem } from '../../domain/storage-errors';
@@ -13,11 +13,12 @@ export type BackupDownload =
   | { ok: true; fileName: string; /** Set when the download worked but its date could not be recorded. */ stampProblem?: StorageProblem }
   | { ok: false; problem: StorageProblem };
 
-export async function downloadBackupNow(): Promise<BackupDownload> {
+/** With a passphrase the file is encrypted; without one it is plain JSON (and says so). */
+export async function downloadBackupNow(passphrase = ''): Promise<BackupDownload> {
   let fileName: string;
   try {
-    const text = await makeBackup();
-    fileName = backupFileName(todayLocal());
+    const text = passphrase ? await makeEncryptedBackup(passphrase) : await makeBackup();
+    fileName = backupFileName(todayLocal(), passphrase ? 'encrypted' : 'plain');
     downloadBytes(new TextEncoder().encode(text), fileName, 'application/json');
   } catch (error) {
     return { ok: false, problem: describeStorageError(error, 'make the backup') };
@@ -33,7 +34,7 @@ export async function downloadBackupNow(): Promise<BackupDownload> {
 /** What the user reads after pressing the button. */
 export function backupDownloadMessage(result: BackupDownload): { tone: 'success' | 'warning' | 'error'; text: string } {
   if (!result.ok) return { tone: 'error', text: `The backup could not be made. ${result.problem.title} ${result.problem.todo}` };
-  const done = `Downloaded “${result.fileName}”. Keep it somewhere other than this device.`;
+  const done = `Downloaded “${result.fileName}”. Keep it somewhere other than this device.${/encrypted/.test(result.fileName) ? ' It can be restored only with its passphrase, which CPNI Desk does not keep.' : ' It is not encrypted: anyone with the file can read the records.'}`;
   if (!result.stampProblem) return { tone: 'success', text: done };
   return {
     tone: 'warning',

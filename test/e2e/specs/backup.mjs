@@ -52,4 +52,48 @@ export const tests = [
       await other.getByTestId('records-table').getByText('CPNI use and discipline').waitFor();
     },
   },
+  {
+    name: 'a backup encrypted with a passphrase restores on a fresh profile from the first screen, offline; a wrong passphrase restores nothing',
+    async fn({ page, origin, newContext }) {
+      await startApp(page, origin);
+      await createClient(page, origin, { legalName: 'Cedar Hollow Telephone Co.', filerId: '845321' });
+      await page.goto(`${origin}/settings`);
+      const panel = page.getByTestId('backup-panel');
+      await panel.getByLabel('Passphrase', { exact: true }).fill('cedar hollow winter');
+      await panel.getByLabel('Passphrase again').fill('cedar hollow winter');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download an encrypted backup' }).click()]);
+      assert.equal(download.suggestedFilename(), `CPNI Desk backup ${localToday()} encrypted.json`);
+      const file = join(mkdtempSync(join(tmpdir(), 'cpni-backup-')), download.suggestedFilename());
+      await download.saveAs(file);
+      const text = readFileSync(file, 'utf8');
+      assert.ok(!text.includes('Cedar Hollow'), 'the client is not readable in the file');
+      assert.equal(JSON.parse(text).counts.clients, 1, 'the envelope still says what the file holds');
+
+      // A fresh profile: the app is loaded once, then the network goes away.
+      const context = await newContext();
+      const other = await context.newPage();
+      await other.goto(`${origin}/`);
+      await other.getByTestId('welcome').waitFor();
+      await other.evaluate(() => navigator.serviceWorker.ready);
+      await other.reload();
+      await other.getByTestId('welcome').waitFor();
+      await context.setOffline(true);
+      await other.getByTestId('welcome').getByRole('button', { name: 'Restore a backup' }).click();
+      await heading(other, 'Settings');
+      const restore = other.getByTestId('backup-panel');
+      await restore.getByLabel('Backup file (.json)').setInputFiles(file);
+      await restore.getByLabel('Passphrase of this backup').fill('cedar hollow spring');
+      await restore.getByRole('button', { name: 'Open the backup' }).click();
+      await restore.getByTestId('backup-problems').waitFor();
+      assert.match(await restore.getByTestId('backup-problems').innerText(), /passphrase is wrong, or the file was changed/);
+      await restore.getByLabel('Passphrase of this backup').fill('cedar hollow winter');
+      await restore.getByRole('button', { name: 'Open the backup' }).click();
+      await restore.getByTestId('backup-summary').waitFor();
+      assert.match(await restore.getByTestId('backup-summary').innerText(), /is an encrypted CPNI Desk backup/);
+      await other.getByRole('button', { name: 'Replace everything with this backup' }).click();
+      await other.getByTestId('backup-message').waitFor();
+      await other.goto(`${origin}/clients`);
+      await other.getByText('Cedar Hollow Telephone Co.').waitFor();
+    },
+  },
 ];

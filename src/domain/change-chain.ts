@@ -1,0 +1,58 @@
+/**
+ * The change log as a hash chain: each entry's hash is SHA-256 over the previous entry's hash
+ * and the entry's own canonical JSON, so changing, removing or reordering any entry breaks every
+ * link after it. Entries written before the chain began carry no hash; the chain starts at the
+ * first that does. Pure and synchronous, so the hash is computed inside the write's transaction.
+ */
+import { canonicalJson, sha256Hex } from './sha256';
+import type { ChangeLogEntry } from './entities/change-log';
+
+/** The hash before the first chained entry. */
+export const CHAIN_START = '';
+
+/** What the hash covers: every field of the entry except its storage number and its own hash. */
+export function entryHash(prev: string, entry: Omit<ChangeLogEntry, 'seq' | 'hash'>): string {
+  const content: Record<string, unknown> = { ...entry, prev };
+  delete content.seq;
+  delete content.hash;
+  return sha256Hex(`${prev}\n${canonicalJson(content)}`);
+}
+
+/** The entry with its link to `prev` and its own hash. */
+export function chained<T extends Omit<ChangeLogEntry, 'seq' | 'hash' | 'prev'>>(prev: string, entry: T): T & { prev: string; hash: string } {
+  return { ...entry, prev, hash: entryHash(prev, entry as Omit<ChangeLogEntry, 'seq' | 'hash'>) };
+}
+
+export type ChainCheck =
+  | { ok: true; chained: number; unchained: number; firstChainedAt?: string }
+  | { ok: false; chained: number; unchained: number; broken: { seq?: number; at: string; summary: string; reason: string } };
+
+/** Checks the entries in log order (by `seq`); reports the first broken link in words. */
+export function verifyChain(entries: readonly ChangeLogEntry[]): ChainCheck {
+  let prev: string | undefined;
+  let chainedCount = 0;
+  let unchained = 0;
+  let firstChainedAt: string | undefined;
+  for (const entry of entries) {
+    if (entry.hash === undefined) {
+      // Only before the chain began: an unhashed entry after it means one was put in later.
+      if (prev !== undefined) return { ok: false, chained: chainedCount, unchained, broken: { seq: entry.seq, at: entry.at, summary: entry.summary, reason: 'it has no hash, though entries before it do: it was added outside CPNI Desk' } };
+      unchained++;
+      continue;
+    }
+    const expectedPrev = prev ?? CHAIN_START;
+    if ((entry.prev ?? '') !== expectedPrev)
+      return {
+        ok: false,
+        chained: chainedCount,
+        unchained,
+        broken: { seq: entry.seq, at: entry.at, summary: entry.summary, reason: prev === undefined ? 'the first chained entry does not start the chain: entries before it were removed' : 'it does not follow the entry before it: an entry was removed or moved' },
+      };
+    if (entryHash(expectedPrev, entry) !== entry.hash)
+      return { ok: false, chained: chainedCount, unchained, broken: { seq: entry.seq, at: entry.at, summary: entry.summary, reason: 'its content no longer matches its hash: it was changed after it was written' } };
+    prev = entry.hash;
+    chainedCount++;
+    firstChainedAt ??= entry.at;
+  }
+  return { ok: true, chained: chainedCount, unchained, ...(firstChainedAt ? { firstChainedAt } : {}) };
+}

@@ -1,0 +1,54 @@
+import { Show, createSignal } from 'solid-js';
+import { verifyChangeLog } from '../../db/change-log';
+import type { ChainCheck } from '../../domain/change-chain';
+import { formatLong, todayLocal } from '../../domain/dates';
+import { describeStorageError } from '../../domain/storage-errors';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The change log proves itself: every entry is hash-chained to the one before; "Verify" finds the first broken link. */
+export function ChangeLogPanel() {
+  const [result, setResult] = createSignal<ChainCheck | undefined>();
+  const [error, setError] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const verify = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      setResult(await verifyChangeLog());
+    } catch (e) {
+      const problem = describeStorageError(e, 'read the change log');
+      setError(`${problem.title} ${problem.todo}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="change-log-heading" data-testid="change-log-panel">
+      <h2 id="change-log-heading">Change log</h2>
+      <p>
+        Every change to a client, record, certification, preparer or setting is logged with its time. Each entry carries a SHA-256 hash over the
+        entry and the hash of the one before it, so an entry changed, removed or moved afterwards breaks the chain from that point on. The log
+        travels in backups.
+      </p>
+      <button type="button" disabled={busy()} onClick={() => void verify()} data-testid="verify-change-log">
+        {busy() ? 'Verifying…' : 'Verify the change log'}
+      </button>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+      <Show when={result()}>
+        {(r) => (
+          <p role="status" class={r().ok ? 'success' : 'error'} data-testid="change-log-result">
+            {(() => {
+              const c = r();
+              const before = c.unchained ? ` ${n(c.unchained)} older ${c.unchained === 1 ? 'entry was' : 'entries were'} written before the chain began and are not covered.` : '';
+              if (c.ok) return `All ${n(c.chained)} chained ${c.chained === 1 ? 'entry checks' : 'entries check'} out${c.firstChainedAt ? `, from ${formatLong(todayLocal(new Date(c.firstChainedAt)))}` : ''}.${before}`;
+              return `The chain is broken at entry ${c.broken.seq ?? '?'} (${formatLong(todayLocal(new Date(c.broken.at)))}, “${c.broken.summary}”): ${c.broken.reason}. The ${n(c.chained)} ${c.chained === 1 ? 'entry' : 'entries'} before it check out.${before}`;
+            })()}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}
