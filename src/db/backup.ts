@@ -109,6 +109,6 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace')
 
 /** Notes that a backup was just downloaded (the reminder counts from here). */
 export async function markBackedUp(at: string = nowInstant()): Promise<void> {
-  const result = await updateSettings({ lastBackupAt: at }, 'Downloaded a backup');
+  const result = await updateSettings({ lastBackupAt: at }, 'Downloaded a backup', at);
   if (!result.ok) throw new Error('The time of the backup could not be saved.');
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@solidjs/testing-library';
 import { markBackedUp } from '../../src/db/backup';
+import { logChanges } from '../../src/db/change-log';
 import { Route } from '@solidjs/router';
 import { Dashboard } from '../../src/features/dashboard/Dashboard';
 import { CpniDatabase, useDatabase } from '../../src/db/database';
@@ -102,6 +103,10 @@ describe('Dashboard', () => {
     expect((await screen.findByTestId('backup-reminder')).textContent).toContain('No backup of this data has been made yet.');
     await markBackedUp();
     await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+    // A recent backup, but 100 changes since: the reminder is back, counting them.
+    await new Promise((r) => setTimeout(r, 5));
+    await logChanges(Array.from({ length: 100 }, (_, i) => ({ entity: 'client' as const, entityId: `c${i}`, action: 'update' as const, summary: `Edit ${i}` })));
+    await waitFor(() => expect(screen.getByTestId('backup-reminder').textContent).toContain('The last backup was made today; 100 changes have been made since.'));
   });
 });
 

@@ -5,6 +5,7 @@ import {
   MAX_LISTED_PROBLEMS,
   backupEnvelope,
   backupFileName,
+  describeBackupAge,
   backupReminder,
   parseBackup,
   type BackupData,
@@ -206,8 +207,13 @@ describe('backup file name and reminder', () => {
 
   it('reminds when there is no backup or the last one is more than 30 days old', () => {
     const now = new Date('2026-04-10T12:00:00.000Z');
-    expect(backupReminder('', now)).toEqual({ kind: 'none' });
-    expect(backupReminder('2026-03-11T12:00:00.000Z', now)).toEqual({ kind: 'recent', days: 30 });
-    expect(backupReminder('2026-03-10T11:00:00.000Z', now)).toEqual({ kind: 'stale', days: 31 });
+    expect(backupReminder('', now)).toEqual({ kind: 'none', changes: 0 });
+    expect(backupReminder('2026-03-11T12:00:00.000Z', now)).toEqual({ kind: 'recent', days: 30, changes: 0 });
+    expect(backupReminder('2026-03-10T11:00:00.000Z', now)).toEqual({ kind: 'stale', days: 31, changes: 0 });
+    // Counted changes, not only days: a backup made yesterday is stale after 100 changes.
+    expect(backupReminder('2026-04-09T12:00:00.000Z', now, 99)).toEqual({ kind: 'recent', days: 1, changes: 99 });
+    expect(backupReminder('2026-04-09T12:00:00.000Z', now, 100)).toEqual({ kind: 'stale', days: 1, changes: 100 });
+    expect(describeBackupAge(backupReminder('2026-04-09T12:00:00.000Z', now, 240))).toBe('The last backup was made yesterday; 240 changes have been made since.');
+    expect(describeBackupAge(backupReminder('', now))).toBe('No backup of this data has been made yet.');
   });
 });

@@ -4,7 +4,8 @@ import { createDashboardQuery } from '../../db/dashboard';
 import { deadlinesFor, type Deadline } from '../../domain/deadlines';
 import { daysBetween, formatWithWeekday, todayLocal } from '../../domain/dates';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
-import { backupReminder } from '../../domain/backup';
+import { backupReminder, describeBackupAge } from '../../domain/backup';
+import { createChangesSinceQuery } from '../../db/change-log';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { CertificationSeason } from './CertificationSeason';
 import { RetentionReview } from './RetentionReview';
@@ -25,6 +26,7 @@ export function daysLeftLabel(due: string, today: string): string {
 
 export function Dashboard() {
   const data = createDashboardQuery();
+  const changesSinceBackup = createChangesSinceQuery(() => data.value?.settings.lastBackupAt ?? '');
   const today = todayLocal();
   const [clientFilter, setClientFilter] = createSignal('');
   const [groupFilter, setGroupFilter] = createSignal<DeadlineGroup | ''>('');
@@ -111,12 +113,12 @@ export function Dashboard() {
               </EmptyState>
             }
           >
-            <Show when={backupReminder(d().settings.lastBackupAt, new Date())} keyed>
+            <Show when={backupReminder(d().settings.lastBackupAt, new Date(), changesSinceBackup.value)} keyed>
               {(b) => (
                 <Show when={b.kind !== 'recent'}>
                   <Notice tone="warning">
                     <p data-testid="backup-reminder">
-                      {b.kind === 'none' ? 'No backup of this data has been made yet.' : `The last backup was made ${'days' in b ? b.days : ''} days ago.`} Everything lives only in
+                      {describeBackupAge(b)} Everything lives only in
                       this browser: <A href="/settings">download a backup</A> and keep it somewhere safe.
                     </p>
                   </Notice>

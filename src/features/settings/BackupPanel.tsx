@@ -1,8 +1,9 @@
 import { For, Match, Show, Switch, createSignal, createUniqueId } from 'solid-js';
 import { createSettingsQuery } from '../../db/settings';
 import { CURRENT_SCHEMA_VERSION, currentCounts, restoreBackup } from '../../db/backup';
+import { createChangesSinceQuery } from '../../db/change-log';
 import { backupDownloadMessage, downloadBackupNow } from './backup-download';
-import { BACKUP_STALE_DAYS, backupReminder, type Backup, type BackupCounts } from '../../domain/backup';
+import { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, type Backup, type BackupCounts } from '../../domain/backup';
 import { openBackupFile, type OpenedBackup } from '../../domain/backup-crypto';
 import { formatLong, todayLocal } from '../../domain/dates';
 import { Notice } from '../../ui/page';
@@ -57,7 +58,9 @@ export function BackupPanel() {
   let chosenBytes: Uint8Array | undefined;
   const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
 
-  const reminder = () => backupReminder(settings.value.lastBackupAt, new Date());
+  const changesSince = createChangesSinceQuery(() => settings.value.lastBackupAt);
+  const reminder = () => backupReminder(settings.value.lastBackupAt, new Date(), changesSince.value);
+  const changes = () => reminder().changes;
   const days = () => {
     const r = reminder();
     return r.kind === 'none' ? 0 : r.days;
@@ -162,10 +165,14 @@ export function BackupPanel() {
               </Notice>
             </Match>
             <Match when={reminder().kind === 'stale'}>
-              <Notice tone="warning" title={`The last backup is ${days()} days old`}>
+              <Notice
+                tone="warning"
+                title={days() > BACKUP_STALE_DAYS ? `The last backup is ${days()} days old` : `${changes().toLocaleString('en-US')} changes since the last backup`}
+              >
                 <p>
-                  It was made {formatInstant(settings.value.lastBackupAt)}. Everything changed since then exists only on this device. Make a
-                  backup at least every {BACKUP_STALE_DAYS} days.
+                  It was made {formatInstant(settings.value.lastBackupAt)}; {changes().toLocaleString('en-US')} {changes() === 1 ? 'change has' : 'changes have'} been
+                  made since, and they exist only on this device. Make a backup at least every {BACKUP_STALE_DAYS} days, and after every{' '}
+                  {BACKUP_STALE_CHANGES} changes.
                 </p>
               </Notice>
             </Match>
@@ -177,6 +184,11 @@ export function BackupPanel() {
           </Switch>
         </Show>
       </div>
+      <Show when={!settings.loading && reminder().kind === 'recent'}>
+        <p class="hint" data-testid="changes-since-backup">
+          {changes() === 0 ? 'Nothing has changed since the last backup.' : `${changes().toLocaleString('en-US')} ${changes() === 1 ? 'change has' : 'changes have'} been made since the last backup.`}
+        </p>
+      </Show>
 
       <div class="form" data-testid="backup-encryption">
         <p>
