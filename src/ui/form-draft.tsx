@@ -21,6 +21,9 @@ export interface FormDraft<T> {
   offer: Accessor<StoredDraft<T> | undefined>;
   /** True when the offered draft was made from a revision that is no longer the stored one. */
   stale: Accessor<boolean>;
+  /** False until this tab knows it keeps the form's draft (no other tab has the form open). */
+  ready: Accessor<boolean>;
+  dirty: Accessor<boolean>;
   /** Why drafts cannot be kept, in words, or ''. */
   problem: Accessor<string>;
   restore: () => void;
@@ -46,6 +49,9 @@ export function unsavedForms(): { dirty: boolean; allKept: boolean } {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+export const OPEN_ELSEWHERE =
+  'This form is also open in another tab or window, which keeps its draft; what you type here is not kept as a draft. Save it to keep it.';
+
 /**
  * Saves the form's draft as the user types and offers back a draft left by a reload, a crash or
  * an update. Saving or discarding clears it.
@@ -60,6 +66,39 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
   let cleared = false;
   let savedUnder = key;
 
+  // One tab at a time keeps a form's draft: a Web Lock held while the form is open (released by
+  // the browser when the tab closes or crashes). A second tab on the same form neither offers
+  // nor overwrites the first tab's draft.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const [ready, setReady] = createSignal(!key || !locks);
+  if (key && locks) {
+    let release: (() => void) | undefined;
+    let closed = false;
+    // A reload's old page may hold the lock for a moment after the new one starts: try a few times.
+    const attempt = (triesLeft: number): void => {
+      void locks
+        .request(`cpni-desk-draft:${key}`, { ifAvailable: true }, (lock) => {
+          if (closed) return;
+          if (!lock) {
+            if (triesLeft > 0) setTimeout(() => attempt(triesLeft - 1), 250);
+            else {
+              setOffer(undefined);
+              setProblem(OPEN_ELSEWHERE);
+            }
+            return;
+          }
+          setReady(true);
+          return new Promise<void>((resolve) => (release = resolve));
+        })
+        .catch(() => setReady(true));
+    };
+    attempt(4);
+    onCleanup(() => {
+      closed = true;
+      release?.();
+    });
+  }
+
   const stale = () => {
     const o = offer();
     if (!o || o.rev === undefined || !options.storedRev) return false;
@@ -67,7 +106,7 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
   };
 
   createEffect(() => {
-    if (offer()) return;
+    if (!ready() || offer()) return;
     const key = options.key();
     if (savedUnder && savedUnder !== key) clearDraft(savedUnder); // the form now belongs to another entity
     savedUnder = key;
@@ -95,6 +134,8 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
 
   return {
     offer,
+    ready,
+    dirty: options.dirty,
     stale,
     problem,
     restore: () => {
@@ -105,10 +146,12 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
       options.restore(structuredClone(o), wasStale);
     },
     discard: () => {
+      if (!untrack(ready)) return;
       setOffer(undefined);
       if (key) clearDraft(key);
     },
     clear: () => {
+      if (!untrack(ready)) return; // another tab keeps this form's draft
       const current = untrack(options.key);
       if (current) clearDraft(current);
       cleared = true;
@@ -120,7 +163,7 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
 export function DraftOffer<T>(props: { draft: FormDraft<T>; what: string }) {
   return (
     <>
-      <Show when={props.draft.offer()}>
+      <Show when={props.draft.ready() && props.draft.offer()}>
         {(o) => (
           <section class="notice notice--warning draft-offer" role="region" aria-label="Unsaved changes" data-testid="draft-offer">
             <p class="notice-title">You have unsaved changes from {draftTime(o().savedAt)}.</p>
@@ -140,7 +183,7 @@ export function DraftOffer<T>(props: { draft: FormDraft<T>; what: string }) {
           </section>
         )}
       </Show>
-      <Show when={props.draft.problem()}>
+      <Show when={props.draft.problem() && (props.draft.problem() !== OPEN_ELSEWHERE || props.draft.dirty())}>
         <p role="status" class="warning" data-testid="draft-problem">
           {props.draft.problem()}
         </p>

@@ -38,4 +38,29 @@ export const tests = [
       assert.equal(await page.getByTestId('draft-offer').count(), 0);
     },
   },
+  {
+    name: 'form drafts: a second tab on the same form neither offers nor overwrites the first tab\'s draft',
+    async fn({ page, context, origin }) {
+      await startApp(page, origin);
+      await page.goto(`${origin}/clients/new`);
+      await heading(page, 'New client');
+      await field(page, 'Legal name').fill('Typed in tab A');
+
+      const b = await context.newPage();
+      await b.goto(`${origin}/clients/new`);
+      await heading(b, 'New client');
+      await b.waitForTimeout(1_500);
+      assert.equal(await b.getByTestId('draft-offer').count(), 0, 'tab A is still typing: its draft is not offered in tab B');
+      await field(b, 'Legal name').fill('Typed in tab B');
+      await b.getByTestId('draft-problem').waitFor();
+      assert.match(await b.getByTestId('draft-problem').innerText(), /also open in another tab or window/);
+      await b.close({ runBeforeUnload: false });
+
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.reload();
+      await heading(page, 'New client');
+      await page.getByTestId('draft-offer').getByRole('button', { name: 'Restore them' }).click();
+      assert.equal(await field(page, 'Legal name').inputValue(), 'Typed in tab A');
+    },
+  },
 ];
