@@ -3,3 +3,6 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@solidjs/testing-library';
 
 afterEach(() => cleanup());
+
+// Form drafts live in localStorage: each test starts without any.
+afterEach(() => localStorage.clear());

@@ -3,6 +3,12 @@ import { onCleanup, type Accessor } from 'solid-js';
 
 const MESSAGE = 'You have unsaved changes. Leave this page and lose them?';
 
+/** Set once the user agreed to reload (the update prompt asked first): the browser does not ask again. */
+let reloadAgreed = false;
+export function agreeToReload(): void {
+  reloadAgreed = true;
+}
+
 /** Asks before the user navigates away from, reloads or closes a form with unsaved changes. */
 export function useUnsavedGuard(dirty: Accessor<boolean>): void {
   useBeforeLeave((e) => {
@@ -11,7 +17,7 @@ export function useUnsavedGuard(dirty: Accessor<boolean>): void {
     if (window.confirm(MESSAGE)) e.retry(true);
   });
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (!dirty()) return;
+    if (!dirty() || reloadAgreed) return;
     e.preventDefault();
     e.returnValue = '';
   };

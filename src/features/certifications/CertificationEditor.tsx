@@ -32,6 +32,7 @@ import { SignedCertification } from './SignedCertification';
 import { freezePackage } from './freeze-package';
 import { packageFileName } from '../../documents/file-names';
 import { ConflictPanel } from '../../ui/ConflictPanel';
+import { DraftOffer, useFormDraft } from '../../ui/form-draft';
 import { allDifferences, applyChoices, fieldPaths, otherChanges, type Choice, type FieldChange } from '../../domain/conflicts';
 import { EDITABLE_CERTIFICATION_FIELDS } from '../../domain/entities';
 import { topic } from '../../domain/statement-topics';
@@ -118,6 +119,20 @@ function certificationFieldLabel(key: string): string {
 const CONFLICT_CONTAINERS = ['answers', 'answers.values', 'answers.topics', 'sectionEdits', 'overrides'];
 
 type Draft = CertificationFields & { id: string; rev?: number };
+/** What a kept draft holds: only the fields this editor changes. */
+type EditableFields = Partial<Record<(typeof EDITABLE_CERTIFICATION_FIELDS)[number], unknown>>;
+
+function editableOf(d: Draft | (CertificationFields & { id: string })): EditableFields {
+  const out: EditableFields = {};
+  for (const key of EDITABLE_CERTIFICATION_FIELDS) out[key] = (d as unknown as Record<string, unknown>)[key];
+  return out;
+}
+
+function withEditable<D extends object>(d: D, fields: EditableFields): D {
+  const next = structuredClone(d) as Record<string, unknown>;
+  for (const key of EDITABLE_CERTIFICATION_FIELDS) if (key in fields) next[key] = structuredClone(fields[key]);
+  return next as D;
+}
 
 function Editor(props: { certification: Certification; records: StoredRecord[]; client: Client; onDirty?: (dirty: boolean) => void }) {
   // eslint-disable-next-line solid/reactivity -- the editor starts from the stored certification once (keyed on its id)
@@ -164,6 +179,23 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       { defer: true },
     ),
   );
+
+  const drafts = useFormDraft<EditableFields>({
+    key: () => `certification:${draft.id}`,
+    value: () => editableOf(draft),
+    dirty,
+    rev: loadedRev,
+    base: () => editableOf(base()),
+    storedRev: () => props.certification.rev ?? 0,
+    restore: (d, stale) => {
+      setDraft(reconcile(withEditable(unwrap(draft), d.value)));
+      if (stale) {
+        setLoadedRev(d.rev ?? 0);
+        if (d.base) setBase(withEditable(base(), d.base));
+        setChangedElsewhere(true);
+      }
+    },
+  });
 
   const showConflict = (theirs: Certification) => {
     const mine = unwrap(draft);
@@ -217,6 +249,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
     setLoadedRev(at.rev);
     setDraft(reconcile(at));
     setSaved(canonicalJson(at));
+    drafts.clear();
     setBase(structuredClone(at));
     setChangedElsewhere(false);
   };
@@ -318,6 +351,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
           <p>{dueNote()}</p>
         </Show>
       </Notice>
+      <DraftOffer draft={drafts} what="certification" />
       <Show when={message()}>
         <p role="status" class="success">{message()}</p>
       </Show>

@@ -19,6 +19,7 @@ export function ClientEditor() {
         <PageHeader title="New client" lead="The carrier you keep records and file for." />
         <ClientForm
           submitLabel="Create client"
+          draftKey="client:new"
           onSave={(d) => saveClient(inputFromDraft(d))}
           onSaved={(id) => navigate(`/clients/${id}`, { state: { created: true } })}
         />
@@ -67,6 +68,7 @@ export function ClientEditor() {
                 initial={draftFromClient(c())}
                 rev={c().rev}
                 stored={c()}
+                draftKey={`client:${c().id}`}
                 onSave={(d, rev) => saveClient(inputFromDraft(d), c().id, rev)}
                 onSaved={() => setMessage('Saved.')}
               />

@@ -6,6 +6,7 @@ import { ConflictPanel } from '../../ui/ConflictPanel';
 import { SERVICES, SERVICE_LABELS, US_STATES, clientWarnings, validate, clientSchema, type FieldErrors } from '../../domain/schema';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
+import { DraftOffer, useFormDraft } from '../../ui/form-draft';
 import { draftErrorKey, draftFromClient, emptyDraft, inputFromDraft, type ClientDraft } from './client-draft';
 import type { SaveResult } from '../../db/clients';
 
@@ -16,6 +17,8 @@ interface Props {
   /** The client as stored now (live): a form with nothing unsaved follows it. */
   stored?: Client;
   submitLabel?: string;
+  /** Where what is typed is kept as a draft until saved ('client:new', 'client:<id>'). */
+  draftKey?: string;
   onSave: (draft: ClientDraft, expectedRev?: number) => Promise<SaveResult<Client>>;
   onSaved?: (id: string) => void;
 }
@@ -69,6 +72,23 @@ export function ClientForm(props: Props) {
     ),
   );
 
+  const drafts = useFormDraft<ClientDraft>({
+    key: () => props.draftKey,
+    value: () => draft,
+    dirty,
+    rev,
+    base,
+    storedRev: () => props.stored?.rev ?? props.rev,
+    restore: (d, stale) => {
+      setDraft(reconcile(structuredClone(d.value)));
+      if (stale) {
+        setRev(d.rev);
+        if (d.base) setBase(d.base);
+        setChangedElsewhere(true);
+      }
+    },
+  });
+
   const err = (key: string) => errors()[key];
   const set = <K extends keyof ClientDraft>(key: K) => (value: ClientDraft[K]) => setDraft(key, value as never);
 
@@ -111,6 +131,7 @@ export function ClientForm(props: Props) {
       setConflict(undefined);
       setChangedElsewhere(false);
       setSaved(JSON.stringify(draft));
+      drafts.clear();
       setBase(structuredClone(unwrap(draft)));
       if (result.rev !== undefined) setRev(result.rev);
       props.onSaved?.(result.id);
@@ -125,6 +146,7 @@ export function ClientForm(props: Props) {
 
   return (
     <form class="form" onSubmit={submit} novalidate aria-label="Client">
+      <DraftOffer draft={drafts} what="client" />
       <Show when={conflict()} keyed>
         {(c) => (
           <ConflictPanel

@@ -87,6 +87,7 @@ export function NewRecord() {
               <RecordForm
                 kind={k as RecordKind}
                 clientId={clientId()}
+                draftKey={`record:new:${k}:${clientId()}`}
                 submitLabel={`Save ${kindMeta(k as RecordKind).title.toLowerCase()}`}
                 onSave={(input) => saveRecord(k as RecordKind, clientId(), input)}
                 onSaved={(id) => navigate(`/records/${id}`)}

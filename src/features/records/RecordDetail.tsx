@@ -17,6 +17,7 @@ import { recordsHref } from './records-href';
 import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
 import { guardStorage } from '../../ui/storage-error';
+import { hasDraft } from '../../ui/draft-store';
 
 export function RecordDetail() {
   const params = useParams<{ id: string }>();
@@ -50,7 +51,9 @@ function RecordPage(props: { record: StoredRecord }) {
   const settings = createSettingsQuery();
   const client = createClientQuery(() => props.record.clientId);
   const today = todayLocal();
-  const [editing, setEditing] = createSignal(false);
+  // A draft left by a reload or a crash opens the form, where it is offered back.
+  // eslint-disable-next-line solid/reactivity -- checked once, when the page opens
+  const [editing, setEditing] = createSignal(hasDraft(`record:${props.record.id}`));
   const [message, setMessage] = createSignal('');
   const meta = () => kindMeta(props.record.kind);
   const title = () => `${meta().title}, ${formatLong(props.record.date)}`;
@@ -178,6 +181,7 @@ function RecordPage(props: { record: StoredRecord }) {
             initial={draftFromRecord(props.record.kind, props.record as unknown as Record<string, unknown>)}
             submitLabel="Save changes"
             rev={props.record.rev}
+            draftKey={`record:${props.record.id}`}
             onSave={(input, rev) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id, rev)}
             onSaved={() => {
               setEditing(false);

@@ -9,6 +9,7 @@ import { createRecordsQuery, validateRecord } from '../../db/records';
 import type { SaveResult } from '../../db/clients';
 import { CheckboxField, SelectField, TextArea, TextField, type Option } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
+import { DraftOffer, useFormDraft } from '../../ui/form-draft';
 import { kindMeta, summarize, type FieldDescriptor } from './record-kinds';
 import { draftFromRecord, emptyRecordDraft, inputFromDraft, isFieldShown, type RecordDraft } from './record-draft';
 import { formatLong } from '../../domain/dates';
@@ -18,6 +19,8 @@ interface Props {
   clientId: string;
   initial?: RecordDraft;
   submitLabel?: string;
+  /** Where what is typed is kept as a draft until saved ('record:new:<kind>:<clientId>', 'record:<id>'). */
+  draftKey?: string;
   /** The stored revision `initial` was read at; a save is refused when the record changed since. */
   rev?: number;
   onSave: (input: Record<string, unknown>, expectedRev?: number) => Promise<SaveResult<StoredRecord>>;
@@ -88,6 +91,21 @@ export function RecordForm(props: Props) {
     setRev(theirsRev);
     setConflict(undefined);
   };
+  const drafts = useFormDraft<RecordDraft>({
+    key: () => props.draftKey,
+    value: () => draft,
+    dirty,
+    rev,
+    base,
+    storedRev: () => props.rev,
+    restore: (d, stale) => {
+      setDraft(reconcile(structuredClone(d.value)));
+      if (stale) {
+        setRev(d.rev);
+        if (d.base) setBase(d.base);
+      }
+    },
+  });
   const resolve = async (choices: Record<string, Choice>) => {
     const c = conflict();
     if (!c) return;
@@ -123,6 +141,7 @@ export function RecordForm(props: Props) {
       setErrors({});
       setConflict(undefined);
       setSaved(JSON.stringify(unwrap(draft)));
+      drafts.clear();
       setBase(structuredClone(unwrap(draft)));
       if (result.rev !== undefined) setRev(result.rev);
       props.onSaved?.(result.id);
@@ -135,6 +154,7 @@ export function RecordForm(props: Props) {
 
   const cancel = () => {
     if (dirty() && !window.confirm('Discard your changes to this record?')) return;
+    drafts.clear();
     props.onCancel?.();
   };
 
@@ -173,6 +193,7 @@ export function RecordForm(props: Props) {
 
   return (
     <form ref={(el) => (formRef = el)} class="form records-form" onSubmit={submit} novalidate aria-label={kindMeta(kind).title}>
+      <DraftOffer draft={drafts} what="record" />
       <Show when={conflict()} keyed>
         {(c) => (
           <ConflictPanel

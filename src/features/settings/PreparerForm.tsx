@@ -6,6 +6,10 @@ import { US_STATES, preparerSchema, validate, type FieldErrors, type Preparer } 
 import { savePreparer } from '../../db/preparers';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
+import { DraftOffer, useFormDraft } from '../../ui/form-draft';
+
+/** Where the preparer form keeps what is typed until saved. */
+export const preparerDraftKey = (id?: string) => `preparer:${id ?? 'new'}`;
 
 interface PreparerDraft {
   name: string; credentials: string; firm: string; letterhead: string;
@@ -56,6 +60,21 @@ export function PreparerForm(props: { preparer?: Preparer; onDone: () => void })
   };
   const [done, setDone] = createSignal(false);
   useUnsavedGuard(() => dirty() && !done());
+  const drafts = useFormDraft<PreparerDraft>({
+    key: () => preparerDraftKey(props.preparer?.id),
+    value: () => draft,
+    dirty,
+    rev,
+    base,
+    storedRev: () => props.preparer?.rev,
+    restore: (d, stale) => {
+      setDraft(reconcile(structuredClone(d.value)));
+      if (stale) {
+        setRev(d.rev);
+        if (d.base) setBase(d.base);
+      }
+    },
+  });
   const err = (k: string) => errors()[k.startsWith('address.') ? k : k] ?? errors()[`address.${k}`];
   const set = <K extends keyof PreparerDraft>(k: K) => (v: PreparerDraft[K]) => setDraft(k, v as never);
 
@@ -70,6 +89,7 @@ export function PreparerForm(props: { preparer?: Preparer; onDone: () => void })
       return setConflict({ theirs, rev: result.conflict.rev, changes: otherChanges(base(), unwrap(draft), theirs, Object.keys(LABELS)) });
     }
     if (!result.ok) return setErrors(result.errors);
+    drafts.clear();
     setDone(true);
     props.onDone();
   };
@@ -88,6 +108,7 @@ export function PreparerForm(props: { preparer?: Preparer; onDone: () => void })
 
   return (
     <form class="form" onSubmit={submit} novalidate aria-label="Preparer">
+      <DraftOffer draft={drafts} what="preparer" />
       <Show when={conflict()} keyed>
         {(c) => (
           <ConflictPanel
@@ -118,7 +139,7 @@ export function PreparerForm(props: { preparer?: Preparer; onDone: () => void })
       <CheckboxField label="Default preparer" checked={draft.isDefault} onChecked={set('isDefault')} />
       <div class="form-actions">
         <button type="submit" class="primary">Save preparer</button>
-        <button type="button" onClick={() => { setDone(true); props.onDone(); }}>Cancel</button>
+        <button type="button" onClick={() => { drafts.clear(); setDone(true); props.onDone(); }}>Cancel</button>
       </div>
     </form>
   );

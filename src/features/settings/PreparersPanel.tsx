@@ -1,12 +1,22 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createEffect, createSignal } from 'solid-js';
 import { createPreparersQuery, deletePreparer } from '../../db/preparers';
 import type { Preparer } from '../../domain/schema';
-import { PreparerForm } from './PreparerForm';
+import { PreparerForm, preparerDraftKey } from './PreparerForm';
+import { hasDraft } from '../../ui/draft-store';
 import { guardStorage } from '../../ui/storage-error';
 
 export function PreparersPanel() {
   const preparers = createPreparersQuery();
-  const [editing, setEditing] = createSignal<Preparer | 'new' | undefined>();
+  // A draft left by a reload or a crash opens its form, where it is offered back.
+  const [editing, setEditing] = createSignal<Preparer | 'new' | undefined>(hasDraft(preparerDraftKey()) ? 'new' : undefined);
+  let lookedForDrafts = false;
+  createEffect(() => {
+    const list = preparers.value;
+    if (lookedForDrafts || !list.length || editing()) return;
+    lookedForDrafts = true;
+    const withDraft = list.find((p) => hasDraft(preparerDraftKey(p.id)));
+    if (withDraft) setEditing(withDraft);
+  });
   return (
     <section class="panel" aria-labelledby="preparers-heading">
       <h2 id="preparers-heading">Preparers</h2>

@@ -55,7 +55,7 @@ async function assertNothingReloaded(page, origin) {
 
 export const tests = [
   {
-    name: 'a waiting new version shows the update prompt and nothing reloads until "Reload now"',
+    name: 'a waiting new version shows the update prompt; nothing reloads until "Reload now", which asks first over unsaved changes and offers them back after',
     async fn(t) {
       const { page, origin } = t;
       await halfFilledFormWhenV2Waits(t);
@@ -66,19 +66,38 @@ export const tests = [
       await page.waitForTimeout(3_000);
       await assertNothingReloaded(page, origin);
 
-      // The form still has unsaved text, so the browser asks before the reload discards it.
+      // The form still has unsaved text, so the prompt asks first and says it is kept as a draft.
       const dialogs = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.type());
         void dialog.accept();
       });
+      await prompt.getByRole('button', { name: 'Reload now' }).click();
+      const asked = page.getByTestId('update-unsaved');
+      await asked.waitFor();
+      assert.match(await asked.innerText(), /unsaved changes\. They are kept as a draft on this device and offered back after the reload/);
+      await page.waitForTimeout(1_000);
+      await assertNothingReloaded(page, origin);
+
+      // "Not yet" goes back; asked again, "Reload now" reloads without a second question.
+      await prompt.getByRole('button', { name: 'Not yet' }).click();
+      await asked.waitFor({ state: 'detached' });
+      await prompt.getByRole('button', { name: 'Reload now' }).click();
+      await asked.waitFor();
       await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), prompt.getByRole('button', { name: 'Reload now' }).click()]);
       await heading(page, 'New client');
       assert.equal(await page.evaluate(() => window.__e2eMarker), undefined, 'the page reloaded');
-      assert.deepEqual(dialogs, ['beforeunload'], 'the unsaved-changes guard asked before reloading');
+      assert.deepEqual(dialogs, [], 'the browser did not ask a second time');
       assert.equal(await controllerVersion(page), 'v2', 'the new version controls the page');
       assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null), null);
       assert.equal(await page.getByTestId('update-prompt').count(), 0);
+
+      // What was typed is offered back.
+      const offer = page.getByTestId('draft-offer');
+      await offer.waitFor();
+      assert.equal(await field(page, 'Legal name').inputValue(), '');
+      await offer.getByRole('button', { name: 'Restore them' }).click();
+      assert.equal(await field(page, 'Legal name').inputValue(), 'Half-typed Telephone Company');
     },
   },
   {
