@@ -1,7 +1,12 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+
+// jsPDF imports these lazily for doc.html() and SVG only; the app never calls either, so they
+// resolve to an empty module and are neither built nor precached.
+const emptyModule = fileURLToPath(new URL('./src/vendor/empty-module.ts', import.meta.url));
 
 // The dev server injects CSS as <style> elements and talks to its HMR socket; the built app
 // needs neither, so only `npm run dev` gets a looser policy. The production CSP stays strict.
@@ -38,8 +43,6 @@ export default defineConfig({
       workbox: {
         // .mjs: pdf.js's worker, bundled with the check screen so a PDF can be read offline.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,ttf}'],
-        // jsPDF's optional chunks are only for doc.html() and SVG, which the app never calls.
-        globIgnores: ['**/html2canvas*.js', '**/purify.es*.js', '**/index.es*.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: '/index.html',
         // Take control on first install, so the first visit is already offline-capable. A
@@ -49,5 +52,6 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: { alias: { html2canvas: emptyModule, canvg: emptyModule, dompurify: emptyModule } },
   build: { target: 'es2022' },
 });

@@ -1,14 +1,20 @@
-// The consultant-scale dashboard in a real browser: 300 clients and 150,000 records in
-// IndexedDB, then the time from navigation start until each screen shows its data.
-// Part of `npm run bench`; prints measurements, asserts nothing.
+// The consultant-scale app in a real browser: 300 clients, 150,000 records (~140 of them
+// soft-deleted) and 1,500 certifications (five seasons; this season's 300 ready to sign) in
+// IndexedDB, then the time from navigation start until each screen shows its data, each beside
+// a raw IndexedDB baseline measured in the same run (the same data read with no app around it).
+// Part of `npm run bench`; prints a table, writes bench-results.json, asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 
 const CLIENTS = 300;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 150_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DELETED = 140;
+const CERT_YEARS = 5;
 
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const server = await startStaticServer('dist');
@@ -22,7 +28,7 @@ try {
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
   const seeded = await page.evaluate(
-    async ({ clients, records }) => {
+    async ({ clients, records, deleted, certYears }) => {
       const db = await new Promise((ok, fail) => {
         const req = indexedDB.open('cpni-desk');
         req.onsuccess = () => ok(req.result);
@@ -49,7 +55,9 @@ try {
       for (const [kind, share] of kinds) {
         for (let i = 0; i < Math.round(records * share); i++, n++) {
           const date = iso(n);
-          const base = { id: `r-${n}`, clientId: `client-${n % clients}`, kind, date, createdAt: now, updatedAt: now };
+          // Rows as the app stores them (schema version 5): a live record carries its `liveDate`.
+          const gone = n % Math.floor(records / deleted) === 7;
+          const base = { id: `r-${n}`, clientId: `client-${n % clients}`, kind, date, createdAt: now, updatedAt: now, rev: 1, entityVersion: 2, ...(gone ? { deletedAt: now } : { liveDate: date }) };
           batch.push(
             kind === 'breach' ? { ...base, discoveredOn: date, determinedOn: date, cpniInvolved: 'CDR', customersAffected: '', agenciesNotifiedOn: n % 3 ? date : '' }
             : kind === 'optOutFailure' ? { ...base, learnedOn: date, mechanism: 'web', problem: 'down', letterSentOn: n % 2 ? date : '' }
@@ -63,11 +71,102 @@ try {
         }
       }
       await put('records', batch);
+      // Five seasons of certifications, each ~3.6 KB like a drafted one (answers, edited
+      // sections); this season's are ready to sign, earlier ones filed.
+      const season = new Date().getFullYear();
+      const edit = 'The Company trains every employee with access to CPNI before access is granted and yearly after that. '.repeat(30);
+      const certs = [];
+      for (let y = 0; y < certYears; y++) {
+        for (let c = 0; c < clients; c++) {
+          const year = season - y;
+          const status = y === 0 ? 'ready' : 'filed';
+          const signatureDate = y === 0 ? '' : `${year}-02-20`;
+          const filedOn = y === 0 ? '' : `${year}-02-25`;
+          const ecfsConfirmation = y === 0 ? '' : `${year}0225${String(c).padStart(5, '0')}`;
+          certs.push({
+            id: `k-${year}-${c}`, clientId: `client-${c}`, certificationYear: year, status, signatory: { name: 'Ann Lee', title: 'President' }, preparerId: '',
+            dateFiled: '', signatureDate, filedOn, ecfsConfirmation, answers: {}, sectionEdits: { training: edit }, overrides: {}, lintOverrides: [],
+            signature: { kind: 'typed' }, coverLetter: { include: false, addressee: [], body: '', cc: [] }, createdAt: now, updatedAt: now, rev: 1, entityVersion: 2,
+            progressKey: [`client-${c}`, year, status, signatureDate, filedOn, ecfsConfirmation, 0],
+          });
+        }
+      }
+      await put('certifications', certs);
+      const deletedCount = await new Promise((ok) => {
+        const req = db.transaction('records').objectStore('records').index('deletedAt').count();
+        req.onsuccess = () => ok(req.result);
+      });
       db.close();
-      return n;
+      return { records: n, deleted: deletedCount, certifications: certs.length };
     },
-    { clients: CLIENTS, records: RECORDS },
+    { clients: CLIENTS, records: RECORDS, deleted: DELETED, certYears: CERT_YEARS },
   );
+  const seededRecords = seeded.records;
+
+  /** Raw IndexedDB, no app: the median ms of `read` (a function body run in the page) over RUNS. */
+  async function raw(read, arg) {
+    // Built as text: the page's CSP forbids eval, and a function cannot be passed in as a value.
+    const times = await page.evaluate(`(async () => {
+      const read = ${read.toString()};
+      const db = await new Promise((ok, fail) => {
+        const req = indexedDB.open('cpni-desk');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const out = [];
+      for (let i = 0; i < ${RUNS}; i++) {
+        const t0 = performance.now();
+        await read(db, ${JSON.stringify(arg ?? null)});
+        out.push(performance.now() - t0);
+      }
+      db.close();
+      return out;
+    })()`);
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  }
+  // What the dashboard shows, read raw: clients, the live clocked records, the certifications'
+  // progress from their index keys, the settings.
+  const rawDashboard = await raw(async (db) => {
+    const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const tx = db.transaction(['clients', 'records', 'certifications', 'settings']);
+    const keys = [];
+    const cursor = new Promise((ok) => {
+      const c = tx.objectStore('certifications').index('progressKey').openKeyCursor();
+      c.onsuccess = () => { if (c.result) { keys.push(c.result.key); c.result.continue(); } else ok(keys); };
+    });
+    const kinds = ['breach', 'optOutFailure', 'notice'];
+    await Promise.all([
+      q(tx.objectStore('clients').index('legalName').getAll()),
+      ...kinds.map((k) => q(tx.objectStore('records').index('[kind+liveDate]').getAll(IDBKeyRange.bound([k, ''], [k, '\uffff'])))),
+      cursor,
+      q(tx.objectStore('settings').get('app')),
+    ]);
+  });
+  // A page of 50 live records, newest first, and the count: one cursor and one count.
+  const rawPage = (index, lower, upper) =>
+    raw(
+      async (db, { index, lower, upper }) => {
+        const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+        const store = db.transaction('records').objectStore('records').index(index);
+        const range = IDBKeyRange.bound(lower, upper);
+        const rows = [];
+        const page = new Promise((ok) => {
+          const c = store.openCursor(range, 'prev');
+          c.onsuccess = () => { if (c.result && rows.length < 50) { rows.push(c.result.value); c.result.continue(); } else ok(rows); };
+        });
+        await Promise.all([page, q(store.count(range))]);
+      },
+      { index, lower, upper },
+    );
+  const rawAll = await rawPage('liveDate', '', '\uffff');
+  const rawOne = await rawPage('[clientId+liveDate]', ['client-7', ''], ['client-7', '\uffff']);
+  // The certifications list's own data read raw: every certification and client.
+  const rawCerts = await raw(async (db) => {
+    const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    const tx = db.transaction(['certifications', 'clients']);
+    await Promise.all([q(tx.objectStore('certifications').getAll()), q(tx.objectStore('clients').getAll())]);
+  });
 
   /** Milliseconds from navigation start until `ready` resolves, over RUNS loads. */
   async function measure(path, ready) {
@@ -87,13 +186,32 @@ try {
   }
 
   const rows = [
-    ['dashboard: every deadline of every client, rendered', await measure('/', () => page.getByTestId('deadlines').waitFor({ timeout: 60_000 }))],
-    [`records: first page of one client's ~${Math.round(seeded / CLIENTS)} records`, await measure('/records?client=client-7', () => page.getByTestId('records-table').waitFor({ timeout: 60_000 }))],
-    [`records: first page of all ${seeded.toLocaleString('en-US')}, newest first`, await measure('/records', () => page.getByTestId('records-table').waitFor({ timeout: 60_000 }))],
+    ['dashboard: every deadline of every client, rendered', await measure('/', () => page.getByTestId('deadlines').waitFor({ timeout: 60_000 })), rawDashboard],
+    [`records: first page of one client's ~${Math.round(seededRecords / CLIENTS)} records`, await measure('/records?client=client-7', () => page.getByTestId('records-table').waitFor({ timeout: 60_000 })), rawOne],
+    [`records: first page of all ${seededRecords.toLocaleString('en-US')}, newest first`, await measure('/records', () => page.getByTestId('records-table').waitFor({ timeout: 60_000 })), rawAll],
+    [`certifications: list of ${seeded.certifications.toLocaleString('en-US')}`, await measure('/certifications', () => page.locator('table').last().waitFor({ timeout: 60_000 })), rawCerts],
   ];
-  console.log(`\nChromium ${browser.version()}, ${CLIENTS} clients, ${seeded} records in IndexedDB; ms from navigation start (${RUNS} loads)`);
-  console.log(`${'screen'.padEnd(56)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
-  for (const [name, t] of rows) console.log(`${name.padEnd(56)} ${t.median.toFixed(0).padStart(8)} ${t.min.toFixed(0).padStart(8)} ${t.max.toFixed(0).padStart(8)}`);
+  // Initial JS: the entry chunk and what index.html loads with it, gzipped.
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initialJs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].reduce((sum, m) => sum + gzipSync(readFileSync(`dist/${m[1]}`)).length, 0);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}`;
+  console.log(`\nChromium ${browser.version()} on ${machine}`);
+  console.log(`${CLIENTS} clients, ${seededRecords} records (${seeded.deleted} deleted), ${seeded.certifications} certifications; ms from navigation start, ${RUNS} loads`);
+  console.log(`${'screen'.padEnd(56)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'raw IDB'.padStart(8)}`);
+  for (const [name, t, base] of rows) console.log(`${name.padEnd(56)} ${t.median.toFixed(0).padStart(8)} ${t.min.toFixed(0).padStart(8)} ${t.max.toFixed(0).padStart(8)} ${base.toFixed(1).padStart(8)}`);
+  console.log(`initial JS (entry + its static imports), gzip: ${(initialJs / 1024).toFixed(1)} KB`);
+  const results = {
+    when: new Date().toISOString(),
+    command: 'npm run bench',
+    chromium: browser.version(),
+    machine,
+    data: { clients: CLIENTS, records: seededRecords, deletedRecords: seeded.deleted, certifications: seeded.certifications },
+    runs: RUNS,
+    initialJsGzipBytes: initialJs,
+    screens: rows.map(([name, t, base]) => ({ name, medianMs: Math.round(t.median), minMs: Math.round(t.min), maxMs: Math.round(t.max), rawIndexedDbMs: Number(base.toFixed(1)) })),
+  };
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written to bench-results.json');
 } finally {
   await browser.close();
   await server.close();

@@ -1,16 +1,16 @@
 import { Route } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { Dashboard } from '../features/dashboard/Dashboard';
-import { ClientsList } from '../features/clients/ClientsList';
-import { ClientEditor } from '../features/clients/ClientEditor';
-import { Records } from '../features/records/Records';
-import { RecordDetail } from '../features/records/RecordDetail';
-import { NewRecord } from '../features/records/NewRecord';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { NotFound } from './NotFound';
 
-// Loaded on first visit (and precached for offline use): the certification drafting and lint
-// code and the CSV parser are not needed to open the app.
+// Every screen but the dashboard is loaded on first visit (and precached for offline use):
+// opening the app loads only the shell and the dashboard.
+const ClientsList = lazy(() => import('../features/clients/ClientsList').then((m) => ({ default: m.ClientsList })));
+const ClientEditor = lazy(() => import('../features/clients/ClientEditor').then((m) => ({ default: m.ClientEditor })));
+const Records = lazy(() => import('../features/records/Records').then((m) => ({ default: m.Records })));
+const RecordDetail = lazy(() => import('../features/records/RecordDetail').then((m) => ({ default: m.RecordDetail })));
+const NewRecord = lazy(() => import('../features/records/NewRecord').then((m) => ({ default: m.NewRecord })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const Certifications = lazy(() => import('../features/certifications/Certifications').then((m) => ({ default: m.Certifications })));
 const CertificationEditor = lazy(() => import('../features/certifications/CertificationEditor').then((m) => ({ default: m.CertificationEditor })));
 const CheckStatement = lazy(() => import('../features/certifications/CheckStatement').then((m) => ({ default: m.CheckStatement })));

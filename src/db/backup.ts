@@ -52,11 +52,17 @@ async function makeBackupEnvelope(createdAt: string) {
     delete settings.rev;
     delete settings.entityVersion;
     const records = stored.map((row) => {
-      const record: Partial<StoredRecord> = { ...row };
+      const record: Partial<StoredRecord> & { liveDate?: string } = { ...row };
       delete record.date; // derived from the record's own fields; recomputed on restore
+      delete record.liveDate; // likewise (schema version 5)
       return record as ComplianceRecord;
     });
-    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications, signedPackages, changeLog };
+    const certs = certifications.map((row) => {
+      const cert: typeof row & { progressKey?: unknown } = { ...row };
+      delete cert.progressKey; // derived (schema version 5)
+      return cert;
+    });
+    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
   });
   const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
   // The PDFs as signed go into the file as base64 (JSON has no bytes).

@@ -1,4 +1,5 @@
 import type { Accessor } from 'solid-js';
+import Dexie from 'dexie';
 import type { Certification, CertificationFields } from '../domain/certification-record';
 import { EDITABLE_CERTIFICATION_FIELDS, type EditableCertificationField } from '../domain/entities';
 import { CHANGED_ELSEWHERE } from '../domain/conflicts';
@@ -79,7 +80,7 @@ export function listCertifications(): Promise<Certification[]> {
 
 /** The live records of one client (what a certification is computed from). */
 export function clientRecords(clientId: string): Promise<StoredRecord[]> {
-  return db().records.where('clientId').equals(clientId).filter((r) => !r.deletedAt).toArray();
+  return db().records.where('[clientId+liveDate]').between([clientId, Dexie.minKey], [clientId, Dexie.maxKey], true, true).toArray();
 }
 
 export function createCertificationsQuery() {

@@ -4,7 +4,7 @@ import { CLOCKED_KINDS } from '../domain/records';
 import { retentionReviewCutoff } from '../domain/retention';
 import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
-import { db, type StoredRecord } from './database';
+import { db, type ProgressKey, type StoredRecord } from './database';
 import { getSettings } from './settings';
 import { createLiveQuery } from './live';
 
@@ -28,13 +28,16 @@ export async function loadDashboard(): Promise<DashboardData> {
   return database.transaction('r', database.clients, database.records, database.certifications, database.settings, async () => {
     const [clients, clocked, certs, settings] = await Promise.all([
       database.clients.orderBy('legalName').toArray(),
-      // One equality range per kind: IndexedDB answers each with a single getAll.
-      Promise.all(CLOCKED_KINDS.map((kind) => database.records.where('kind').equals(kind).toArray())).then((lists) => lists.flat().filter((r) => !r.deletedAt)),
-      database.certifications.toArray(),
+      // One key range of live records per kind: IndexedDB answers each with a single getAll.
+      Promise.all(
+        CLOCKED_KINDS.map((kind) => database.records.where('[kind+liveDate]').between([kind, Dexie.minKey], [kind, Dexie.maxKey], true, true).toArray()),
+      ).then((lists) => lists.flat()),
+      // Only what the dashboard shows, read from the `progressKey` index alone (getAllKeys):
+      // never the statement, answers or signature of 1,500 certifications.
+      database.certifications.orderBy('progressKey').keys() as Promise<unknown[]> as Promise<ProgressKey[]>,
       getSettings(),
     ]);
-    // Only what the dashboard shows: never a signed package (those live in their own table).
-    const certifications = certs.map(({ clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends }) => ({
+    const certifications = certs.map(([clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends]) => ({
       clientId,
       certificationYear,
       status,
@@ -42,7 +45,7 @@ export async function loadDashboard(): Promise<DashboardData> {
       filedOn,
       ecfsConfirmation,
       ...(amends ? { amends: true } : {}),
-    }));
+    })) as CertificationProgress[];
     return { clients, clocked, certifications, settings };
   });
 }

@@ -45,7 +45,56 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 4,
     stores: {},
   },
+  {
+    // Consultant scale (150,000 records, 1,500 certifications). `liveDate` is the record's date
+    // while it is not deleted and absent once it is, so the `liveDate` indexes hold live records
+    // only and a list pages through them with key ranges, however many are deleted. They replace
+    // `clientId`, `kind`, `[kind+date]` and `[clientId+kind+date]` (every reader of those wanted
+    // live records only). A certification's `progressKey` holds the few fields the dashboard
+    // shows, read from the index alone, never the whole row.
+    version: 5,
+    stores: {
+      records: 'id, date, [clientId+date], deletedAt, liveDate, [clientId+liveDate], [kind+liveDate], [clientId+kind+liveDate]',
+      certifications: 'id, clientId, [clientId+certificationYear], certificationYear, status, progressKey',
+    },
+  },
 ];
+
+/** A record's `liveDate` column: its date while it is not deleted (see schema version 5). */
+export function liveDateOf(row: { date?: unknown; deletedAt?: unknown }): string | undefined {
+  return row.deletedAt || typeof row.date !== 'string' ? undefined : row.date;
+}
+
+/**
+ * A certification's `progressKey` column: what the dashboard shows of it (client, year, status,
+ * signature date, filing date, ECFS confirmation, amended or not), as one index key.
+ */
+export type ProgressKey = [clientId: string, certificationYear: number, status: string, signatureDate: string, filedOn: string, ecfsConfirmation: string, amends: 0 | 1];
+
+export function progressKeyOf(row: Record<string, unknown>): ProgressKey | undefined {
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  if (typeof row.clientId !== 'string' || typeof row.certificationYear !== 'number' || !Number.isFinite(row.certificationYear)) return undefined;
+  return [row.clientId, row.certificationYear, text(row.status), text(row.signatureDate), text(row.filedOn), text(row.ecfsConfirmation), row.amends ? 1 : 0];
+}
+
+/** The columns derived from a row of `table` (set on every write, and by the version 5 upgrade). */
+function derivedColumns(table: string, row: Row): Row | undefined {
+  if (table === 'records') return { liveDate: liveDateOf(row) };
+  if (table === 'certifications') return { progressKey: progressKeyOf(row) };
+  return undefined;
+}
+
+/** Version 5: every record gets its `liveDate`, every certification its `progressKey`. */
+async function addDerivedColumns(tx: Transaction): Promise<void> {
+  for (const name of ['records', 'certifications']) {
+    await tx.table(name).toCollection().modify((row: Row) => {
+      for (const [key, value] of Object.entries(derivedColumns(name, row) ?? {})) {
+        if (value === undefined) delete row[key];
+        else row[key] = value;
+      }
+    });
+  }
+}
 
 /** Rewrites every row of every table through its entity's migrations (src/domain/entities). */
 async function upgradeEveryRow(tx: Transaction): Promise<void> {
@@ -69,6 +118,7 @@ async function upgradeEveryRow(tx: Transaction): Promise<void> {
 /** The data upgrade of each schema version that has one, run inside Dexie's upgrade transaction. */
 export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   4: upgradeEveryRow,
+  5: addDerivedColumns,
 };
 
 /**
@@ -83,6 +133,10 @@ function guardWrites(database: CpniDatabase): void {
     const versioned = name !== 'changeLog';
     table.hook('creating', (_key, obj: Row) => {
       if (database.upgrading) return;
+      for (const [key, value] of Object.entries(derivedColumns(name, obj) ?? {})) {
+        if (value === undefined) delete obj[key];
+        else obj[key] = value;
+      }
       if (versioned) {
         if (obj.rev === undefined) obj.rev = 1;
         if (obj[VERSION_FIELD] === undefined) obj[VERSION_FIELD] = def.version;
@@ -101,7 +155,7 @@ function guardWrites(database: CpniDatabase): void {
         assertRow(def as never, next);
         return undefined;
       }
-      const extra = { rev: (typeof obj.rev === 'number' ? obj.rev : 0) + 1, [VERSION_FIELD]: def.version };
+      const extra = { rev: (typeof obj.rev === 'number' ? obj.rev : 0) + 1, [VERSION_FIELD]: def.version, ...derivedColumns(name, next) };
       assertRow(def as never, { ...next, ...extra });
       return extra;
     });

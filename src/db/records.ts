@@ -108,39 +108,82 @@ export interface RecordQuery {
 }
 
 /**
- * One page of records by date, through the narrowest index the filter allows. The page is
- * found on primary keys alone and only its rows are read: a cursor filtered on `deletedAt`
- * would read every row in the range for each page and for the count.
+ * One page of records by date. Live records are paged through the `liveDate` indexes (which
+ * hold live records only, schema version 5) with a key range: IndexedDB counts the range and
+ * skips to the page itself, however many records are deleted. Deleted records, few by nature,
+ * are read from the `deletedAt` index and filtered and sorted here.
  */
 export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord[]; total: number }> {
   const database = db();
   const table = database.records;
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 50;
+  if (q.deleted === true) {
+    const inRange = (r: StoredRecord) =>
+      (!q.clientId || r.clientId === q.clientId) && (!q.kind || r.kind === q.kind) && (!q.from || r.date >= q.from) && (!q.to || r.date <= q.to);
+    const rows = (await table.where('deletedAt').above('').toArray()).filter(inRange);
+    rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (q.order !== 'asc') rows.reverse();
+    return { rows: rows.slice(offset, offset + limit), total: rows.length };
+  }
   const from = q.from ?? Dexie.minKey;
   const to = q.to ?? Dexie.maxKey;
   return database.transaction('r', table, async () => {
-    let collection =
-      q.clientId && q.kind
-        ? table.where('[clientId+kind+date]').between([q.clientId, q.kind, from], [q.clientId, q.kind, to], true, true)
-        : q.clientId
-          ? table.where('[clientId+date]').between([q.clientId, from], [q.clientId, to], true, true)
-          : q.kind
-            ? table.where('[kind+date]').between([q.kind, from], [q.kind, to], true, true)
-            : table.where('date').between(from, to, true, true);
-    if (q.order !== 'asc') collection = collection.reverse();
-    // Only soft-deleted rows are in the deletedAt index (a restored row's deletedAt is undefined).
-    const deleted = new Set(await table.where('deletedAt').above('').primaryKeys());
-    const wantDeleted = q.deleted === true;
-    const offset = q.offset ?? 0;
-    const limit = q.limit ?? 50;
-    if (deleted.size === 0) {
-      // The usual case: nothing is deleted, so the index counts and skips by itself.
-      if (wantDeleted) return { rows: [], total: 0 };
-      const total = await collection.clone().count();
-      return { rows: await collection.offset(offset).limit(limit).toArray(), total };
+    const range = () => {
+      const collection =
+        q.clientId && q.kind
+          ? table.where('[clientId+kind+liveDate]').between([q.clientId, q.kind, from], [q.clientId, q.kind, to], true, true)
+          : q.clientId
+            ? table.where('[clientId+liveDate]').between([q.clientId, from], [q.clientId, to], true, true)
+            : q.kind
+              ? table.where('[kind+liveDate]').between([q.kind, from], [q.kind, to], true, true)
+              : table.where('liveDate').between(from, to, true, true);
+      return q.order === 'asc' ? collection : collection.reverse();
+    };
+    // Two separate collections: Dexie's offset and limit change a collection in place.
+    const [total, rows] = await Promise.all([range().count(), range().offset(offset).limit(limit).toArray()]);
+    return { rows, total };
+  });
+}
+
+/**
+ * For the training check of many clients at once, in one read transaction: the clients (of
+ * `clientIds`) with a live training record in each year from `fromYear` to `toYear`, and the
+ * earliest live record date of each client in `checkFirst` (clients added to CPNI Desk after
+ * the start of a year, who may still have records from before).
+ */
+export async function trainingFacts(
+  clientIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+  checkFirst: readonly string[],
+): Promise<{ trained: Map<number, Set<string>>; firstDate: Map<string, string> }> {
+  const database = db();
+  const table = database.records;
+  return database.transaction('r', table, async () => {
+    const wanted = new Set(clientIds);
+    const [training, firsts] = await Promise.all([
+      table.where('[kind+liveDate]').between(['training', `${fromYear}-01-01`], ['training', `${toYear}-12-31`], true, true).toArray(),
+      Promise.all(
+        checkFirst.map((id) =>
+          table
+            .where('[clientId+liveDate]')
+            .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+            .first()
+            .then((r) => [id, r?.date] as const),
+        ),
+      ),
+    ]);
+    const trained = new Map<number, Set<string>>();
+    for (const r of training) {
+      if (!wanted.has(r.clientId)) continue;
+      const year = Number(r.date.slice(0, 4));
+      if (!trained.has(year)) trained.set(year, new Set());
+      trained.get(year)!.add(r.clientId);
     }
-    const ids = (await collection.primaryKeys()).filter((id) => deleted.has(id) === wantDeleted);
-    const page = await table.bulkGet(ids.slice(offset, offset + limit));
-    return { rows: page.filter((r): r is StoredRecord => r !== undefined), total: ids.length };
+    const firstDate = new Map<string, string>();
+    for (const [id, date] of firsts) if (date) firstDate.set(id, date);
+    return { trained, firstDate };
   });
 }
 
@@ -158,9 +201,8 @@ export function createClientNoticesQuery(clientId: Accessor<string>) {
     (id) =>
       id
         ? db()
-            .records.where('[clientId+kind+date]')
+            .records.where('[clientId+kind+liveDate]')
             .between([id, 'notice', Dexie.minKey], [id, 'notice', Dexie.maxKey], true, true)
-            .filter((r) => !r.deletedAt)
             .toArray()
             .then((rows) => rows.filter((r): r is Extract<StoredRecord, { kind: 'notice' }> => r.kind === 'notice'))
         : [],
@@ -190,7 +232,7 @@ export async function importApprovals(clientId: string, rows: readonly ApprovalI
   const database = db();
   return database.transaction('rw', database.records, database.changeLog, async () => {
     const existing = await database.records
-      .where('[clientId+kind+date]')
+      .where('[clientId+kind+liveDate]')
       .between([clientId, 'approval', Dexie.minKey], [clientId, 'approval', Dexie.maxKey], true, true)
       .toArray();
     const seen = new Set(existing.filter((r) => !r.deletedAt && r.kind === 'approval').map((r) => approvalKey(clientId, r as Extract<StoredRecord, { kind: 'approval' }>)));

@@ -53,13 +53,8 @@ export interface StatementSection {
 
 export type StatementBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
-export const STATEMENT_SECTION_IDS = [
-  'scope', 'use', 'approval', 'approval-system', 'notices', 'approval-records', 'training',
-  'campaign-records', 'supervisory-review', 'opt-out-failure', 'authentication', 'passwords',
-  'account-changes', 'business-customers', 'cmrs', 'vendors', 'breach', 'data-brokers',
-  'complaints', 'pretexting', 'contact', 'conclusion',
-] as const;
-export type StatementSectionId = (typeof STATEMENT_SECTION_IDS)[number];
+export { STATEMENT_SECTION_IDS, type StatementSectionId } from './statement-sections';
+import { STATEMENT_SECTION_IDS, type StatementSectionId } from './statement-sections';
 
 // ---- wording helpers -------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CpniDatabase, SCHEMA_VERSIONS } from '../../src/db/database';
+import { CpniDatabase, SCHEMA_VERSIONS, useDatabase } from '../../src/db/database';
+import { queryRecords, restoreRecord, softDeleteRecord } from '../../src/db/records';
+import { loadDashboard } from '../../src/db/dashboard';
 import { v1Rows } from '../fixtures/db-v1';
 import { upgradeAnswers } from '../../src/domain/statement-upgrade';
 
@@ -49,6 +51,13 @@ describe('schema versions', () => {
           "stores": {},
           "version": 4,
         },
+        {
+          "stores": {
+            "certifications": "id, clientId, [clientId+certificationYear], certificationYear, status, progressKey",
+            "records": "id, date, [clientId+date], deletedAt, liveDate, [clientId+liveDate], [kind+liveDate], [clientId+kind+liveDate]",
+          },
+          "version": 5,
+        },
       ]
     `);
   });
@@ -69,7 +78,7 @@ describe('schema versions', () => {
     expect(await current.records.count()).toBe(0);
     const at = '2026-02-01T10:00:00.000Z';
     await current.records.add({ id: 'r1', clientId: v1Rows.clients[0]!.id, kind: 'training', heldOn: '2026-02-01', topic: 'CPNI', trainer: '', attendees: '', materials: '', acknowledgements: '', disciplinaryActions: '', date: '2026-02-01', createdAt: at, updatedAt: at } as never);
-    expect(await current.records.where('[clientId+kind+date]').equals([v1Rows.clients[0]!.id, 'training', '2026-02-01']).count()).toBe(1);
+    expect(await current.records.where('[clientId+kind+liveDate]').equals([v1Rows.clients[0]!.id, 'training', '2026-02-01']).count()).toBe(1);
     expect((await current.records.get('r1'))?.rev).toBe(1);
     current.close();
   });
@@ -87,14 +96,51 @@ describe('schema versions', () => {
     await writeOldDatabase(name, 2, { ...v1Rows, certifications: [certification], records: [record] });
     const current = new CpniDatabase(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     // The certification keeps its status and dates; its answers (stored before answers had a
     // version) are upgraded into the current shape, each topic left to review again.
     const [stored] = await current.certifications.toArray();
-    expect(stored).toEqual({ ...certification, rev: 1, entityVersion: 2, answers: upgradeAnswers({}, '') });
+    expect(stored).toEqual({ ...certification, rev: 1, entityVersion: 2, answers: upgradeAnswers({}, ''), progressKey: [clientId, 2026, 'signed', '2026-02-19', '', '', 0] });
     expect(stored!.answers.version).toBe(2);
-    expect(await current.records.toArray()).toEqual([{ ...record, rev: 1, entityVersion: 2 }]);
+    expect(await current.records.toArray()).toEqual([{ ...record, rev: 1, entityVersion: 2, liveDate: '2025-02-01' }]);
     expect(await current.signedPackages.count()).toBe(0);
+    current.close();
+  });
+
+  it('opens a database written by version 4: live records are listed by key range, deleted ones apart, and the dashboard reads certifications from their index', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const clientId = v1Rows.clients[0]!.id;
+    const at = '2026-02-01T10:00:00.000Z';
+    const training = (id: string, date: string, deletedAt?: string) => ({
+      id, clientId, kind: 'training', heldOn: date, topic: 'CPNI basics', date, createdAt: at, updatedAt: at, rev: 1, entityVersion: 2, ...(deletedAt ? { deletedAt } : {}),
+    });
+    const records = [training('r1', '2025-01-10'), training('r2', '2025-03-10', at), training('r3', '2025-05-10'), training('r4', '2025-07-10', at), training('r5', '2025-09-10')];
+    const certification = {
+      id: 'k1', clientId, certificationYear: 2026, status: 'filed', signatory: { name: 'Ann Lee', title: 'President' }, preparerId: '',
+      dateFiled: '2026-02-20', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345', answers: upgradeAnswers({}, ''), sectionEdits: {}, overrides: {}, lintOverrides: [],
+      signature: { kind: 'typed' }, coverLetter: { include: false, addressee: [], body: '', cc: [] }, createdAt: at, updatedAt: at, rev: 3, entityVersion: 2,
+    };
+    await writeOldDatabase(name, 4, { ...v1Rows, records, certifications: [certification] });
+    const current = new CpniDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(5);
+    useDatabase(current);
+    // Every row is kept; the live ones are paged in date order, newest first, with their total.
+    expect(await current.records.count()).toBe(5);
+    const page1 = await queryRecords({ clientId, kind: 'training', limit: 2 });
+    expect(page1).toEqual({ total: 3, rows: [expect.objectContaining({ id: 'r5' }), expect.objectContaining({ id: 'r3' })] });
+    expect((await queryRecords({ offset: 2, limit: 2 })).rows.map((r) => r.id)).toEqual(['r1']);
+    expect((await queryRecords({ deleted: true })).rows.map((r) => r.id)).toEqual(['r4', 'r2']);
+    // Deleting and restoring move a record between the two lists.
+    await softDeleteRecord('r3');
+    expect((await queryRecords({ clientId })).rows.map((r) => r.id)).toEqual(['r5', 'r1']);
+    await restoreRecord('r2');
+    expect((await queryRecords({ clientId })).rows.map((r) => r.id)).toEqual(['r5', 'r2', 'r1']);
+    expect((await queryRecords({ deleted: true, order: 'asc' })).rows.map((r) => r.id)).toEqual(['r3', 'r4']);
+    // The dashboard's certification progress, read from the index alone.
+    expect((await loadDashboard()).certifications).toEqual([
+      { clientId, certificationYear: 2026, status: 'filed', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345' },
+    ]);
     current.close();
   });
 });

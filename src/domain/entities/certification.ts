@@ -8,12 +8,13 @@
  * certification holds answers in the current shape.
  */
 import * as v from 'valibot';
-import { CERTIFICATION_STATUSES, type Certification } from '../certification-record';
+import type { Certification } from '../certification-record';
+import { CERTIFICATION_STATUSES } from '../certification-status';
 import { COMPLAINT_CATEGORIES } from '../records';
 import { ANSWERS_VERSION, TOPIC_IDS, type TopicId } from '../statement-answers';
 import { topic } from '../statement-topics';
 import { AnswersTooNewError, upgradeAnswers } from '../statement-upgrade';
-import { STATEMENT_SECTION_IDS } from '../statement';
+import { STATEMENT_SECTION_IDS } from '../statement-sections';
 import { checkAgainst, dateOrEmpty, defineEntity, EntityProblem, idSchema, isPlainObject, plain, stampEntries, type Row } from './entity';
 
 export const CERTIFICATION_VERSION = 2;

@@ -36,14 +36,18 @@ export function Certifications() {
   const [error, setError] = createSignal('');
   const [changes, setChanges] = createSignal<{ id: string; list: RollForwardChange[] } | undefined>();
   const chosenYear = () => Number(year() || season());
-  const clientName = (id: string) => clients.value.find((c) => c.id === id)?.legalName ?? '(archived or removed client)';
+  // One lookup table, built once per change of the clients: the list below sorts 1,500 rows.
+  const clientNames = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
+  const clientName = (id: string) => clientNames().get(id) ?? '(archived or removed client)';
   // By client, then the newest year first.
-  const listed = createMemo(() =>
-    certifications.value
+  const listed = createMemo(() => {
+    const collator = new Intl.Collator();
+    return certifications.value
       .filter((c) => !shownClient() || c.clientId === shownClient())
-      .slice()
-      .sort((a, b) => clientName(a.clientId).localeCompare(clientName(b.clientId)) || b.certificationYear - a.certificationYear),
-  );
+      .map((c) => ({ c, name: clientName(c.clientId) }))
+      .sort((a, b) => collator.compare(a.name, b.name) || b.c.certificationYear - a.c.certificationYear)
+      .map((x) => x.c);
+  });
 
   const start = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
 import { KIND_OPTIONS, isRecordKind, kindMeta, summarize } from './record-kinds';
-import { TRAINING_PRACTICE_NOTE, trainingGaps, type TrainingGap } from './training-gap';
+import { TRAINING_PRACTICE_NOTE, trainingGapsOf, type TrainingGap } from './training-gap';
 import { UndoToast } from './UndoToast';
 import { ClientSelect } from './ClientSelect';
 import { recordsHref } from './records-href';
@@ -163,12 +163,7 @@ export function Records() {
 
 function TrainingWarnings(props: { clients: { id: string; createdAt: string }[]; names: Map<string, string> }) {
   const gaps = createLiveQuery(
-    async (clients: { id: string; createdAt: string }[]) => {
-      const year = yearOf(todayLocal());
-      const out: TrainingGap[] = [];
-      for (const c of clients) out.push(...(await trainingGaps(c, year)));
-      return out;
-    },
+    (clients: { id: string; createdAt: string }[]) => trainingGapsOf(clients, yearOf(todayLocal())),
     [] as TrainingGap[],
     () => props.clients.map((c) => ({ id: c.id, createdAt: c.createdAt })),
   );
