@@ -1,0 +1,122 @@
+/**
+ * Encrypted backups. The envelope stays readable (what the file is, which versions wrote it,
+ * when, how many rows, and how the key is derived); the rows are AES-256-GCM ciphertext under a
+ * key derived from the user's passphrase with PBKDF2-SHA-256. The readable header is the
+ * additional authenticated data, so changing any of it (the counts, the salt, the iteration
+ * count) fails decryption exactly as a changed ciphertext byte does. Web Crypto only; the
+ * passphrase is never stored.
+ */
+import { base64ToBytes, bytesToBase64 } from './backup';
+
+export const KDF_ITERATIONS = 600_000;
+/** Files asking for fewer or more rounds than this are refused (too weak to have come from here, or a stall). */
+const MIN_ITERATIONS = 1_000;
+const MAX_ITERATIONS = 10_000_000;
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+
+export interface KdfParams {
+  name: 'PBKDF2';
+  hash: 'SHA-256';
+  iterations: number;
+  /** base64 */
+  salt: string;
+}
+
+export interface CipherParams {
+  name: 'AES-GCM';
+  /** base64, 96 bits */
+  iv: string;
+}
+
+/** The readable part of an encrypted backup: the plain envelope's fields without `data`, and how to decrypt. */
+export type EncryptedHeader = Record<string, unknown> & { encrypted: true; kdf: KdfParams; cipher: CipherParams };
+export type EncryptedBackupFile = EncryptedHeader & { ciphertext: string };
+
+export function isEncryptedBackup(value: unknown): value is { encrypted: true } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { encrypted?: unknown }).encrypted === true;
+}
+
+/** The header's bytes as authenticated: its JSON with keys sorted at every level. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/**
+ * Encrypts a backup envelope: everything but `data` stays readable, `data` becomes the
+ * ciphertext. `iterations` is for tests; files written by the app use KDF_ITERATIONS.
+ */
+export async function encryptBackup(envelope: Record<string, unknown> & { data: unknown }, passphrase: string, iterations = KDF_ITERATIONS): Promise<EncryptedBackupFile> {
+  if (!passphrase) throw new Error('Enter a passphrase to encrypt the backup.');
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const { data, ...readable } = envelope;
+  const header: EncryptedHeader = {
+    ...readable,
+    encrypted: true,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
+    cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
+  };
+  const key = await deriveKey(passphrase, salt, iterations);
+  const plain = new TextEncoder().encode(JSON.stringify(data));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: new TextEncoder().encode(canonicalJson(header)) as BufferSource }, key, plain as BufferSource);
+  return { ...header, ciphertext: bytesToBase64(new Uint8Array(sealed)) };
+}
+
+export type Decrypted = { ok: true; envelope: Record<string, unknown> } | { ok: false; problem: string };
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function bytesOf(text: unknown, length?: number): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
+  const bytes = base64ToBytes(text);
+  return length === undefined || bytes.length === length ? bytes : undefined;
+}
+
+/**
+ * Decrypts an encrypted backup back to the plain envelope (header fields plus `data`), which
+ * then goes through the same checks as any backup. A wrong passphrase and a changed file look
+ * the same to AES-GCM: both are said in one message, and nothing is restored.
+ */
+export async function decryptBackup(file: Record<string, unknown>, passphrase: string): Promise<Decrypted> {
+  const { ciphertext, ...header } = file;
+  const kdf = header.kdf as Partial<KdfParams> | undefined;
+  const cipher = header.cipher as Partial<CipherParams> | undefined;
+  if (!kdf || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256') return { ok: false, problem: 'The file is marked encrypted, but its key derivation is not the PBKDF2-SHA-256 this app uses.' };
+  if (!cipher || cipher.name !== 'AES-GCM') return { ok: false, problem: 'The file is marked encrypted, but not with the AES-GCM this app uses.' };
+  if (typeof kdf.iterations !== 'number' || !Number.isInteger(kdf.iterations) || kdf.iterations < MIN_ITERATIONS || kdf.iterations > MAX_ITERATIONS)
+    return { ok: false, problem: `The file asks for ${String(kdf.iterations)} key-derivation rounds; this app reads files with ${MIN_ITERATIONS.toLocaleString('en-US')} to ${MAX_ITERATIONS.toLocaleString('en-US')}.` };
+  const salt = bytesOf(kdf.salt, SALT_BYTES);
+  const iv = bytesOf(cipher.iv, IV_BYTES);
+  const sealed = bytesOf(ciphertext);
+  if (!salt || !iv) return { ok: false, problem: 'The file is marked encrypted, but its salt or IV is damaged.' };
+  if (!sealed || sealed.length < 16) return { ok: false, problem: 'The encrypted part of the file is missing or damaged (it may have been cut short).' };
+  if (!passphrase) return { ok: false, problem: 'This backup is encrypted: enter its passphrase.' };
+  let plain: ArrayBuffer;
+  try {
+    const key = await deriveKey(passphrase, salt, kdf.iterations);
+    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: new TextEncoder().encode(canonicalJson(header)) as BufferSource }, key, sealed as BufferSource);
+  } catch {
+    return { ok: false, problem: 'The passphrase is wrong, or the file was changed after it was made. Nothing was restored.' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch {
+    return { ok: false, problem: 'The file decrypted, but what it holds is not a backup this app can read.' };
+  }
+  const readable: Record<string, unknown> = { ...header };
+  for (const key of ['encrypted', 'kdf', 'cipher']) delete readable[key];
+  return { ok: true, envelope: { ...readable, data } };
+}
