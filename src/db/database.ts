@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Preparer } from '../domain/schema';
 import type { Certification } from '../domain/certification-record';
 import { ENTITIES, assertRow, migrateRow, VERSION_FIELD, type EntityTableName, type Row } from '../domain/entities';
-import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage } from '../domain/entities';
+import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage, SyncBase } from '../domain/entities';
 
 export type { ChangeLogEntry, SettingsRow, StoredRecord } from '../domain/entities';
 
@@ -45,6 +45,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     version: 4,
     stores: {},
   },
+  {
+    // Sync bases of client files: per entity, the content hash last exported or imported
+    // (device-local; the merge of an imported client file reads them).
+    version: 5,
+    stores: {
+      syncBases: 'key',
+    },
+  },
 ];
 
 /** Rewrites every row of every table through its entity's migrations (src/domain/entities). */
@@ -80,7 +88,7 @@ function guardWrites(database: CpniDatabase): void {
   for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
     const def = ENTITIES[name];
     const table = database.table(name);
-    const versioned = name !== 'changeLog';
+    const versioned = name !== 'changeLog' && name !== 'syncBases';
     table.hook('creating', (_key, obj: Row) => {
       if (database.upgrading) return;
       if (versioned) {
@@ -116,6 +124,7 @@ export class CpniDatabase extends Dexie {
   records!: EntityTable<StoredRecord, 'id'>;
   certifications!: EntityTable<Certification, 'id'>;
   signedPackages!: EntityTable<StoredSignedPackage, 'id'>;
+  syncBases!: EntityTable<SyncBase, 'key'>;
 
   /** True while a schema upgrade rewrites rows (the write checks then stand aside). */
   upgrading = false;
