@@ -184,7 +184,11 @@ export async function applyClientImport(data: ClientTransferData, plan: MergePla
       const entityId = item.table === 'signedPackages' ? String((item.theirs as unknown as SignedPackage).certificationId) : item.id;
       await logChange({ entity, entityId, action: item.ours ? 'update' : 'create', summary: `${item.ours ? 'Updated' : 'Added'} ${TABLE_NOUNS[item.table]} from a client file` });
     }
-    if (now.newChanges.length) await d.changeLog.bulkAdd(now.newChanges.map(({ seq: _seq, ...entry }) => entry));
+    if (now.newChanges.length) await d.changeLog.bulkAdd(now.newChanges.map((entry) => {
+        const copy = { ...entry };
+        delete copy.seq; // numbered again on this device
+        return copy;
+      }));
     await d.syncBases.bulkPut(now.items.filter((i) => i.status !== 'clash').map((i) => ({ key: itemKey(i), hash: i.theirsHash, at })));
     return summarize(now, choices);
   });

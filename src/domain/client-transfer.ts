@@ -59,6 +59,7 @@ export const changeKey = (e: ChangeLogEntry) => canonicalJson([e.at, e.entity, e
 
 /** "CPNI Desk clients Mesa Rural Telephone Co. 2026-03-04.json" (or "3 clients"). */
 export function clientFileName(names: string[], day: string): string {
+  // eslint-disable-next-line no-control-regex
   const what = names.length === 1 ? names[0]!.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').trim().slice(0, 60) : `${names.length} clients`;
   return `CPNI Desk clients ${what} ${day}.json`;
 }
