@@ -238,7 +238,15 @@ function checkRows<T>(problems: Problems, rows: unknown[], label: (row: unknown,
 function checkRecord(row: unknown): { output?: ComplianceRecord; messages: string[] } {
   if (isObject(row) && !isKind(row.kind)) {
     const known = RECORD_KINDS.join(', ');
-    return { messages: [row.kind === undefined ? `“kind” is missing (one of ${known}).` : `Its kind “${short(String(row.kind))}” is not one this version of CPNI Desk knows (${known}).`] };
+    return {
+      messages: [
+        row.kind === undefined
+          ? `“kind” is missing (one of ${known}).`
+          : typeof row.kind !== 'string'
+            ? `Its kind must be text (one of ${known}).`
+            : `Its kind “${short(row.kind)}” is not one this version of CPNI Desk knows (${known}).`,
+      ],
+    };
   }
   const result = upgradeRow(recordEntity, row);
   if (!result.ok) return { messages: result.messages };

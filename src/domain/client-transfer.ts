@@ -47,10 +47,15 @@ export const syncKey = (table: TransferTable, id: string) => `${table}:${id}`;
 
 /** The row's content as hashed: without its revision, entity version and derived date column; PDFs as base64. */
 export function rowHash(table: TransferTable, row: object): string {
-  const content: Record<string, unknown> = table === 'signedPackages' ? { ...signedPackageToBackup(row as SignedPackage) } : { ...(row as Record<string, unknown>) };
+  return contentHash(table === 'signedPackages' ? signedPackageToBackup(row as SignedPackage) : row);
+}
+
+/** The hash of a row as the file holds it (a signed package's PDFs already in base64). */
+function contentHash(row: object): string {
+  const content: Record<string, unknown> = { ...(row as Record<string, unknown>) };
   delete content.rev;
   delete content.entityVersion;
-  if (table === 'records') delete content.date;
+  delete content.date;
   return sha256Hex(canonicalJson(content));
 }
 
@@ -104,15 +109,22 @@ export function parseClientFile(text: string | Uint8Array | ArrayBuffer, app?: {
   if (transfer.clients.length === 0) return { ok: false, problems: ['This client file holds no client. Nothing was changed.'] };
   const listed = parsed.rows;
   const problems: string[] = [];
+  // The rows exactly as the file holds them: a field added, changed or removed after export is seen,
+  // even one the entity checks would drop.
+  const raw = (JSON.parse(typeof text === 'string' ? text : new TextDecoder().decode(text)) as { data: Record<TransferTable, TransferRow[]> }).data;
   if (listed) {
     for (const table of TRANSFER_TABLES)
-      for (const row of transfer[table] as unknown as TransferRow[]) {
+      for (const row of raw[table] ?? []) {
         const said = listed[syncKey(table, row.id)];
         if (!said) problems.push(`The ${TABLE_NOUNS[table]} ${row.id} is not in the file's list of rows; the file may have been edited.`);
-        else if (said.hash !== rowHash(table, row)) problems.push(`The ${TABLE_NOUNS[table]} ${row.id} does not match the hash the file lists for it; the file was changed after it was made.`);
+        else if (said.hash !== contentHash(row) || said.rev !== (row.rev ?? 1)) problems.push(`The ${TABLE_NOUNS[table]} ${row.id} does not match the hash the file lists for it; the file was changed after it was made.`);
       }
   } else problems.push('The file has no list of its rows and their hashes (data.rows); it is not a client file made by CPNI Desk.');
-  if (problems.length) return { ok: false, problems: [...problems.slice(0, 20), ...(problems.length > 20 ? [`…and ${problems.length - 20} more.`] : []), 'Nothing was changed.'] };
+  if (problems.length) {
+    const shown = [...problems.slice(0, 20), ...(problems.length > 20 ? [`…and ${problems.length - 20} more problems not listed.`] : [])];
+    shown[shown.length - 1] += ' Nothing was changed.';
+    return { ok: false, problems: shown };
+  }
   return { ok: true, backup: parsed.backup, data: transfer };
 }
 
