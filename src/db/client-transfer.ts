@@ -30,6 +30,7 @@ import {
   type TransferTable,
 } from '../domain/client-transfer';
 import { recordDate, type ComplianceRecord } from '../domain/records';
+import { todayLocal } from '../domain/dates';
 import type { SignedPackage } from '../domain/signed-package';
 import { CURRENT_SCHEMA_VERSION } from './backup';
 import { db, nowInstant, type StoredRecord } from './database';
@@ -86,7 +87,7 @@ export async function exportClients(clientIds: string[], options: { passphrase?:
   const envelope = clientFileEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION, defaultSettings: defaultSettings() });
   const fileName = clientFileName(
     data.clients.map((c) => c.legalName),
-    createdAt.slice(0, 10),
+    options.createdAt ? createdAt.slice(0, 10) : todayLocal(),
   );
   if (options.passphrase) {
     const sealed = await encryptBackup(envelope, options.passphrase, options.iterations);
