@@ -14,6 +14,7 @@ const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').
 const Certifications = lazy(() => import('../features/certifications/Certifications').then((m) => ({ default: m.Certifications })));
 const CertificationEditor = lazy(() => import('../features/certifications/CertificationEditor').then((m) => ({ default: m.CertificationEditor })));
 const CheckStatement = lazy(() => import('../features/certifications/CheckStatement').then((m) => ({ default: m.CheckStatement })));
+const ClientTransfer = lazy(() => import('../features/clients/ClientTransfer').then((m) => ({ default: m.ClientTransfer })));
 const ImportClients = lazy(() => import('../features/clients/ImportClients').then((m) => ({ default: m.ImportClients })));
 const ImportApprovals = lazy(() => import('../features/records/ImportApprovals').then((m) => ({ default: m.ImportApprovals })));
 
@@ -25,6 +26,7 @@ export function AppRoutes() {
       <Route path="/clients" component={ClientsList} />
       <Route path="/clients/new" component={ClientEditor} />
       <Route path="/clients/import" component={ImportClients} />
+      <Route path="/clients/transfer" component={ClientTransfer} />
       <Route path="/clients/:id" component={ClientEditor} />
       <Route path="/certifications" component={Certifications} />
       <Route path="/certifications/check" component={CheckStatement} />

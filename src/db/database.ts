@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Preparer } from '../domain/schema';
 import type { Certification } from '../domain/certification-record';
 import { ENTITIES, assertRow, migrateRow, VERSION_FIELD, type EntityTableName, type Row } from '../domain/entities';
-import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage } from '../domain/entities';
+import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage, SyncBase } from '../domain/entities';
 
 export type { ChangeLogEntry, SettingsRow, StoredRecord } from '../domain/entities';
 
@@ -56,6 +56,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
     stores: {
       records: 'id, date, [clientId+date], deletedAt, liveDate, [clientId+liveDate], [kind+liveDate], [clientId+kind+liveDate]',
       certifications: 'id, clientId, [clientId+certificationYear], certificationYear, status, progressKey',
+    },
+  },
+  {
+    // Sync bases of client files: per entity, the content hash last exported or imported
+    // (device-local; the merge of an imported client file reads them).
+    version: 6,
+    stores: {
+      syncBases: 'key',
     },
   },
 ];
@@ -130,7 +138,7 @@ function guardWrites(database: CpniDatabase): void {
   for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
     const def = ENTITIES[name];
     const table = database.table(name);
-    const versioned = name !== 'changeLog';
+    const versioned = name !== 'changeLog' && name !== 'syncBases';
     table.hook('creating', (_key, obj: Row) => {
       if (database.upgrading) return;
       for (const [key, value] of Object.entries(derivedColumns(name, obj) ?? {})) {
@@ -170,6 +178,7 @@ export class CpniDatabase extends Dexie {
   records!: EntityTable<StoredRecord, 'id'>;
   certifications!: EntityTable<Certification, 'id'>;
   signedPackages!: EntityTable<StoredSignedPackage, 'id'>;
+  syncBases!: EntityTable<SyncBase, 'key'>;
 
   /** True while a schema upgrade rewrites rows (the write checks then stand aside). */
   upgrading = false;

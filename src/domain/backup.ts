@@ -76,7 +76,13 @@ export interface Backup {
   data: BackupData;
 }
 
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problems: string[] };
+/** What a client file (scope `clients`) also lists in `data.rows`: each row's revision and content hash, by `<table>:<id>`. */
+export type RowHashes = Record<string, { rev: number; hash: string }>;
+
+export type ParsedBackup = { ok: true; backup: Backup; rows?: RowHashes } | { ok: false; problems: string[] };
+
+/** What a file holds: everything (a backup) or chosen clients (`scope: 'clients'`). */
+export type BackupScope = 'all' | 'clients';
 
 export function backupCounts(data: Omit<BackupData, 'settings'>): BackupCounts {
   return { clients: data.clients.length, preparers: data.preparers.length, records: data.records.length, certifications: data.certifications.length };
@@ -246,7 +252,15 @@ function checkRows<T>(problems: Problems, rows: unknown[], label: (row: unknown,
 function checkRecord(row: unknown): { output?: ComplianceRecord; messages: string[] } {
   if (isObject(row) && !isKind(row.kind)) {
     const known = RECORD_KINDS.join(', ');
-    return { messages: [row.kind === undefined ? `“kind” is missing (one of ${known}).` : `Its kind “${short(String(row.kind))}” is not one this version of CPNI Desk knows (${known}).`] };
+    return {
+      messages: [
+        row.kind === undefined
+          ? `“kind” is missing (one of ${known}).`
+          : typeof row.kind !== 'string'
+            ? `Its kind must be text (one of ${known}).`
+            : `Its kind “${short(row.kind)}” is not one this version of CPNI Desk knows (${known}).`,
+      ],
+    };
   }
   const result = upgradeRow(recordEntity, row);
   if (!result.ok) return { messages: result.messages };
@@ -301,7 +315,7 @@ export function decodeBackupFile(bytes: Uint8Array | ArrayBuffer): { ok: true; t
  * the database schema this app runs; a file from a newer schema may hold fields this version
  * would drop, so it is refused.
  */
-export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { schemaVersion: number }): ParsedBackup {
+export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { schemaVersion: number }, options: { scope?: BackupScope } = {}): ParsedBackup {
   let text: string;
   if (typeof file === 'string') text = file;
   else {
@@ -319,6 +333,13 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     return { ok: false, problems: [`${NOT_A_BACKUP}: its data is nested more than ${MAX_BACKUP_DEPTH} levels deep, which no CPNI Desk backup is. Nothing was changed.`] };
   if (!isObject(json) || json.type !== BACKUP_TYPE)
     return { ok: false, problems: [`${NOT_A_BACKUP}: it is not a CPNI Desk backup (a backup starts with "type": "${BACKUP_TYPE}").`] };
+  const wanted = options.scope ?? 'all';
+  const scope = json.scope === undefined ? 'all' : json.scope;
+  if (scope !== 'all' && scope !== 'clients') return { ok: false, problems: [`${NOT_A_BACKUP}: it says it holds “${short(String(scope))}”, which this version of CPNI Desk does not read.`] };
+  if (scope === 'clients' && wanted === 'all')
+    return { ok: false, problems: ['This file holds chosen clients, not a whole backup. Import it from Clients → “Import clients from a file”, which merges it with what is here. Nothing was changed.'] };
+  if (scope === 'all' && wanted === 'clients')
+    return { ok: false, problems: ['This is a whole backup, not a client file. Restore it from Settings → Backup. Nothing was changed.'] };
   const { version, schemaVersion } = json;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return { ok: false, problems: [`${NOT_A_BACKUP}: its format version is missing or not a whole number.`] };
@@ -450,5 +471,11 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     ...(data.signedPackages === undefined ? {} : { signedPackages }),
     ...(data.changeLog === undefined ? {} : { changeLog }),
   };
-  return { ok: true, backup: backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion }) };
+  const backup = backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion });
+  if (scope !== 'clients') return { ok: true, backup };
+  const rows: RowHashes = {};
+  if (isObject(data.rows))
+    for (const [key, said] of Object.entries(data.rows))
+      if (isObject(said) && typeof said.hash === 'string' && typeof said.rev === 'number') rows[key] = { rev: said.rev, hash: said.hash };
+  return { ok: true, backup, ...(isObject(data.rows) ? { rows } : {}) };
 }

@@ -58,6 +58,12 @@ describe('schema versions', () => {
           },
           "version": 5,
         },
+        {
+          "stores": {
+            "syncBases": "key",
+          },
+          "version": 6,
+        },
       ]
     `);
   });
@@ -96,7 +102,7 @@ describe('schema versions', () => {
     await writeOldDatabase(name, 2, { ...v1Rows, certifications: [certification], records: [record] });
     const current = new CpniDatabase(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     // The certification keeps its status and dates; its answers (stored before answers had a
     // version) are upgraded into the current shape, each topic left to review again.
     const [stored] = await current.certifications.toArray();
@@ -123,7 +129,7 @@ describe('schema versions', () => {
     await writeOldDatabase(name, 4, { ...v1Rows, records, certifications: [certification] });
     const current = new CpniDatabase(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     useDatabase(current);
     // Every row is kept; the live ones are paged in date order, newest first, with their total.
     expect(await current.records.count()).toBe(5);
@@ -141,6 +147,21 @@ describe('schema versions', () => {
     expect((await loadDashboard()).certifications).toEqual([
       { clientId, certificationYear: 2026, status: 'filed', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345' },
     ]);
+      current.close();
+    });
+
+  it('opens a database written by version 4 and keeps every row; client-file sync bases start empty', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const v4 = <T extends object>(row: T) => ({ ...row, rev: 3, entityVersion: 2 });
+    await writeOldDatabase(name, 4, { clients: v1Rows.clients.map(v4), preparers: v1Rows.preparers.map(v4), settings: v1Rows.settings.map(v4), changeLog: v1Rows.changeLog });
+    const current = new CpniDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(await current.clients.toArray()).toEqual(v1Rows.clients.map(v4));
+    expect(await current.preparers.toArray()).toEqual(v1Rows.preparers.map(v4));
+    expect(await current.syncBases.count()).toBe(0);
+    await current.syncBases.put({ key: `clients:${v1Rows.clients[0]!.id}`, hash: 'a'.repeat(64), at: '2026-02-01T10:00:00.000Z' });
+    await expect(current.syncBases.put({ key: 'clients:x', hash: 'not a hash', at: '2026-02-01T10:00:00.000Z' })).rejects.toThrow(/SHA-256/);
     current.close();
   });
 });

@@ -9,6 +9,7 @@ import { preparerEntity } from './preparer';
 import { recordEntity } from './record';
 import { settingsEntity } from './settings';
 import { signedPackageEntity } from './signed-package';
+import { syncBaseEntity } from './sync-base';
 import type { EntityDefinition } from './entity';
 
 export const ENTITIES = {
@@ -19,6 +20,7 @@ export const ENTITIES = {
   certifications: certificationEntity,
   signedPackages: signedPackageEntity,
   changeLog: changeLogEntity,
+  syncBases: syncBaseEntity,
 } as const satisfies Record<string, EntityDefinition<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each entity has its own row type
 
 export type EntityTableName = keyof typeof ENTITIES;
@@ -40,3 +42,4 @@ export {
 } from './certification';
 export { signedPackageEntity, signedPackageRowSchema, signedPackageEntries, SIGNED_PACKAGE_VERSION, HASH, type StoredSignedPackage } from './signed-package';
 export { changeLogEntity, changeLogRowSchema, CHANGE_ENTITIES, CHANGE_ACTIONS, type ChangeLogEntry } from './change-log';
+export { syncBaseEntity, syncBaseRowSchema, type SyncBase } from './sync-base';

@@ -17,7 +17,7 @@ export function ClientsList() {
         lead="The carriers you keep records and file for."
         actions={
           <>
-            <A class="button primary" href="/clients/new">Add a client</A> <A class="button" href="/clients/import">Import clients from CSV</A>
+            <A class="button primary" href="/clients/new">Add a client</A> <A class="button" href="/clients/import">Import clients from CSV</A> <A class="button" href="/clients/transfer">Export clients to a file</A> <A class="button" href="/clients/transfer#import-heading">Import clients from a file</A>
           </>
         }
       />
