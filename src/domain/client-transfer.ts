@@ -45,7 +45,7 @@ export interface ClientTransferData {
 
 export const syncKey = (table: TransferTable, id: string) => `${table}:${id}`;
 
-/** The row's content as hashed: without its revision, entity version and derived date column; PDFs as base64. */
+/** The row's content as hashed: without its revision, entity version and derived columns (date, liveDate, progressKey); PDFs as base64. */
 export function rowHash(table: TransferTable, row: object): string {
   return contentHash(table === 'signedPackages' ? signedPackageToBackup(row as SignedPackage) : row);
 }
@@ -56,6 +56,9 @@ function contentHash(row: object): string {
   delete content.rev;
   delete content.entityVersion;
   delete content.date;
+  // Index columns derived on every write (schema version 5): not content.
+  delete content.liveDate;
+  delete content.progressKey;
   return sha256Hex(canonicalJson(content));
 }
 
