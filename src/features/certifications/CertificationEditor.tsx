@@ -30,6 +30,7 @@ import { FilingChecklist } from './FilingChecklist';
 import { DraftExportPanel } from './ExportPanel';
 import { SignedCertification } from './SignedCertification';
 import { freezePackage } from './freeze-package';
+import { editorSteps } from './editor-steps';
 import { packageFileName } from '../../documents/file-names';
 import { ConflictPanel } from '../../ui/ConflictPanel';
 import { DraftOffer, useFormDraft } from '../../ui/form-draft';
@@ -384,7 +385,28 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         </Notice>
       </Show>
 
-      <fieldset>
+      <nav class="editor-steps" aria-label="Steps of this certification" data-testid="editor-steps">
+        <ol>
+          <For each={editorSteps(draft, assembled(), todayLocal())}>
+            {(step) => (
+              <li class={`step step--${step.state}`} data-state={step.state}>
+                <a href={`#${step.anchor}`} onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(step.anchor)?.scrollIntoView({ block: 'start' });
+                }}>
+                  {step.title}
+                </a>
+                <span class="step-detail">
+                  {step.state === 'done' ? '✓ ' : step.state === 'todo' ? 'To do: ' : ''}
+                  {step.detail}
+                </span>
+              </li>
+            )}
+          </For>
+        </ol>
+      </nav>
+
+      <fieldset id="step-signatory">
         <legend>Signatory and dates</legend>
         <Show when={props.client.officers.length}>
           <SelectField
@@ -415,6 +437,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         />
       </fieldset>
 
+      <div id="step-records" />
       <RecordFacts model={assembled().model} overrides={draft.overrides} onOverrides={(o) => setDraft('overrides', reconcile(o))} />
 
       <section class="panel" aria-labelledby="questionnaire-heading">
@@ -452,6 +475,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         />
       </section>
 
+      <div id="step-checks" />
       <LintPanel findings={assembled().findings} overrides={draft.lintOverrides} onOverrides={(o) => setDraft('lintOverrides', reconcile(o))} />
 
       <fieldset>
@@ -478,6 +502,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         </Show>
       </div>
 
+      <div id="step-export" />
       <DraftExportPanel
         certification={draft}
         assembled={assembled()}
