@@ -58,12 +58,17 @@ export async function waitForActiveServiceWorker(page) {
  */
 export async function waitForController(page) {
   await waitForActiveServiceWorker(page);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (await page.evaluate(() => navigator.serviceWorker.controller !== null)) return;
+  const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    // The worker claims open pages as it activates (clientsClaim); give the claim a moment first.
+    for (let wait = 0; wait < 10; wait++) {
+      if (await controlled()) return;
+      await page.waitForTimeout(100);
+    }
     await page.reload();
-    await page.waitForTimeout(100 * attempt);
+    await page.waitForLoadState('load');
   }
-  throw new Error('No service worker took control of the page after 5 reloads.');
+  throw new Error('No service worker took control of the page after 8 reloads.');
 }
 
 /** Polls `check` until it returns a truthy value or the time is up. */
