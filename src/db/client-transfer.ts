@@ -5,8 +5,7 @@
  * bases that let a later import tell "only the file changed" from "both changed".
  */
 import { defaultSettings } from '../domain/entities';
-import { decodeBackupFile } from '../domain/backup';
-import { decryptBackup, encryptBackup, isEncryptedBackup } from '../domain/backup-crypto';
+import { encryptBackup, unsealFile } from '../domain/backup-crypto';
 import {
   changeKey,
   changesOf,
@@ -100,26 +99,16 @@ export type ReadClientFile = ParsedClientFile | { ok: false; problems: string[];
 
 /** Reads a client file's bytes (decrypting it with the passphrase when it is encrypted). Changes nothing. */
 export async function readClientFile(bytes: Uint8Array | ArrayBuffer | string, passphrase = ''): Promise<ReadClientFile> {
-  let text: string;
-  if (typeof bytes === 'string') text = bytes;
-  else {
-    const decoded = decodeBackupFile(bytes);
-    if (!decoded.ok) return decoded;
-    text = decoded.text;
+  const unsealed = await unsealFile(bytes, passphrase, { file: 'client file', untouched: 'Nothing was changed.' });
+  if (!unsealed.ok) return !passphrase && unsealed.encrypted ? { ok: false, needsPassphrase: true, problems: unsealed.problems } : { ok: false, problems: unsealed.problems };
+  if (!unsealed.encrypted) {
+    try {
+      JSON.parse(unsealed.text);
+    } catch {
+      return { ok: false, problems: ['This is not a valid client file: its text is not complete JSON. The file may have been cut short or changed after it was saved. Nothing was changed.'] };
+    }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problems: ['This is not a valid client file: its text is not complete JSON. The file may have been cut short or changed after it was saved. Nothing was changed.'] };
-  }
-  if (isEncryptedBackup(json)) {
-    if (!passphrase) return { ok: false, needsPassphrase: true, problems: ['This client file is encrypted: enter its passphrase.'] };
-    const opened = await decryptBackup(json as Record<string, unknown>, passphrase);
-    if (!opened.ok) return { ok: false, problems: [opened.problem.replace('Nothing was restored.', 'Nothing was changed.')] };
-    return parseClientFile(JSON.stringify(opened.envelope), { schemaVersion: CURRENT_SCHEMA_VERSION });
-  }
-  return parseClientFile(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+  return parseClientFile(unsealed.text, { schemaVersion: CURRENT_SCHEMA_VERSION });
 }
 
 /** This device's side of the merge, read with Dexie calls only (so the transaction stays open). */

@@ -121,30 +121,46 @@ export async function decryptBackup(file: Record<string, unknown>, passphrase: s
   return { ok: true, envelope: { ...readable, data } };
 }
 
-/** What opening a backup file gives: the checked backup, or the problems, and whether a passphrase is what is missing. */
-export type OpenedBackup = ParsedBackup & { encrypted: boolean; needsPassphrase?: boolean };
+/** A file's text, decrypted when it was encrypted, or why it cannot be read. */
+export type Unsealed = { ok: true; text: string; encrypted: boolean } | { ok: false; problems: string[]; encrypted: true; needsPassphrase?: boolean };
 
 // An encrypted file says so in its header, which JSON.stringify writes before the ciphertext.
 const ENCRYPTED_MARK = /"encrypted"\s*:\s*true/;
 
 /**
- * Opens a backup file, plain or encrypted: strict UTF-8, then (for an encrypted one) the
- * passphrase and the GCM check, then the same checks as every backup (`parseBackup`). Nothing
- * here stores anything.
+ * The text of a backup or a client file: strict UTF-8, then, for an encrypted one, the
+ * passphrase and the GCM check. A plain file's text comes back as it is, for its own parser to
+ * judge. `words` names the file in the messages ("backup", "client file") and what was left
+ * untouched ("Nothing was restored.").
  */
-export async function openBackupFile(bytes: Uint8Array | ArrayBuffer, passphrase: string, app?: { schemaVersion: number }): Promise<OpenedBackup> {
-  const decoded = decodeBackupFile(bytes);
-  if (!decoded.ok) return { ...decoded, encrypted: false };
-  if (!ENCRYPTED_MARK.test(decoded.text.slice(0, 4096))) return { ...parseBackup(decoded.text, app), encrypted: false };
+export async function unsealFile(file: string | Uint8Array | ArrayBuffer, passphrase: string, words: { file: string; untouched: string }): Promise<Unsealed | { ok: false; problems: string[]; encrypted: false }> {
+  let text: string;
+  if (typeof file === 'string') text = file;
+  else {
+    const decoded = decodeBackupFile(file);
+    if (!decoded.ok) return { ...decoded, encrypted: false };
+    text = decoded.text;
+  }
+  if (!ENCRYPTED_MARK.test(text.slice(0, 4096))) return { ok: true, text, encrypted: false };
   let json: unknown;
   try {
-    json = JSON.parse(decoded.text);
+    json = JSON.parse(text);
   } catch {
-    return { ok: false, encrypted: true, problems: ['This file is not a backup CPNI Desk can read: its text is not complete JSON. The file may have been cut short or changed after it was saved.'] };
+    return { ok: true, text, encrypted: false }; // not complete JSON: its parser says so
   }
-  if (!isEncryptedBackup(json)) return { ...parseBackup(decoded.text, app), encrypted: false };
-  if (!passphrase) return { ok: false, encrypted: true, needsPassphrase: true, problems: ['This backup is encrypted: enter its passphrase.'] };
+  if (!isEncryptedBackup(json)) return { ok: true, text, encrypted: false };
+  if (!passphrase) return { ok: false, encrypted: true, needsPassphrase: true, problems: [`This ${words.file} is encrypted: enter its passphrase.`] };
   const opened = await decryptBackup(json as Record<string, unknown>, passphrase);
-  if (!opened.ok) return { ok: false, encrypted: true, needsPassphrase: /passphrase/.test(opened.problem), problems: [opened.problem] };
-  return { ...parseBackup(JSON.stringify(opened.envelope), app), encrypted: true };
+  if (!opened.ok) return { ok: false, encrypted: true, needsPassphrase: /passphrase/.test(opened.problem), problems: [opened.problem.replace('Nothing was restored.', words.untouched)] };
+  return { ok: true, text: JSON.stringify(opened.envelope), encrypted: true };
+}
+
+/** What opening a backup file gives: the checked backup, or the problems, and whether a passphrase is what is missing. */
+export type OpenedBackup = ParsedBackup & { encrypted: boolean; needsPassphrase?: boolean };
+
+/** Opens a backup file, plain or encrypted, then checks it like every backup (`parseBackup`). Nothing here stores anything. */
+export async function openBackupFile(bytes: Uint8Array | ArrayBuffer, passphrase: string, app?: { schemaVersion: number }): Promise<OpenedBackup> {
+  const unsealed = await unsealFile(bytes, passphrase, { file: 'backup', untouched: 'Nothing was restored.' });
+  if (!unsealed.ok) return unsealed;
+  return { ...parseBackup(unsealed.text, app), encrypted: unsealed.encrypted };
 }

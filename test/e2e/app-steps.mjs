@@ -227,3 +227,19 @@ export async function saveCertification(page) {
   await page.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor();
   await eventually(() => save.isDisabled(), { message: 'the save button to settle' });
 }
+
+/** A client with one officer (its default signatory) and wireline service, created through the form; resolves to its id. */
+export async function createClientWithOfficer(page, origin, { legalName, filerId, officer }) {
+  await page.goto(`${origin}/clients/new`);
+  await heading(page, 'New client');
+  await field(page, 'Legal name').fill(legalName);
+  await field(page, 'Form 499 Filer ID').fill(filerId);
+  await page.getByRole('button', { name: 'Add an officer' }).click();
+  await field(page, 'Officer 1 name').fill(officer);
+  await field(page, 'Officer 1 title').fill('President');
+  await page.getByLabel('Wireline telecommunications').check();
+  await page.getByRole('button', { name: 'Create client' }).click();
+  await page.waitForURL(UUID_PATH);
+  await heading(page, legalName);
+  return UUID_PATH.exec(new URL(page.url()).pathname)?.[1];
+}

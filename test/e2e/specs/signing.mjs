@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { UUID_PATH, addRecord, confirmAnswers, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
+import { addRecord, confirmAnswers, createClientWithOfficer, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -23,7 +23,7 @@ export const tests = [
       const signatureDate = dateFiled;
 
       await startApp(page, origin);
-      const clientId = await createClient(page, origin, { legalName: company, filerId: '827700', officer });
+      const clientId = await createClientWithOfficer(page, origin, { legalName: company, filerId: '827700', officer });
       await addComplaint(page, origin, clientId, {
         receivedOn: `${covered}-05-14`,
         notes: 'Mrs. Alvarez said her husband John obtained her call records at the front desk.',
@@ -122,7 +122,7 @@ export const tests = [
       const year = Number(today.slice(0, 4));
       const dateFiled = today < `${year}-02-20` ? today : `${year}-02-20`;
       await startApp(page, origin);
-      const clientId = await createClient(page, origin, { legalName: company, filerId: '827701', officer: 'Lena Marsh' });
+      const clientId = await createClientWithOfficer(page, origin, { legalName: company, filerId: '827701', officer: 'Lena Marsh' });
 
       // The only client is chosen already.
       await page.goto(`${origin}/certifications`);
@@ -184,20 +184,6 @@ export const tests = [
   },
 ];
 
-async function createClient(page, origin, { legalName, filerId, officer }) {
-  await page.goto(`${origin}/clients/new`);
-  await heading(page, 'New client');
-  await field(page, 'Legal name').fill(legalName);
-  await field(page, 'Form 499 Filer ID').fill(filerId);
-  await page.getByRole('button', { name: 'Add an officer' }).click();
-  await field(page, 'Officer 1 name').fill(officer);
-  await field(page, 'Officer 1 title').fill('President');
-  await page.getByLabel('Wireline telecommunications').check();
-  await page.getByRole('button', { name: 'Create client' }).click();
-  await page.waitForURL(UUID_PATH);
-  await heading(page, legalName);
-  return UUID_PATH.exec(new URL(page.url()).pathname)?.[1];
-}
 
 function addComplaint(page, origin, clientId, { receivedOn, notes, publicSummary }) {
   return addRecord(page, origin, {

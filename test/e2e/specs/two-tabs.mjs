@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { UUID_PATH, eventually, field, heading, localToday, longDate, startApp } from '../app-steps.mjs';
+import { confirmAnswers, createClientWithOfficer, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/[0-9a-f-]{36}$/;
 
@@ -13,7 +13,7 @@ export const tests = [
       const dateFiled = today < `${year}-02-20` ? today : `${year}-02-20`;
 
       await startApp(page, origin);
-      await createClient(page, origin, { legalName: company, filerId: '827700', officer: 'Rosa Delgado' });
+      await createClientWithOfficer(page, origin, { legalName: company, filerId: '827700', officer: 'Rosa Delgado' });
       await page.goto(`${origin}/certifications`);
       await heading(page, 'Certifications');
       const form = page.getByRole('form', { name: 'Start a certification' });
@@ -68,7 +68,7 @@ export const tests = [
     name: 'two tabs: a client renamed in tab A and its notes edited in tab B; B sees the conflict and the rename is not reverted',
     async fn({ page, context, origin }) {
       await startApp(page, origin);
-      const id = await createClient(page, origin, { legalName: 'Mesa Rural Telephone Co.', filerId: '823456', officer: 'Ann Lee' });
+      const id = await createClientWithOfficer(page, origin, { legalName: 'Mesa Rural Telephone Co.', filerId: '823456', officer: 'Ann Lee' });
       const url = `${origin}/clients/${id}`;
 
       const b = await context.newPage();
@@ -107,34 +107,5 @@ export const tests = [
   },
 ];
 
-async function createClient(page, origin, { legalName, filerId, officer }) {
-  await page.goto(`${origin}/clients/new`);
-  await heading(page, 'New client');
-  await field(page, 'Legal name').fill(legalName);
-  await field(page, 'Form 499 Filer ID').fill(filerId);
-  await page.getByRole('button', { name: 'Add an officer' }).click();
-  await field(page, 'Officer 1 name').fill(officer);
-  await field(page, 'Officer 1 title').fill('President');
-  await page.getByLabel('Wireline telecommunications').check();
-  await page.getByRole('button', { name: 'Create client' }).click();
-  await page.waitForURL(UUID_PATH);
-  await heading(page, legalName);
-  return UUID_PATH.exec(new URL(page.url()).pathname)?.[1];
-}
 
-/** Fills the questionnaire from typical small-carrier practice and reviews every topic. */
-async function confirmAnswers(page) {
-  await page.getByRole('button', { name: 'Fill from typical small-carrier practice' }).click();
-  const confirm = page.getByTestId('questionnaire').getByRole('button', { name: /^Confirm “/ });
-  for (let left = await confirm.count(); left > 0; left = await confirm.count()) {
-    await confirm.first().click();
-    await eventually(async () => (await confirm.count()) < left, { message: 'the confirmed topic to show as reviewed' });
-  }
-}
 
-async function saveCertification(page) {
-  const save = page.getByRole('button', { name: 'Save certification' });
-  await save.click();
-  await page.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor();
-  await eventually(() => save.isDisabled(), { message: 'the save button to settle' });
-}
