@@ -1,4 +1,4 @@
-import { Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 
 export function PageHeader(props: { title: string; lead?: string; actions?: JSX.Element }) {
   return (
@@ -34,5 +34,27 @@ export function Notice(props: { tone?: 'info' | 'warning' | 'error' | 'success';
       </Show>
       {props.children}
     </div>
+  );
+}
+
+/** What an import found about the file as a whole: errors that stop it, then warnings that do not. */
+export function FileNotices(props: { errors: readonly string[]; warnings: readonly string[] }) {
+  return (
+    <>
+      <For each={props.errors}>
+        {(m) => (
+          <Notice tone="error">
+            <p>{m}</p>
+          </Notice>
+        )}
+      </For>
+      <For each={props.warnings}>
+        {(m) => (
+          <Notice tone="warning">
+            <p>{m}</p>
+          </Notice>
+        )}
+      </For>
+    </>
   );
 }

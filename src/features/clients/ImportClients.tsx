@@ -3,7 +3,7 @@ import { For, Show, createMemo, createSignal, createUniqueId, onCleanup, onMount
 import { applyClientImport } from '../../db/client-import';
 import { listClients } from '../../db/clients';
 import { CheckboxField } from '../../ui/fields';
-import { Notice, PageHeader } from '../../ui/page';
+import { FileNotices, Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
 import { CLIENT_COLUMNS, clientsCsvTemplate, parseClientsCsv, type ClientCsvReport, type ClientCsvRow } from './clients-csv';
 import '../records/records.css';
@@ -195,20 +195,7 @@ export function ImportClients() {
         {(r) => (
           <section class="panel" aria-labelledby="clients-report-heading" data-testid="clients-import-report">
             <h2 id="clients-report-heading">Check of {fileName()}</h2>
-            <For each={r().fileErrors}>
-              {(m) => (
-                <Notice tone="error">
-                  <p>{m}</p>
-                </Notice>
-              )}
-            </For>
-            <For each={r().warnings}>
-              {(m) => (
-                <Notice tone="warning">
-                  <p>{m}</p>
-                </Notice>
-              )}
-            </For>
+            <FileNotices errors={r().fileErrors} warnings={r().warnings} />
             <Show when={r().fileErrors.length === 0 && r().rows.length > 0}>
               <p role="status" data-testid="clients-import-summary">
                 {plural(r().rows.length, 'row', 'rows')}: {n(r().counts.new)} new, {plural(r().counts.update, 'client', 'clients')} already here (same Filer ID),{' '}

@@ -4,7 +4,7 @@ import { createClientsQuery } from '../../db/clients';
 import { importApprovals } from '../../db/records';
 import { CheckboxField } from '../../ui/fields';
 import { ClientSelect } from './ClientSelect';
-import { Notice, PageHeader } from '../../ui/page';
+import { FileNotices, Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
 import { APPROVAL_COLUMNS, duplicateMessage, parseApprovalsCsv, rowList, rowMessage, sampleApprovalsCsv, type CsvReport } from './approvals-csv';
 import { recordsHref } from './records-href';
@@ -206,20 +206,7 @@ export function ImportApprovals() {
         {(r) => (
           <section class="panel" aria-labelledby="report-heading" data-testid="import-report">
             <h2 id="report-heading">Check of {fileName()}</h2>
-            <For each={r().fileErrors}>
-              {(m) => (
-                <Notice tone="error">
-                  <p>{m}</p>
-                </Notice>
-              )}
-            </For>
-            <For each={r().warnings}>
-              {(m) => (
-                <Notice tone="warning">
-                  <p>{m}</p>
-                </Notice>
-              )}
-            </For>
+            <FileNotices errors={r().fileErrors} warnings={r().warnings} />
             <Show when={r().fileErrors.length === 0}>
               <p role="status" data-testid="import-summary">
                 {plural(r().rows.length, 'row', 'rows')}: {n(r().valid)} valid, {plural(r().invalid, 'row', 'rows')} with errors
