@@ -4,13 +4,13 @@ import { createClientQuery } from '../../db/clients';
 import { createClientNoticesQuery, createRecordQuery, restoreRecord, saveRecord, softDeleteRecord } from '../../db/records';
 import { createSettingsQuery } from '../../db/settings';
 import type { StoredRecord } from '../../db/database';
-import { formatLong, formatWithWeekday, isIsoDate, todayLocal } from '../../domain/dates';
+import { formatLong, isIsoDate, todayLocal } from '../../domain/dates';
 import { Notice, PageHeader } from '../../ui/page';
 import { RecordForm } from './RecordForm';
 import { draftFromRecord, isFieldShown } from './record-draft';
 import { kindMeta, optionLabel, type FieldDescriptor } from './record-kinds';
-import { recordClocks, retentionLine } from './record-clocks';
-import { CLOCK_STATUS_LABELS, PROBLEM_STATUSES } from '../../domain/clock';
+import { hasLiveClocks, recordClocks, retentionLine } from './record-clocks';
+import { ClockList } from './ClockList';
 import { OptOutLetterPanel } from './OptOutLetterPanel';
 import type { OptOutFailureRecord } from '../../domain/records';
 import { recordsHref } from './records-href';
@@ -61,6 +61,8 @@ function RecordPage(props: { record: StoredRecord }) {
   const notices = createClientNoticesQuery(() => (props.record.kind === 'notice' ? props.record.clientId : ''));
   const clocks = createMemo(() => recordClocks(props.record, settings.value, today, notices.value, settings.value?.dueSoonDays));
   const retention = createMemo(() => retentionLine(props.record, settings.value, today));
+  // While editing, the form shows the clocks of the dates being typed in their place.
+  const liveClocks = () => editing() && hasLiveClocks(props.record.kind);
   const listHref = () => recordsHref('/records', { client: props.record.clientId });
 
   const remove = async () => {
@@ -120,33 +122,10 @@ function RecordPage(props: { record: StoredRecord }) {
         </Notice>
       </Show>
 
-      <Show when={clocks().lines.length > 0}>
+      <Show when={clocks().lines.length > 0 && !liveClocks()}>
         <section class="panel" aria-labelledby="clocks-heading">
           <h2 id="clocks-heading">Clocks</h2>
-          <ul class="clock-list" data-testid="record-clocks">
-            <For each={clocks().lines}>
-              {(line) => (
-                <li data-state={line.state}>
-                  <p class="clock-title">
-                    {line.title}
-                    <Show when={line.unverified}>
-                      <span class="badge">Unverified</span>
-                    </Show>
-                  </p>
-                  <Show when={line.date}>{(d) => <p class="clock-date">{formatWithWeekday(d())}</p>}</Show>
-                  <p classList={{ 'clock-state--overdue': PROBLEM_STATUSES.has(line.state) }}>
-                    <span class={`status status--${line.state}`}>{CLOCK_STATUS_LABELS[line.state]}</span> {line.stateText}
-                  </p>
-                  <p class="clock-meta">
-                    {line.citation} · {line.ruleVersion}
-                  </p>
-                  <Show when={line.note}>
-                    <p class="clock-meta">{line.note}</p>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
+          <ClockList lines={clocks().lines} testId="record-clocks" />
           <Show when={clocks().notes.length > 0}>
             <h3>Notes</h3>
             <ul class="clock-notes">
@@ -160,17 +139,19 @@ function RecordPage(props: { record: StoredRecord }) {
         <OptOutLetterPanel record={props.record as OptOutFailureRecord} />
       </Show>
 
-      <section class="panel" aria-labelledby="retention-heading" data-testid="record-retention">
-        <h2 id="retention-heading">Retention</h2>
-        <p>
-          <strong>May be disposed of from {formatLong(retention().date)}</strong> ({retention().basis === 'rule' ? 'set by rule' : 'practice, not a rule'})
-        </p>
-        <p>{retention().stateText}</p>
-        <p class="clock-meta">{retention().basisText}</p>
-        <Show when={retention().note}>
-          <p class="clock-meta">{retention().note}</p>
-        </Show>
-      </section>
+      <Show when={!liveClocks()}>
+        <section class="panel" aria-labelledby="retention-heading" data-testid="record-retention">
+          <h2 id="retention-heading">Retention</h2>
+          <p>
+            <strong>May be disposed of from {formatLong(retention().date)}</strong> ({retention().basis === 'rule' ? 'set by rule' : 'practice, not a rule'})
+          </p>
+          <p>{retention().stateText}</p>
+          <p class="clock-meta">{retention().basisText}</p>
+          <Show when={retention().note}>
+            <p class="clock-meta">{retention().note}</p>
+          </Show>
+        </section>
+      </Show>
 
       <section class="panel" aria-labelledby="details-heading">
         <h2 id="details-heading">{editing() ? 'Edit the record' : 'Details'}</h2>

@@ -13,6 +13,8 @@ import { DraftOffer, useFormDraft } from '../../ui/form-draft';
 import { kindMeta, summarize, type FieldDescriptor } from './record-kinds';
 import { draftFromRecord, emptyRecordDraft, inputFromDraft, isFieldShown, type RecordDraft } from './record-draft';
 import { formatLong } from '../../domain/dates';
+import { hasLiveClocks } from './record-clocks';
+import { LiveClocks } from './LiveClocks';
 
 interface Props {
   kind: RecordKind;
@@ -224,6 +226,9 @@ export function RecordForm(props: Props) {
           </fieldset>
         )}
       </For>
+      <Show when={hasLiveClocks(kind)}>
+        <LiveClocks kind={kind} clientId={props.clientId} fields={() => inputFromDraft(kind, draft)} />
+      </Show>
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving()}>
           {saving() ? 'Saving…' : (props.submitLabel ?? 'Save record')}

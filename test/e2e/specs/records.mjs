@@ -9,6 +9,7 @@ import {
   heading,
   localToday,
   longDate,
+  openNewRecordForm,
   openRecordsList,
   startApp,
   waitForController,
@@ -26,6 +27,39 @@ async function countText(page) {
 }
 
 export const tests = [
+  {
+    name: 'the breach form shows its clocks live: typing the dates changes each clock and its status before anything is saved',
+    async fn({ page, origin }) {
+      await startApp(page, origin);
+      const clientId = await createClient(page, origin, { legalName: 'Prairie Valley Telephone Company', filerId: '812240' });
+      const form = await openNewRecordForm(page, origin, { clientId, kind: 'breach', title: 'Breach incident' });
+      const live = form.getByTestId('live-clocks');
+      const clock = (title) => live.getByTestId('live-clock-lines').locator('li').filter({ hasText: title });
+      const today = localToday();
+      await eventually(async () => (await live.innerText()).includes('Enter “Reasonably determined on” to see the clocks'), { message: 'the words for a missing date' });
+
+      // Determined 30 days ago, agencies not told: the § 64.2011(b) notice is overdue.
+      const determined = addDaysIso(today, -30);
+      await field(form, 'Reasonably determined on').fill(determined);
+      await eventually(async () => (await clock('Notice to the USSS and FBI due').getAttribute('data-state')) === 'overdue', { message: 'an overdue agency notice' });
+      assert.match(await clock('Notice to the USSS and FBI due').innerText(), /Overdue by \d+ days\./);
+      assert.match(await live.getByTestId('live-retention').innerText(), /May be disposed of from .*§ 64\.2011\(d\)/s);
+
+      // Told the next day: done on time; customers told the day after that: too early (§ 64.2011(b)(1)).
+      await field(form, 'Agencies notified on').fill(addDaysIso(determined, 1));
+      await eventually(async () => (await clock('Notice to the USSS and FBI due').innerText()).includes(`Done on ${longDate(addDaysIso(determined, 1))}, on time.`), {
+        message: 'the agency notice done on time',
+      });
+      await field(form, 'Customers notified on').fill(addDaysIso(determined, 2));
+      await eventually(async () => (await clock('Customers may be told from').getAttribute('data-state')) === 'early', { message: 'customers told too early' });
+      assert.match(await clock('Customers may be told from').innerText(), /Done too early/);
+      assert.doesNotMatch(await live.innerText(), /NaN|undefined|Invalid Date/);
+
+      await field(form, 'Reasonably determined on').fill('');
+      await eventually(async () => (await live.getByTestId('live-clock-lines').count()) === 0, { message: 'no clocks without a determination date' });
+      assert.match(await live.innerText(), /Enter “Reasonably determined on”/);
+    },
+  },
   {
     name: 'a CSV of approvals with a bad row: the report names the row, nothing is stored until the valid rows are accepted',
     async fn({ page, context, origin }) {
