@@ -105,6 +105,11 @@ export interface SignedPackage<D = unknown> {
   files: { single: SignedFile[]; separate: SignedFile[] };
   /** When the certification was reopened as a draft; the package stays as a record of what was signed. */
   reopenedAt?: string;
+  /**
+   * `filedTextHash` of the signed documents: the fingerprint printed on the officer's
+   * "for signature" copy, so that copy can be matched to the filed one.
+   */
+  textHash?: string;
 }
 
 export type SourceClient = Pick<Client, 'legalName' | 'filerId' | 'frn' | 'affiliates' | 'services'> & Partial<Pick<Client, 'dbaNames'>>;
@@ -194,17 +199,44 @@ export function contentHashOf(content: SignedContent): string {
   return sha256Hex(canonicalJson(content));
 }
 
+/**
+ * SHA-256 of what a package says, leaving out only what signing itself adds: the signature
+ * over each signature line and its date, the draft mark and the document properties. The
+ * officer's unsigned copy and the package frozen when the officer signs give the same hash
+ * when their text is the same.
+ */
+export function filedTextHash(documents: readonly unknown[]): string {
+  const text = documents.map((doc) => {
+    const blocks = (doc as { blocks?: unknown }).blocks;
+    return Array.isArray(blocks) ? blocks.map(unsignedBlock) : [];
+  });
+  return sha256Hex(canonicalJson(text));
+}
+
+function unsignedBlock(block: unknown): unknown {
+  const b = block as { kind?: unknown; signature?: { name?: unknown; title?: unknown; lines?: unknown } };
+  if (b?.kind !== 'signature' || !b.signature) return block;
+  return { kind: 'signature', name: b.signature.name, title: b.signature.title, lines: b.signature.lines };
+}
+
+/** The first 16 hex digits of a hash in groups of four ("3F2A-09C1-…"), short enough to compare by eye. */
+export function shortFingerprint(hash: string): string {
+  return (hash.slice(0, 16).toUpperCase().match(/.{4}/g) ?? []).join('-');
+}
+
 export function signedFile(fileName: string, bytes: Uint8Array): SignedFile {
   return { fileName, bytes, sha256: sha256Hex(bytes) };
 }
 
 /** Why a stored package is not what was signed (its hashes do not match), or [] when it is. */
-export function signedPackageProblems(pkg: Pick<SignedPackage, 'content' | 'contentHash' | 'files'>): string[] {
+export function signedPackageProblems(pkg: Pick<SignedPackage, 'content' | 'contentHash' | 'files' | 'textHash'>): string[] {
   const out: string[] = [];
   if (contentHashOf(pkg.content) !== pkg.contentHash) out.push('Its content does not match its SHA-256 hash: it was changed after signing.');
   for (const file of [...pkg.files.single, ...pkg.files.separate])
     if (sha256Hex(file.bytes) !== file.sha256) out.push(`The PDF “${file.fileName}” does not match its SHA-256 hash: it was changed after signing.`);
   if (pkg.files.single.length !== 1) out.push('It must hold the package as exactly one PDF.');
+  if (pkg.textHash !== undefined && filedTextHash(pkg.content.documents) !== pkg.textHash)
+    out.push('Its text fingerprint does not match its documents: it was changed after signing.');
   return out;
 }
 

@@ -12,7 +12,7 @@ import { openBackupFile } from '../../src/domain/backup-crypto';
 import { parseBackup, type Backup } from '../../src/domain/backup';
 import { newCertification } from '../../src/domain/certification-record';
 import { markReady, signCertification, type NewSignedPackage } from '../../src/db/certification-steps';
-import { contentHashOf, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
+import { contentHashOf, filedTextHash, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
 import { recordDate, type ComplianceRecord } from '../../src/domain/records';
 
 const fresh = () => useDatabase(new CpniDatabase(`t-${crypto.randomUUID()}`));
@@ -36,7 +36,7 @@ async function seed() {
   await softDeleteRecord(undeleted);
   await restoreRecord(undeleted);
   const cert = ok(await createCertification(newCertification({ id: mesa, legalName: 'Mesa Rural Telephone Co.', officers: [{ id: 'o1', name: 'Ann Lee', title: 'President', isDefaultSignatory: true }], services: ['wireline'] }, 2026))).id;
-  await updateCertification(cert, { signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }, sectionEdits: { training: 'Trained twice.' } }, 'Edited');
+  await updateCertification(cert, { signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' }, sectionEdits: { training: 'Trained twice.' } }, 'Edited');
   const stored = (await db().certifications.get(cert))!;
   ok(await markReady(cert, stored));
   const ready = (await db().certifications.get(cert))!;
@@ -201,6 +201,32 @@ describe('backup and restore', () => {
         'signedPackages[0] (signed 2026 package of Mesa Rural Telephone Co.): Its content does not match its SHA-256 hash: it was changed after signing. The PDF “Mesa CPNI Certification 2026.pdf” does not match its SHA-256 hash: it was changed after signing.',
       ],
     });
+  });
+
+  it('refuses a hostile signature image or text fingerprint in words, and gives a version-2 package its fingerprint', async () => {
+    await seed();
+    type Pkg = { entityVersion?: number; textHash?: unknown; content: { documents: unknown[] } };
+    const file = JSON.parse(await makeBackup()) as { data: { certifications: { signature: unknown }[]; signedPackages: Pkg[] } };
+    const older = structuredClone(file);
+    older.data.signedPackages[0]!.entityVersion = 2;
+    const upgraded = parseBackup(JSON.stringify(older), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    if (!upgraded.ok) throw new Error(upgraded.problems.join('\n'));
+    expect(upgraded.backup.data.signedPackages![0]).toMatchObject({ entityVersion: 3, textHash: filedTextHash(older.data.signedPackages[0]!.content.documents) });
+
+    file.data.certifications[0]!.signature = { kind: 'image', dataUrl: `data:image/svg+xml;base64,${Buffer.from('<svg onload="alert(1)"/>').toString('base64')}` };
+    file.data.signedPackages[0]!.textHash = 'not a hash';
+    const refused = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(refused.ok).toBe(false);
+    const problems = refused.ok ? [] : refused.problems;
+    expect(problems).toContainEqual(expect.stringMatching(/^certifications\[0\] .*: The signature image must be a PNG or JPEG picture, stored in the file as a base64 data: URL\.$/));
+    expect(problems).toContainEqual(expect.stringMatching(/^signedPackages\[0\] .*: The text fingerprint must be a SHA-256 hash \(64 hex digits\)\.$/));
+
+    file.data.certifications[0]!.signature = { kind: 'image', dataUrl: `data:image/png;base64,${Buffer.from('GIF89a not a png').toString('base64')}` };
+    file.data.signedPackages[0]!.textHash = 'a'.repeat(64);
+    const mismatched = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
+    const words = mismatched.ok ? [] : mismatched.problems;
+    expect(words).toContainEqual(expect.stringMatching(/The signature image says it is a PNG, but its content is not a PNG picture\.$/));
+    expect(words).toContainEqual(expect.stringMatching(/Its text fingerprint does not match its documents: it was changed after signing\.$/));
   });
 
   it('refuses a certification whose signed package is missing from the file', async () => {

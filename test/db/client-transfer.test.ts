@@ -42,7 +42,7 @@ async function seed() {
   ok(await saveRecord('training', prairie, { heldOn: '2026-02-03', topic: 'Prairie only' }));
   const client = (await db().clients.get(mesa))!;
   const cert = ok(await createCertification(newCertification(client, 2026, preparer))).id;
-  await updateCertification(cert, { signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' } }, 'Edited');
+  await updateCertification(cert, { signatureDate: '2026-02-20', signature: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' } }, 'Edited');
   ok(await markReady(cert, (await db().certifications.get(cert))!));
   ok(await signCertification(cert, (await db().certifications.get(cert))!.rev!, signedPackage()));
   return { mesa, prairie, breach, cert, preparer };

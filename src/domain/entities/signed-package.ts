@@ -4,10 +4,10 @@
  * whether anything in them changed after signing.
  */
 import * as v from 'valibot';
-import type { SignedPackage } from '../signed-package';
-import { addRevision, defineEntity, idSchema, instantSchema, isPlainObject, stampEntries } from './entity';
+import { filedTextHash, type SignedPackage } from '../signed-package';
+import { addRevision, defineEntity, idSchema, instantSchema, isPlainObject, stampEntries, type Row } from './entity';
 
-export const SIGNED_PACKAGE_VERSION = 2;
+export const SIGNED_PACKAGE_VERSION = 3;
 
 /** A signed package with its revision and version (its stamps are its signing time). */
 export type StoredSignedPackage = SignedPackage & { rev?: number; entityVersion?: number };
@@ -39,6 +39,7 @@ export const signedPackageEntries = {
   }),
   sources: v.custom<SignedPackage['sources']>(isPlainObject, 'What the package was signed from must be an object.'),
   reopenedAt: v.optional(instantSchema('Reopened at')),
+  textHash: v.optional(HASH('The text fingerprint')),
 };
 
 export const signedPackageRowSchema = v.object({ ...signedPackageEntries, files: v.object({ single: v.array(fileSchema), separate: v.array(fileSchema) }) });
@@ -47,5 +48,11 @@ export const signedPackageEntity = defineEntity<StoredSignedPackage>({
   name: 'signed package',
   version: SIGNED_PACKAGE_VERSION,
   schema: signedPackageRowSchema as unknown as v.GenericSchema<unknown, StoredSignedPackage>,
-  migrations: { 1: addRevision },
+  migrations: { 1: addRevision, 2: addTextHash },
 });
+
+/** Version 3: the fingerprint of the signed text, worked out from the documents it already holds. */
+function addTextHash(row: Row): Row {
+  const documents = (row.content as { documents?: unknown } | undefined)?.documents;
+  return Array.isArray(documents) ? { ...row, textHash: filedTextHash(documents) } : row;
+}

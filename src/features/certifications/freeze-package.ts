@@ -6,7 +6,7 @@
  */
 import type { AssembledPackage, CertificationFields } from '../../domain/certification-record';
 import type { ComplianceRecord } from '../../domain/records';
-import { contentHashOf, packageSources, signedFacts, signedFile, type PackageSources, type SourceClient, type SourceSettings } from '../../domain/signed-package';
+import { contentHashOf, filedTextHash, packageSources, signedFacts, signedFile, type PackageSources, type SourceClient, type SourceSettings } from '../../domain/signed-package';
 import type { NewSignedPackage } from '../../db/certification-steps';
 import type { FontLoader } from '../../documents/fonts';
 import type { PreparerProfile } from '../../documents/package';
@@ -37,6 +37,7 @@ export async function freezePackage(input: FreezeInput): Promise<NewSignedPackag
     appVersion: input.appVersion,
     content,
     contentHash: contentHashOf(content),
+    textHash: filedTextHash(content.documents),
     // The cover letter is the only part that reads the preparer.
     sources: packageSources(input.cert, input.client, input.records, input.settings, input.cert.coverLetter.include ? input.preparer : undefined),
     files: {

@@ -1,0 +1,35 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { SIGNATURE_IMAGE_MAX_BYTES, signatureFileProblem, signatureImageProblem } from '../../src/domain/signature-image';
+
+const PNG_1x1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const b64 = (bytes: number[] | Buffer) => Buffer.from(bytes).toString('base64');
+
+describe('a signature image', () => {
+  it('accepts a PNG or a JPEG by its bytes', () => {
+    expect(signatureImageProblem(PNG_1x1)).toBeUndefined();
+    expect(signatureImageProblem(`data:image/jpeg;base64,${b64([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1])}`)).toBeUndefined();
+  });
+
+  it('refuses anything else in words: other types, a web address, a type that lies, bad base64, an empty or huge picture', () => {
+    expect(signatureImageProblem(`data:image/svg+xml;base64,${b64(Buffer.from('<svg/>'))}`)).toBe('The signature image must be a PNG or JPEG picture, stored in the file as a base64 data: URL.');
+    expect(signatureImageProblem('https://example.com/sig.png')).toBe('The signature image must be stored in the file (a data:image/ URL).');
+    expect(signatureImageProblem('data:image/png;base64,abc')).toMatch(/must be a PNG or JPEG picture/);
+    expect(signatureImageProblem(42)).toBe('The signature image must be stored as text (a data: URL).');
+    expect(signatureImageProblem('data:image/png;base64,')).toBe('The signature image is empty.');
+    expect(signatureImageProblem(`data:image/png;base64,${b64([0xff, 0xd8, 0xff, 0xe0])}`)).toBe('The signature image says it is a PNG, but its content is not a PNG picture.');
+    expect(signatureImageProblem(`data:image/jpeg;base64,${b64(Buffer.from('GIF89a'))}`)).toBe('The signature image says it is a JPEG, but its content is not a JPEG picture.');
+    const huge = `data:image/jpeg;base64,${b64(Buffer.alloc(SIGNATURE_IMAGE_MAX_BYTES + 3, 0xff))}`;
+    expect(signatureImageProblem(huge)).toBe('The signature image is larger than 1.0 MB; use a smaller scan.');
+    const ihdr = Buffer.from(PNG_1x1.split(',')[1]!, 'base64');
+    ihdr.writeUInt32BE(0, 16);
+    expect(signatureImageProblem(`data:image/png;base64,${ihdr.toString('base64')}`)).toBe('The signature image is 0 × 1 pixels; it must be between 1 and 6000 pixels each way.');
+  });
+
+  it('says what is wrong with a chosen file before it is read', () => {
+    expect(signatureFileProblem({ type: 'image/gif', size: 100 })).toBe('Choose a PNG or JPEG image of the signature.');
+    expect(signatureFileProblem({ type: 'image/png', size: 0 })).toBe('The chosen file is empty.');
+    expect(signatureFileProblem({ type: 'image/jpeg', size: 2_500_000 })).toBe('The image is larger than 1.0 MB; use a smaller scan.');
+    expect(signatureFileProblem({ type: 'image/png', size: 2048 })).toBeUndefined();
+  });
+});
