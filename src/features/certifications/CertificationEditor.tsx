@@ -27,7 +27,7 @@ import { LintPanel } from './LintPanel';
 import { RecordFacts } from './RecordFacts';
 import { SignatureInput } from './SignatureInput';
 import { FilingChecklist } from './FilingChecklist';
-import { DraftExportPanel } from './ExportPanel';
+import { DraftExportPanel, ForSignaturePanel } from './ExportPanel';
 import { SignedCertification } from './SignedCertification';
 import { freezePackage } from './freeze-package';
 import { editorSteps } from './editor-steps';
@@ -510,6 +510,21 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
         preparer={preparer()}
         blockedReason={assembled().blocked ? 'Export is blocked by errors in the checks: fix them or override them with a reason.' : ''}
       />
+      <Show when={draft.status === 'ready'}>
+        <ForSignaturePanel
+          certification={draft}
+          assembled={assembled()}
+          client={props.client}
+          preparer={preparer()}
+          blockedReason={
+            assembled().blocked
+              ? 'Export is blocked by errors in the checks: fix them or override them with a reason.'
+              : dirty()
+                ? 'Save your changes first: the officer signs the text as saved.'
+                : ''
+          }
+        />
+      </Show>
 
       <section class="panel" aria-labelledby="status-heading" data-testid="status-panel">
         <h2 id="status-heading">Status: {describeStatus(draft, todayLocal())}</h2>

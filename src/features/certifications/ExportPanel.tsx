@@ -122,3 +122,51 @@ function ExportControls(props: {
     </section>
   );
 }
+
+/**
+ * The officer's copy of a ready certification: the package as it will be filed, unsigned, with
+ * a signature page that prints the text fingerprint the signed package will keep.
+ */
+export function ForSignaturePanel(props: { certification: CertificationFields; assembled: AssembledPackage; client: Client; preparer?: Preparer; blockedReason: string }) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const [done, setDone] = createSignal('');
+  const run = async () => {
+    setBusy(true);
+    setError('');
+    setDone('');
+    try {
+      const { exportForSignature } = await import('../../documents/for-signature');
+      const { shortFingerprint } = await import('../../domain/signed-package');
+      const file = await exportForSignature({ cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() });
+      downloadBytes(file.bytes, file.fileName);
+      setDone(`Exported ${file.fileName}, text fingerprint ${shortFingerprint(file.textHash)}.`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="for-signature-heading" data-testid="for-signature-panel">
+      <h2 id="for-signature-heading">The officer’s copy for signature</h2>
+      <p class="hint">
+        One PDF for a remote officer: the certification, statement and attachments exactly as they will be filed, marked “DRAFT — not signed”, and a
+        last page to sign and date. That page prints a text fingerprint; the signed package shows the same one when it is the text the officer signed.
+        Record the signature when it comes back, here or in bulk from the season board.
+      </p>
+      <Show when={props.blockedReason}>
+        <p class="error" role="alert">{props.blockedReason}</p>
+      </Show>
+      <button type="button" disabled={busy() || !!props.blockedReason} onClick={() => void run()} data-testid="export-for-signature">
+        {busy() ? 'Exporting…' : 'Download the officer’s copy for signature'}
+      </button>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+      <Show when={done()}>
+        <p role="status" class="success">{done()}</p>
+      </Show>
+    </section>
+  );
+}

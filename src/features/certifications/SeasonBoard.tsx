@@ -12,6 +12,8 @@ import type { Client, Settings } from '../../domain/schema';
 import { RECORD_KIND_META } from '../records/record-kinds';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/page';
+import { downloadBytes } from '../../documents/file-names';
+import { readSignatureFile } from './signature-file';
 
 type SortKey = 'client' | 'filerId' | 'status' | 'checks' | 'signatory' | 'updated';
 type Row = { client: Client; cert?: Certification; checks?: OpenChecks };
@@ -69,13 +71,37 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
     const out: { name: string; ok: boolean; message: string }[] = [];
     setSigning({ done: 0, total: chosen.length });
     for (const [i, r] of chosen.entries()) {
-      const result = await recordSignature({ certificationId: r.cert!.id, signatureDate: signDateOf(r.cert!) });
-      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}` : result.message });
+      const image = signImages()[r.cert!.id]?.dataUrl;
+      const result = await recordSignature({ certificationId: r.cert!.id, signatureDate: signDateOf(r.cert!), ...(image ? { image } : {}) });
+      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}${image ? ' with the signature image' : ''}` : result.message });
       setSigning({ done: i + 1, total: chosen.length });
     }
     setSigning(undefined);
     setSignChosen(new Set<string>());
     setSigned(out);
+  };
+
+  const [signImages, setSignImages] = createSignal<Record<string, { dataUrl?: string; message: string }>>({});
+  const chooseImage = async (certId: string, file: File | undefined) => {
+    const rest = { ...signImages() };
+    delete rest[certId];
+    if (!file) return setSignImages(rest);
+    const read = await readSignatureFile(file);
+    setSignImages({ ...rest, [certId]: read.ok ? { dataUrl: read.dataUrl, message: `${file.name}: the image goes on the signature line.` } : { message: read.message } });
+  };
+  const [copies, setCopies] = createSignal('');
+  const exportCopies = async () => {
+    const chosen = readyRows().filter((r) => signChosen().has(r.cert!.id));
+    if (!chosen.length) return;
+    setCopies('Exporting…');
+    try {
+      const { exportForSignatureBatch } = await import('./record-signatures');
+      const out = await exportForSignatureBatch(chosen.map((r) => r.cert!.id));
+      downloadBytes(out.zip, `CPNI Certifications ${year()} FOR SIGNATURE.zip`, 'application/zip');
+      setCopies(`Exported ${n(out.exported.length)} ${out.exported.length === 1 ? 'copy' : 'copies'} for signature.${out.failed.map((f) => ` ${f.label}: not exported: ${f.reason}`).join('')}`);
+    } catch (e) {
+      setCopies(`Nothing was exported: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   const progress = createMemo(() => seasonProgress(props.clients, props.certifications, year()));
@@ -304,9 +330,9 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
       <details class="season-signatures" data-testid="season-signatures">
         <summary>Record signatures that came back ({n(readyRows().length)} ready to sign)</summary>
         <p>
-          For officers who sign remotely: send each one the package (export the drafts above), and when an officer confirms signing, record the
-          signature here with the date the officer gave. It is recorded as a typed “/s/” signature and the package is frozen as signed, exactly as
-          “Mark signed” does in the certification.
+          For officers who sign remotely: send each one the copy for signature (the text as it will be filed, with a signature page), and when an
+          officer confirms signing, record the signature here with the date the officer gave. It is recorded as a typed “/s/” signature, or as the
+          signature image that came back, and the package is frozen as signed, exactly as “Mark signed” does in the certification.
         </p>
         <Show when={readyRows().length} fallback={<p class="muted">No certification is ready to sign.</p>}>
           <table class="table">
@@ -317,6 +343,7 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                 <th scope="col">Client</th>
                 <th scope="col">Officer</th>
                 <th scope="col">Date the officer signed</th>
+                <th scope="col">Signature image (optional)</th>
               </tr>
             </thead>
             <tbody>
@@ -349,6 +376,17 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                         onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
                       />
                     </td>
+                    <td>
+                      <input
+                        type="file"
+                        accept="image/png,image/jpeg"
+                        aria-label={`Signature image for ${r.client.legalName}`}
+                        onChange={(e) => void chooseImage(r.cert!.id, e.currentTarget.files?.[0])}
+                      />
+                      <Show when={signImages()[r.cert!.id]}>
+                        {(img) => <p classList={{ error: !img().dataUrl, hint: !!img().dataUrl }}>{img().message}</p>}
+                      </Show>
+                    </td>
                   </tr>
                 )}
               </For>
@@ -356,7 +394,13 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
           </table>
           <button type="button" disabled={!!signing() || signChosen().size === 0} onClick={() => void recordSignatures()} data-testid="record-signatures">
             Record {n(signChosen().size)} {signChosen().size === 1 ? 'signature' : 'signatures'}
+          </button>{' '}
+          <button type="button" disabled={copies() === 'Exporting…' || signChosen().size === 0} onClick={() => void exportCopies()} data-testid="export-for-signature-batch">
+            Export the officers’ copies for signature (zip)
           </button>
+          <Show when={copies()}>
+            <p role="status">{copies()}</p>
+          </Show>
         </Show>
         <Show when={signing()}>
           {(s) => (

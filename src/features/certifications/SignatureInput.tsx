@@ -1,5 +1,6 @@
 import { Show, createSignal, onMount } from 'solid-js';
 import type { SignatureChoice } from '../../domain/certification-record';
+import { readSignatureFile } from './signature-file';
 
 /** Typed "/s/ Name" signature, or an image the officer draws or uploads (PNG or JPEG). */
 export function SignatureInput(props: { value: SignatureChoice; signatoryName: string; onChange: (v: SignatureChoice) => void }) {
@@ -7,14 +8,12 @@ export function SignatureInput(props: { value: SignatureChoice; signatoryName: s
   let canvas: HTMLCanvasElement | undefined;
   let drawing = false;
 
-  const upload = (file: File | undefined) => {
+  const upload = async (file: File | undefined) => {
     if (!file) return;
-    if (!/^image\/(png|jpeg)$/.test(file.type)) return setError('Choose a PNG or JPEG image of the signature.');
-    if (file.size > 1_000_000) return setError('The image is larger than 1 MB; use a smaller scan.');
-    const reader = new FileReader();
-    reader.onload = () => { setError(''); props.onChange({ kind: 'image', dataUrl: String(reader.result) }); };
-    reader.onerror = () => setError('The image could not be read.');
-    reader.readAsDataURL(file);
+    const read = await readSignatureFile(file);
+    if (!read.ok) return setError(read.message);
+    setError('');
+    props.onChange({ kind: 'image', dataUrl: read.dataUrl });
   };
 
   onMount(() => {
@@ -48,7 +47,7 @@ export function SignatureInput(props: { value: SignatureChoice; signatoryName: s
       <div class="form--inline form">
         <div class="field">
           <label for="sig-upload">Upload a signature image</label>
-          <input id="sig-upload" type="file" accept="image/png,image/jpeg" onChange={(e) => upload(e.currentTarget.files?.[0])} />
+          <input id="sig-upload" type="file" accept="image/png,image/jpeg" onChange={(e) => void upload(e.currentTarget.files?.[0])} />
         </div>
         <button type="button" onClick={() => { canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height); props.onChange({ kind: 'typed' }); }}>
           Clear drawing
@@ -56,6 +55,9 @@ export function SignatureInput(props: { value: SignatureChoice; signatoryName: s
       </div>
       <Show when={props.value.kind === 'image'}>
         <p class="hint">The image will be placed above the officer's name.</p>
+      </Show>
+      <Show when={props.value.kind === 'image' && props.value.dataUrl}>
+        {(src) => <img src={src()} alt="The signature image on file" class="signature-preview" data-testid="signature-preview" />}
       </Show>
       <Show when={error()}>
         <p class="error" role="alert">{error()}</p>

@@ -7,7 +7,7 @@ import type { StoredRecord } from '../../db/database';
 import { filedProblems, type Certification } from '../../domain/certification-record';
 import { describeStatus } from '../../domain/certification-status';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../domain/records';
-import { changesSinceSigning, packageSources } from '../../domain/signed-package';
+import { changesSinceSigning, filedTextHash, packageSources, shortFingerprint } from '../../domain/signed-package';
 import { formatLong, todayLocal } from '../../domain/dates';
 import type { Client } from '../../domain/schema';
 import type { PdfDocument } from '../../documents/model';
@@ -114,6 +114,10 @@ export function SignedCertification(props: { certification: Certification; recor
                 <p class="hint" data-testid="content-hash">
                   Content SHA-256 {signed().contentHash}; PDF SHA-256 {signed().files.single[0]?.sha256}. Drafted with CPNI Desk {signed().appVersion}
                   {signed().appVersion === APP_VERSION ? '.' : `; this is version ${APP_VERSION}, and the package stays as it was drafted then.`}
+                </p>
+                <p class="hint" data-testid="text-fingerprint">
+                  Text fingerprint {shortFingerprint(signed().textHash ?? filedTextHash(signed().content.documents))}: the same as on the officer’s copy for signature when
+                  the officer signed this text.
                 </p>
               </Notice>
               <Show when={changes().length}>

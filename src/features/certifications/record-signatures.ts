@@ -1,7 +1,8 @@
 /**
  * Signatures that come back from remote officers, recorded in bulk: each "ready to sign"
- * certification is signed on the date the officer confirmed, its package frozen exactly as in
- * the editor's "Mark signed". Each is its own step: one that cannot be signed says why, and the
+ * certification is signed on the date the officer confirmed (typed "/s/", or the signature
+ * image that came back), its package frozen exactly as in the editor's "Mark signed"; and the
+ * officers' copies for signature, exported in bulk. Each is its own step: one that cannot be signed says why, and the
  * others still go through.
  */
 import { APP_VERSION } from '../../app/version';
@@ -10,15 +11,19 @@ import { clientRecords, getCertification } from '../../db/certifications';
 import { getClient } from '../../db/clients';
 import { listPreparers } from '../../db/preparers';
 import { getSettings } from '../../db/settings';
-import { assemblePackage, readinessProblems } from '../../domain/certification-record';
+import { assemblePackage, readinessProblems, type SignatureChoice } from '../../domain/certification-record';
+import { signatureImageProblem } from '../../domain/signature-image';
 import { signingProblems } from '../../domain/certification-status';
 import { todayLocal, type IsoDate } from '../../domain/dates';
 import { freezePackage } from './freeze-package';
+import type { BatchResult } from '../../documents/batch';
 
 export interface SignatureReturn {
   certificationId: string;
   /** The date the officer confirmed signing. */
   signatureDate: IsoDate;
+  /** The signature image that came back (a PNG or JPEG data: URL); without one, a typed "/s/". */
+  image?: string;
 }
 
 export type SignatureOutcome = { certificationId: string; ok: true } | { certificationId: string; ok: false; message: string };
@@ -34,9 +39,13 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   if (!client) return fail('The client no longer exists on this device.');
   const [records, settings, preparers] = await Promise.all([clientRecords(client.id), getSettings(), listPreparers()]);
 
-  if (cert.signatureDate !== item.signatureDate || cert.signature.kind !== 'typed') {
+  const signature: SignatureChoice = item.image ? { kind: 'image', dataUrl: item.image } : { kind: 'typed' };
+  const imageProblem = item.image ? signatureImageProblem(item.image) : undefined;
+  if (imageProblem) return fail(imageProblem);
+  const sameSignature = cert.signature.kind === signature.kind && (signature.kind === 'typed' || (cert.signature.kind === 'image' && cert.signature.dataUrl === signature.dataUrl));
+  if (cert.signatureDate !== item.signatureDate || !sameSignature) {
     // The date the officer gave replaces the planned one; the certification stays ready to sign.
-    const dated = await markReady(cert.id, { signatureDate: item.signatureDate, signature: { kind: 'typed' } }, cert.rev);
+    const dated = await markReady(cert.id, { signatureDate: item.signatureDate, signature }, cert.rev);
     if (!dated.ok) return fail(dated.message);
     cert = (await getCertification(cert.id))!;
   }
@@ -47,4 +56,32 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const frozen = await freezePackage({ cert, assembled, client, records, settings, preparer, documentDate: cert.dateFiled || today, appVersion: APP_VERSION });
   const result = await signCertification(cert.id, cert.rev ?? 0, frozen);
   return result.ok ? { certificationId: cert.id, ok: true } : fail(result.message);
+}
+
+/** The officers' copies for signature of ready certifications, one PDF each, in one zip. */
+export async function exportForSignatureBatch(
+  certificationIds: readonly string[],
+  onProgress?: (done: number, total: number, label: string) => void,
+  today: IsoDate = todayLocal(),
+): Promise<BatchResult> {
+  const [{ exportBatch }, { exportForSignature }] = await Promise.all([import('../../documents/batch'), import('../../documents/for-signature')]);
+  const [settings, preparers] = await Promise.all([getSettings(), listPreparers()]);
+  const items = await Promise.all(
+    certificationIds.map(async (id) => {
+      const cert = await getCertification(id);
+      const client = cert ? await getClient(cert.clientId) : undefined;
+      return {
+        label: client?.legalName ?? 'Unknown client',
+        build: async () => {
+          if (!cert) throw new Error('This certification no longer exists on this device.');
+          if (!client) throw new Error('The client no longer exists on this device.');
+          if (cert.status !== 'ready') throw new Error(`It is ${cert.status === 'draft' ? 'a draft' : cert.status}, not ready to sign.`);
+          const assembled = assemblePackage(cert, client, await clientRecords(client.id), settings);
+          const preparer = preparers.find((p) => p.id === cert.preparerId) ?? preparers.find((p) => p.isDefault);
+          return [await exportForSignature({ cert, assembled, client, preparer, documentDate: cert.dateFiled || today })];
+        },
+      };
+    }),
+  );
+  return exportBatch(items, onProgress, { date: today });
 }
