@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { addRecord, confirmAnswers, createClientWithOfficer, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
 
@@ -115,6 +116,69 @@ export const tests = [
     },
   },
   {
+    name: 'a remote officer signs: the copy for signature carries a signature page and the fingerprint the signed package keeps; an uploaded signature image is checked and printed on the signature line',
+    async fn({ page, origin }) {
+      const company = 'Cedar Bluff Telephone Company';
+      const officer = 'Imani Okafor';
+      const today = localToday();
+      const year = Number(today.slice(0, 4));
+      const signatureDate = today < `${year}-02-20` ? today : `${year}-02-20`;
+
+      await startApp(page, origin);
+      const clientId = await createClientWithOfficer(page, origin, { legalName: company, filerId: '827710', officer });
+      await page.goto(`${origin}/certifications?client=${clientId}`);
+      await heading(page, 'Certifications');
+      const form = page.getByRole('form', { name: 'Start a certification' });
+      await eventually(async () => (await field(form, 'Client').inputValue()) === clientId, { message: 'the linked client to be chosen' });
+      await field(form, 'Certification year').fill(String(year));
+      await form.getByRole('button', { name: 'Start' }).click();
+      await page.waitForURL(CERTIFICATION_PATH);
+      await heading(page, `${company}: ${year} certification`);
+      await field(page, 'Date filed').fill(signatureDate);
+      await field(page, 'Signature date').fill(signatureDate);
+      await confirmAnswers(page);
+
+      // A file that says it is a PNG but is not one is refused in words; a real PNG is taken.
+      const upload = page.getByLabel('Upload a signature image');
+      await upload.setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a, not a PNG at all') });
+      await page.getByRole('alert').filter({ hasText: 'signature.png' }).waitFor();
+      assert.match(await page.getByRole('alert').filter({ hasText: 'signature.png' }).innerText(), /says it is a PNG, but its content is not a PNG picture/);
+      await upload.setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: tinyPng(90, 30) });
+      await page.getByTestId('signature-preview').waitFor();
+      await saveCertification(page);
+      const status = page.getByTestId('status-panel');
+      await status.getByRole('button', { name: 'Mark ready to sign' }).click();
+      await status.getByRole('heading', { name: 'Status: Ready to sign', exact: true }).waitFor();
+
+      const dir = mkdtempSync(join(tmpdir(), 'cpni-e2e-for-signature-'));
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-for-signature').click()]);
+        assert.equal(download.suggestedFilename(), `${company} CPNI Certification ${year} FOR SIGNATURE.pdf`);
+        const copyPath = join(dir, 'copy.pdf');
+        await download.saveAs(copyPath);
+        const copy = pdfPages(copyPath);
+        const last = copy.at(-1);
+        assert.match(last, /Signature page for the officer/);
+        assert.match(last, new RegExp(`Officer: ${officer}`));
+        assert.match(last, /Date: _{16}/);
+        assert.ok(copy.every((p) => p.includes('DRAFT — not signed')), 'every page of the copy is marked');
+        assert.ok(!copy.join(' ').includes('/s/'), 'the copy carries no signature');
+        assert.equal(pdfImageCount(copyPath), 0, 'the copy carries no signature image');
+        const fingerprint = /Text fingerprint: ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})/.exec(last)?.[1];
+        assert.ok(fingerprint, 'the signature page prints the text fingerprint');
+
+        await status.getByRole('button', { name: 'Mark signed' }).click();
+        await status.getByRole('heading', { name: `Status: Signed on ${longDate(signatureDate)}` }).waitFor();
+        assert.match(await page.getByTestId('text-fingerprint').innerText(), new RegExp(`Text fingerprint ${fingerprint}`));
+        const signed = await exportPdf(page, join(dir, 'signed.pdf'));
+        assert.equal(pdfImageCount(signed.path), 1, 'the signed package prints the signature image');
+        assert.ok(!pdfText(signed.path).includes('/s/'), 'signed with the image, not a typed /s/');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
     name: 'a filed certification is read-only; an amended filing says which filing it amends, and starting that year again opens the amendment',
     async fn({ page, origin }) {
       const company = 'Sagebrush Valley Telephone Cooperative';
@@ -213,4 +277,44 @@ function pdfPages(path) {
 
 function pdfText(path) {
   return pdfPages(path).join(' ');
+}
+
+function pdfImageCount(path) {
+  const run = spawnSync('/usr/bin/pdfimages', ['-list', path], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `pdfimages failed: ${run.stderr}`);
+  return run.stdout.trim().split('\n').length - 2;
+}
+
+/** A small PNG: a dark diagonal stroke on white. */
+function tinyPng(width, height) {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height, 0xff);
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0;
+    const x = Math.floor((y / height) * width);
+    raw.fill(0x20, y * row + 1 + x * 3, y * row + 1 + Math.min(width, x + 3) * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
 }
