@@ -46,6 +46,27 @@ export async function markReady(id: string, fields: Partial<CertificationFields>
   });
 }
 
+/**
+ * Sets the signature that came back from the officer (its date, typed or an image) on a
+ * certification that is ready to sign, keeping it ready: the text to be signed is unchanged.
+ */
+export async function setReturnedSignature(
+  id: string,
+  fields: Pick<CertificationFields, 'signatureDate' | 'signature'>,
+  expectedRev?: number,
+): Promise<StepResult<{ rev: number }>> {
+  const d = db();
+  return d.transaction('rw', d.certifications, d.changeLog, async () => {
+    const found = await current(id, 'sign', expectedRev);
+    if ('message' in found) return { ok: false as const, message: found.message };
+    const rev = (found.cert.rev ?? 0) + 1;
+    await d.certifications.put({ ...found.cert, signatureDate: fields.signatureDate, signature: fields.signature, updatedAt: nowInstant(), rev });
+    const kind = fields.signature.kind === 'image' ? 'a signature image' : 'a typed /s/ signature';
+    await logChange({ entity: 'certification', entityId: id, action: 'update', summary: `Recorded the officer's signature that came back: ${kind}, dated ${fields.signatureDate}` });
+    return { ok: true as const, rev };
+  });
+}
+
 export async function backToDraft(id: string): Promise<StepResult> {
   const d = db();
   return d.transaction('rw', d.certifications, d.changeLog, async () => {

@@ -6,7 +6,7 @@
  * others still go through.
  */
 import { APP_VERSION } from '../../app/version';
-import { markReady, signCertification } from '../../db/certification-steps';
+import { setReturnedSignature, signCertification } from '../../db/certification-steps';
 import { clientRecords, getCertification } from '../../db/certifications';
 import { getClient } from '../../db/clients';
 import { listPreparers } from '../../db/preparers';
@@ -45,7 +45,7 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const sameSignature = cert.signature.kind === signature.kind && (signature.kind === 'typed' || (cert.signature.kind === 'image' && cert.signature.dataUrl === signature.dataUrl));
   if (cert.signatureDate !== item.signatureDate || !sameSignature) {
     // The date the officer gave replaces the planned one; the certification stays ready to sign.
-    const dated = await markReady(cert.id, { signatureDate: item.signatureDate, signature }, cert.rev);
+    const dated = await setReturnedSignature(cert.id, { signatureDate: item.signatureDate, signature }, cert.rev);
     if (!dated.ok) return fail(dated.message);
     cert = (await getCertification(cert.id))!;
   }

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { confirmAnswers, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { confirmAnswers, eventually, field, heading, localToday, longDate, saveCertification, startApp, tinyPng } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -93,10 +97,31 @@ export const tests = [
       await signatures.locator('summary').click();
       await signatures.getByLabel('Record the signature for Carrier 001 Telephone').check();
       await signatures.getByLabel('Record the signature for Carrier 002 Telephone').check();
+
+      // The officers' copies for signature, one PDF each in one zip.
+      const dir = mkdtempSync(join(tmpdir(), 'cpni-e2e-copies-'));
+      try {
+        const [zipDownload] = await Promise.all([page.waitForEvent('download'), signatures.getByTestId('export-for-signature-batch').click()]);
+        assert.equal(zipDownload.suggestedFilename(), `CPNI Certifications ${year} FOR SIGNATURE.zip`);
+        await zipDownload.saveAs(join(dir, 'copies.zip'));
+        const names = Object.keys(unzipSync(new Uint8Array(readFileSync(join(dir, 'copies.zip'))))).sort();
+        assert.deepEqual(names, ['Carrier 001 Telephone CPNI Certification ' + year + ' FOR SIGNATURE.pdf', 'Carrier 002 Telephone CPNI Certification ' + year + ' FOR SIGNATURE.pdf', 'README.txt']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      await eventually(async () => /Exported 2 copies for signature\./.test(await signatures.getByRole('status').innerText()), { message: 'the copies reported' });
+
+      // One officer sent back a signature image: a file that is not a picture is refused in words, a PNG is taken.
+      const image = signatures.getByLabel('Signature image for Carrier 002 Telephone');
+      await image.setInputFiles({ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
+      await signatures.getByText('“scan.jpg”: The signature image says it is a JPEG, but its content is not a JPEG picture.').waitFor();
+      await image.setInputFiles({ name: 'okafor.png', mimeType: 'image/png', buffer: tinyPng(90, 30) });
+      await signatures.getByText('okafor.png: the image goes on the signature line.').waitFor();
+
       await signatures.getByTestId('record-signatures').click();
       const results = signatures.getByTestId('signature-results');
       await results.waitFor({ timeout: 30_000 });
-      assert.equal(await results.innerText(), `Carrier 001 Telephone: signed on ${longDate(dateFiled)}\nCarrier 002 Telephone: signed on ${longDate(dateFiled)}`);
+      assert.equal(await results.innerText(), `Carrier 001 Telephone: signed on ${longDate(dateFiled)}\nCarrier 002 Telephone: signed on ${longDate(dateFiled)} with the signature image`);
       await eventually(async () => /0 of 2 filed · 2 signed/.test(await progress.innerText()), { message: 'two signed' });
 
       await board.locator('details.season-filed summary').click();

@@ -3,9 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import { addRecord, confirmAnswers, createClientWithOfficer, eventually, field, heading, localToday, longDate, saveCertification, startApp } from '../app-steps.mjs';
+import { addRecord, confirmAnswers, createClientWithOfficer, eventually, field, heading, localToday, longDate, saveCertification, startApp, tinyPng } from '../app-steps.mjs';
 
 const CERTIFICATION_PATH = /\/certifications\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -283,38 +282,4 @@ function pdfImageCount(path) {
   const run = spawnSync('/usr/bin/pdfimages', ['-list', path], { encoding: 'utf8' });
   assert.equal(run.status, 0, `pdfimages failed: ${run.stderr}`);
   return run.stdout.trim().split('\n').length - 2;
-}
-
-/** A small PNG: a dark diagonal stroke on white. */
-function tinyPng(width, height) {
-  const row = width * 3 + 1;
-  const raw = Buffer.alloc(row * height, 0xff);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0;
-    const x = Math.floor((y / height) * width);
-    raw.fill(0x20, y * row + 1 + x * 3, y * row + 1 + Math.min(width, x + 3) * 3);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
-}
-
-function pngChunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function crc32(bytes) {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
 }
