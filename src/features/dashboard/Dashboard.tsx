@@ -1,17 +1,19 @@
 import { A } from '@solidjs/router';
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, Suspense, createMemo, createSignal, lazy } from 'solid-js';
 import { createDashboardQuery } from '../../db/dashboard';
 import { deadlinesFor, type Deadline } from '../../domain/deadlines';
 import { daysBetween, formatWithWeekday, todayLocal } from '../../domain/dates';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
-import { backupReminder, describeBackupAge } from '../../domain/backup';
+import { backupReminder, describeBackupAge } from '../../domain/backup-reminder';
 import { createChangesSinceQuery } from '../../db/change-log';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { CertificationSeason } from './CertificationSeason';
-import { RetentionReview } from './RetentionReview';
-import { CalendarExport } from './CalendarExport';
 import { Reminders } from './Reminders';
 import { DEADLINE_GROUPS, STATUS_LABELS, byUrgency, groupIdentical, groupOf, groupTitle, isHiddenByDefault, type DeadlineGroup } from './deadline-groups';
+
+// Below the deadlines and used on demand: loaded after the deadlines are on screen.
+const RetentionReview = lazy(() => import('./RetentionReview').then((m) => ({ default: m.RetentionReview })));
+const CalendarExport = lazy(() => import('./CalendarExport').then((m) => ({ default: m.CalendarExport })));
 
 const PAGE = 100;
 const STATUS_ORDERED = Object.keys(STATUS_LABELS) as Deadline['status'][];
@@ -220,11 +222,15 @@ export function Dashboard() {
                   </p>
                 </Show>
               </Show>
-              <CalendarExport deadlines={deadlines()} clientNames={clientNames()} clientId={clientFilter()} />
+              <Suspense>
+                <CalendarExport deadlines={deadlines()} clientNames={clientNames()} clientId={clientFilter()} />
+              </Suspense>
               <Reminders deadlines={deadlines()} clientNames={clientNames()} />
             </section>
 
-            <RetentionReview settings={d().settings} today={today} clientNames={clientNames()} />
+            <Suspense>
+              <RetentionReview settings={d().settings} today={today} clientNames={clientNames()} />
+            </Suspense>
           </Show>
         )}
       </Show>
