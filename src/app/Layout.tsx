@@ -1,6 +1,6 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { For, Match, Show, Suspense, Switch, lazy, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { createSettingsQuery } from '../db/settings';
+import { createSettingsQuery } from '../db/settings-read';
 import { onUpgradedElsewhere } from '../db/database';
 import { UpdatePrompt } from './UpdatePrompt';
 import { StorageIndicator } from './StorageIndicator';
