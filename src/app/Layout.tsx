@@ -1,14 +1,16 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { createSettingsQuery } from '../db/settings';
+import { For, Match, Show, Suspense, Switch, lazy, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { createSettingsQuery } from '../db/settings-read';
 import { onUpgradedElsewhere } from '../db/database';
-import { Welcome } from '../features/welcome/Welcome';
 import { UpdatePrompt } from './UpdatePrompt';
 import { StorageIndicator } from './StorageIndicator';
 import { ScreenBoundary } from './ScreenBoundary';
 import { openDatabase, type OpenState } from '../db/open';
 import { describeStorageError, type StorageProblem } from '../domain/storage-errors';
 import { StorageErrorBanner } from '../ui/storage-error';
+
+// Shown once, on the first visit: not part of every later start.
+const Welcome = lazy(() => import('../features/welcome/Welcome').then((m) => ({ default: m.Welcome })));
 
 /** Why the records cannot be opened, and what to do; never an endless "Opening…". */
 function DatabaseProblem(props: { problem: StorageProblem; waiting?: boolean }) {
@@ -101,7 +103,7 @@ export function Layout(props: RouteSectionProps) {
             <DatabaseProblem problem={describeStorageError(settings.error, 'read your settings')} />
           </Match>
           <Match when={opening().state === 'open' && !settings.loading}>
-            <Show when={settings.value.firstRunDone} fallback={<Welcome />}>
+            <Show when={settings.value.firstRunDone} fallback={<Suspense><Welcome /></Suspense>}>
               {/* A crash stays on its screen; going to another path clears it. */}
               <ScreenBoundary path={location.pathname}>{props.children}</ScreenBoundary>
             </Show>

@@ -5,7 +5,6 @@
  */
 import { A } from '@solidjs/router';
 import { ErrorBoundary, Show, createEffect, createSignal, on, type JSX } from 'solid-js';
-import { backupDownloadMessage, downloadBackupNow } from '../features/settings/backup-download';
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -18,6 +17,8 @@ export function ScreenCrash(props: { error: unknown; reset: () => void }) {
   const download = async () => {
     setBusy(true);
     try {
+      // Loaded on demand: the backup code is large and a crash is rare.
+      const { backupDownloadMessage, downloadBackupNow } = await import('../features/settings/backup-download');
       setMessage(backupDownloadMessage(await downloadBackupNow()));
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { Show, createSignal } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { unsavedForms } from '../ui/form-draft';
+import { unsavedForms } from '../ui/unsaved-forms';
 import { agreeToReload } from '../ui/unsaved-guard';
 
 /**

@@ -1,6 +1,6 @@
 import { Route } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { Dashboard } from '../features/dashboard/Dashboard';
+import { Dashboard, preloadDashboard } from '../features/dashboard/Dashboard';
 import { NotFound } from './NotFound';
 
 // Every screen but the dashboard is loaded on first visit (and precached for offline use):
@@ -17,6 +17,9 @@ const CheckStatement = lazy(() => import('../features/certifications/CheckStatem
 const ClientTransfer = lazy(() => import('../features/clients/ClientTransfer').then((m) => ({ default: m.ClientTransfer })));
 const ImportClients = lazy(() => import('../features/clients/ImportClients').then((m) => ({ default: m.ImportClients })));
 const ImportApprovals = lazy(() => import('../features/records/ImportApprovals').then((m) => ({ default: m.ImportApprovals })));
+
+// Opening the app on the dashboard: its content loads while the database opens.
+if (typeof location !== 'undefined' && location.pathname === '/') preloadDashboard();
 
 /** The routes without a Router, so tests can mount them at any location. */
 export function AppRoutes() {

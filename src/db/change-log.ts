@@ -1,6 +1,5 @@
 import { chained, verifyChain, type ChainCheck } from '../domain/change-chain';
 import { db, nowInstant, type ChangeLogEntry } from './database';
-import { createLiveQuery } from './live';
 
 type NewEntry = Omit<ChangeLogEntry, 'at' | 'seq' | 'prev' | 'hash'> & { at?: string };
 
@@ -35,7 +34,4 @@ export function changesFor(entity: ChangeLogEntry['entity'], entityId: string): 
   return db().changeLog.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
 }
 
-/** Change-log entries written after `since` (an instant; all of them when empty), live. */
-export function createChangesSinceQuery(since: () => string) {
-  return createLiveQuery((at: string) => (at ? db().changeLog.where('at').above(at).count() : db().changeLog.count()), 0, since);
-}
+export { createChangesSinceQuery } from './changes-since';

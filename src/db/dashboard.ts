@@ -1,43 +1,39 @@
 import Dexie from 'dexie';
-import type { IsoDate } from '../domain/dates';
-import { CLOCKED_KINDS } from '../domain/records';
-import { retentionReviewCutoff } from '../domain/retention';
+import { CLOCKED_KIND_NAMES } from '../domain/kinds/clocked';
 import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
 import { db, type ProgressKey, type StoredRecord } from './database';
-import { getSettings } from './settings';
-import { createLiveQuery } from './live';
+import { getSettings } from './settings-read';
+import { createLiveValue } from './live-value';
 
-/** The record kinds whose clocks reach the dashboard (the others only need retention): the registry says which. */
-export { CLOCKED_KINDS };
-
-export interface DashboardData {
+/** What the dashboard shows first: the clients, each certification's progress and the settings. */
+export interface SeasonData {
   clients: Client[];
-  clocked: StoredRecord[];
   certifications: CertificationProgress[];
   settings: Settings;
+  /** How many live records of the clocked kinds there are (counted from the index, not read). */
+  clockedCount: number;
+}
+
+export interface DashboardData extends SeasonData {
+  clocked: StoredRecord[];
 }
 
 /**
- * Everything the dashboard computes from, read in one pass through the indexes: clients,
- * the clocked record kinds only (approvals, the bulk of a carrier's records, are skipped) and
- * each certification's progress.
+ * The clients, each certification's progress and the settings, in one read transaction.
+ * Certifications are read from the `progressKey` index alone (its keys hold what the dashboard
+ * shows), never the statement, answers or signature of 1,500 certifications.
  */
-export async function loadDashboard(): Promise<DashboardData> {
+export async function loadSeason(): Promise<SeasonData> {
   const database = db();
-  return database.transaction('r', database.clients, database.records, database.certifications, database.settings, async () => {
-    const [clients, clocked, certs, settings] = await Promise.all([
+  return database.transaction('r', database.clients, database.certifications, database.settings, database.records, async () => {
+    const [clients, keys, settings, counts] = await Promise.all([
       database.clients.orderBy('legalName').toArray(),
-      // One key range of live records per kind: IndexedDB answers each with a single getAll.
-      Promise.all(
-        CLOCKED_KINDS.map((kind) => database.records.where('[kind+liveDate]').between([kind, Dexie.minKey], [kind, Dexie.maxKey], true, true).toArray()),
-      ).then((lists) => lists.flat()),
-      // Only what the dashboard shows, read from the `progressKey` index alone (getAllKeys):
-      // never the statement, answers or signature of 1,500 certifications.
       database.certifications.orderBy('progressKey').keys() as Promise<unknown[]> as Promise<ProgressKey[]>,
       getSettings(),
+      Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count())),
     ]);
-    const certifications = certs.map(([clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends]) => ({
+    const certifications = keys.map(([clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends]) => ({
       clientId,
       certificationYear,
       status,
@@ -46,15 +42,43 @@ export async function loadDashboard(): Promise<DashboardData> {
       ecfsConfirmation,
       ...(amends ? { amends: true } : {}),
     })) as CertificationProgress[];
-    return { clients, clocked, certifications, settings };
+    return { clients, certifications, settings, clockedCount: counts.reduce((a, b) => a + b, 0) };
   });
 }
 
-export function createDashboardQuery() {
-  return createLiveQuery(() => loadDashboard(), undefined as DashboardData | undefined);
+/**
+ * The live records of the kinds that start clocks (approvals, the bulk of a carrier's records,
+ * are never read): one key range per kind, which IndexedDB answers with a single getAll.
+ */
+export async function loadClocked(): Promise<StoredRecord[]> {
+  const lists = await Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).toArray()));
+  return lists.flat();
 }
 
-/** Records that might be past their minimum retention (an index range, not a scan); the rulebook decides for each. */
-export function retentionCandidates(today: IsoDate): Promise<StoredRecord[]> {
-  return db().records.where('date').between(Dexie.minKey, retentionReviewCutoff(today), true, false).toArray();
+const clockedRange = (kind: string) => db().records.where('[kind+liveDate]').between([kind, Dexie.minKey], [kind, Dexie.maxKey], true, true);
+
+/**
+ * From how many clocked records the dashboard shows the season before their clocks are read.
+ * Below it the clocks take a moment and the list appears once, complete.
+ */
+export const PROGRESSIVE_FROM = 2_000;
+
+/** Everything the dashboard computes from. */
+export async function loadDashboard(): Promise<DashboardData> {
+  const [season, clocked] = await Promise.all([loadSeason(), loadClocked()]);
+  return { ...season, clocked };
+}
+
+/**
+ * The dashboard's data in two live parts: the season first, then (once the season is read, so
+ * the two reads never compete) the records' clocks, which can be thousands of rows.
+ */
+export function createDashboardQuery() {
+  const season = createLiveValue(() => loadSeason(), undefined as SeasonData | undefined);
+  const clocked = createLiveValue(
+    (ready: boolean) => (ready ? loadClocked() : undefined),
+    undefined as StoredRecord[] | undefined,
+    () => !season.loading,
+  );
+  return { season, clocked };
 }

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Preparer } from '../domain/schema';
 import type { Certification } from '../domain/certification-record';
-import { ENTITIES, assertRow, migrateRow, VERSION_FIELD, type EntityTableName, type Row } from '../domain/entities';
+import type { Row } from '../domain/entities/entity';
 import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage, SyncBase } from '../domain/entities';
 
 export type { ChangeLogEntry, SettingsRow, StoredRecord } from '../domain/entities';
@@ -86,7 +86,7 @@ export function progressKeyOf(row: Record<string, unknown>): ProgressKey | undef
 }
 
 /** The columns derived from a row of `table` (set on every write, and by the version 5 upgrade). */
-function derivedColumns(table: string, row: Row): Row | undefined {
+export function derivedColumns(table: string, row: Row): Row | undefined {
   if (table === 'records') return { liveDate: liveDateOf(row) };
   if (table === 'certifications') return { progressKey: progressKeyOf(row) };
   return undefined;
@@ -104,70 +104,22 @@ async function addDerivedColumns(tx: Transaction): Promise<void> {
   }
 }
 
-/** Rewrites every row of every table through its entity's migrations (src/domain/entities). */
-async function upgradeEveryRow(tx: Transaction): Promise<void> {
-  for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
-    const def = ENTITIES[name];
-    if (def.version === 1) continue;
-    await tx.table(name).toCollection().modify((row: Row) => {
-      let next: Row;
-      try {
-        next = migrateRow(def, row);
-      } catch {
-        // A row that cannot be upgraded is kept as it was, never dropped: its screen says why.
-        return;
-      }
-      for (const key of Object.keys(row)) if (!(key in next)) delete row[key];
-      Object.assign(row, next);
-    });
-  }
-}
-
 /** The data upgrade of each schema version that has one, run inside Dexie's upgrade transaction. */
 export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
-  4: upgradeEveryRow,
+  // Dexie.waitFor keeps the upgrade transaction open while the entity definitions load.
+  4: async (tx) => (await Dexie.waitFor(loadWriteChecks())).upgradeEveryRow(tx),
   5: addDerivedColumns,
 };
 
 /**
- * Every write of every table is checked against its entity's schema, and bumps the row's
- * revision: a row that does not fit is refused (the transaction is rolled back), whatever path
- * wrote it. The database upgrade itself is exempt: it keeps a row it cannot check.
+ * The write checks (every entity's schema and migrations, src/domain/entities) are loaded apart
+ * from the database itself: a screen that only reads, like the dashboard at startup, does not
+ * wait for them. Every database waits for them before its first operation (`on('ready')`), so no
+ * write can ever go unchecked.
  */
-function guardWrites(database: CpniDatabase): void {
-  for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
-    const def = ENTITIES[name];
-    const table = database.table(name);
-    const versioned = name !== 'changeLog' && name !== 'syncBases';
-    table.hook('creating', (_key, obj: Row) => {
-      if (database.upgrading) return;
-      for (const [key, value] of Object.entries(derivedColumns(name, obj) ?? {})) {
-        if (value === undefined) delete obj[key];
-        else obj[key] = value;
-      }
-      if (versioned) {
-        if (obj.rev === undefined) obj.rev = 1;
-        if (obj[VERSION_FIELD] === undefined) obj[VERSION_FIELD] = def.version;
-      }
-      assertRow(def as never, obj);
-    });
-    table.hook('updating', (mods, _key, stored) => {
-      if (database.upgrading) return undefined;
-      const obj = stored as Row;
-      const next: Row = structuredClone(obj);
-      for (const [path, value] of Object.entries(mods)) {
-        if (value === undefined) Dexie.delByKeyPath(next, path);
-        else Dexie.setByKeyPath(next, path, value);
-      }
-      if (!versioned) {
-        assertRow(def as never, next);
-        return undefined;
-      }
-      const extra = { rev: (typeof obj.rev === 'number' ? obj.rev : 0) + 1, [VERSION_FIELD]: def.version, ...derivedColumns(name, next) };
-      assertRow(def as never, { ...next, ...extra });
-      return extra;
-    });
-  }
+let writeChecks: Promise<typeof import('./write-checks')> | undefined;
+export function loadWriteChecks(): Promise<typeof import('./write-checks')> {
+  return (writeChecks ??= import('./write-checks'));
 }
 
 export class CpniDatabase extends Dexie {
@@ -198,7 +150,12 @@ export class CpniDatabase extends Dexie {
           }
         });
     }
-    guardWrites(this);
+    let checked = false;
+    this.on('ready', async () => {
+      const checks = await loadWriteChecks();
+      if (!checked) checks.guardWrites(this);
+      checked = true;
+    });
   }
 }
 

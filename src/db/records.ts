@@ -146,6 +146,9 @@ export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord
   });
 }
 
+/** Up to this many clients, the training check reads each client's own records. */
+const FEW_CLIENTS = 20;
+
 /**
  * For the training check of many clients at once, in one read transaction: the clients (of
  * `clientIds`) with a live training record in each year from `fromYear` to `toYear`, and the
@@ -162,8 +165,15 @@ export async function trainingFacts(
   const table = database.records;
   return database.transaction('r', table, async () => {
     const wanted = new Set(clientIds);
+    const from = `${fromYear}-01-01`;
+    const to = `${toYear}-12-31`;
+    // A few clients: their own ranges; many: one range of every client's training, filtered here.
+    const trainingOf = (ids: readonly string[]) =>
+      ids.length <= FEW_CLIENTS
+        ? Promise.all(ids.map((id) => table.where('[clientId+kind+liveDate]').between([id, 'training', from], [id, 'training', to], true, true).toArray())).then((lists) => lists.flat())
+        : table.where('[kind+liveDate]').between(['training', from], ['training', to], true, true).toArray();
     const [training, firsts] = await Promise.all([
-      table.where('[kind+liveDate]').between(['training', `${fromYear}-01-01`], ['training', `${toYear}-12-31`], true, true).toArray(),
+      trainingOf(clientIds),
       Promise.all(
         checkFirst.map((id) =>
           table

@@ -39,8 +39,6 @@ export const BACKUP_VERSION = 2;
 export const BACKUP_APP = 'CPNI Desk';
 /** Problems listed one by one; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 50;
-/** A backup older than this is worth a reminder. */
-export const BACKUP_STALE_DAYS = 30;
 /** No backup nests deeper than this (a signed document is the deepest, at about a dozen levels). */
 export const MAX_BACKUP_DEPTH = 64;
 
@@ -97,29 +95,7 @@ export function backupFileName(day: IsoDate, kind: 'plain' | 'encrypted' = 'plai
   return kind === 'encrypted' ? `CPNI Desk backup ${day} encrypted.json` : `CPNI Desk backup ${day}.json`;
 }
 
-export type BackupReminder = { kind: 'none'; changes: number } | { kind: 'recent' | 'stale'; days: number; changes: number };
-
-/** So many changes since the last backup are worth one, however recent it is. */
-export const BACKUP_STALE_CHANGES = 100;
-
-/**
- * Whether to remind the user to back up: never backed up, the last one over 30 days old, or
- * 100 or more changes made since (`changes`: change-log entries after the last backup).
- */
-export function backupReminder(lastBackupAt: string, now: Date, changes = 0): BackupReminder {
-  const at = lastBackupAt ? Date.parse(lastBackupAt) : NaN;
-  if (Number.isNaN(at)) return { kind: 'none', changes };
-  const days = Math.max(0, Math.floor((now.getTime() - at) / 86_400_000));
-  return { kind: days > BACKUP_STALE_DAYS || changes >= BACKUP_STALE_CHANGES ? 'stale' : 'recent', days, changes };
-}
-
-/** "The last backup was made 3 days ago; 240 changes have been made since." */
-export function describeBackupAge(r: BackupReminder): string {
-  if (r.kind === 'none') return r.changes ? `No backup of this data has been made yet. ${r.changes.toLocaleString('en-US')} ${r.changes === 1 ? 'change has' : 'changes have'} been made so far.` : 'No backup of this data has been made yet.';
-  const ago = r.days === 0 ? 'today' : r.days === 1 ? 'yesterday' : `${r.days} days ago`;
-  const since = r.changes === 0 ? 'nothing has changed since' : `${r.changes.toLocaleString('en-US')} ${r.changes === 1 ? 'change has' : 'changes have'} been made since`;
-  return `The last backup was made ${ago}; ${since}.`;
-}
+export { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, describeBackupAge, type BackupReminder } from './backup-reminder';
 
 /** Bytes as base64, the way a backup file holds a PDF. */
 export function bytesToBase64(bytes: Uint8Array): string {

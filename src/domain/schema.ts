@@ -167,7 +167,7 @@ export const settingsSchema = v.object({
   lastBackupAt: v.optional(v.string(), ''),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = v.parse(settingsSchema, {});
+export { DEFAULT_SETTINGS } from './settings-defaults';
 
 /** Field path ('address.zip', 'officers.0.title') → first message. */
 export type FieldErrors = Record<string, string>;

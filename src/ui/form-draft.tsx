@@ -1,4 +1,5 @@
 import { Show, createEffect, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { openForms } from './unsaved-forms';
 import { clearDraft, draftTime, loadDraft, saveDraft, type StoredDraft } from './draft-store';
 
 export interface FormDraftOptions<T> {
@@ -32,21 +33,6 @@ export interface FormDraft<T> {
   clear: () => void;
 }
 
-/** Every open form's draft state, for the update prompt. */
-const openForms = new Set<{ dirty: Accessor<boolean>; problem: Accessor<string> }>();
-
-/** Whether any open form has unsaved changes, and whether all of them are kept as drafts. */
-export function unsavedForms(): { dirty: boolean; allKept: boolean } {
-  let dirty = false;
-  let allKept = true;
-  for (const f of openForms) {
-    if (!f.dirty()) continue;
-    dirty = true;
-    if (f.problem()) allKept = false;
-  }
-  return { dirty, allKept };
-}
-
 const json = (v: unknown) => JSON.stringify(v);
 
 export const OPEN_ELSEWHERE =
@@ -56,6 +42,8 @@ export const OPEN_ELSEWHERE =
  * Saves the form's draft as the user types and offers back a draft left by a reload, a crash or
  * an update. Saving or discarding clears it.
  */
+export { unsavedForms } from './unsaved-forms';
+
 export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
   const key = untrack(options.key);
   const found = key ? loadDraft<T>(key) : undefined;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@solidjs/testing-library';
 import { Route } from '@solidjs/router';
 import { CpniDatabase, useDatabase } from '../../src/db/database';
@@ -11,6 +11,11 @@ import { RecordDetail } from '../../src/features/records/RecordDetail';
 // ended (customers may be told from 2026-02-13, § 64.2011(b)(1)): the dashboard and the record
 // page say the same thing, in the same words.
 let recordId = '';
+// The dashboard's content is a lazy chunk: load it once up front, as the app does at startup.
+beforeAll(async () => {
+  await import('../../src/features/dashboard/DashboardView');
+});
+
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 2, 10, 12, 0, 0));

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@solidjs/testing-library';
 import { markBackedUp } from '../../src/db/backup';
 import { logChanges } from '../../src/db/change-log';
@@ -15,6 +15,11 @@ import { createCertification, getCertification } from '../../src/db/certificatio
 import { markReady, signCertification } from '../../src/db/certification-steps';
 import { newCertification } from '../../src/domain/certification-record';
 import { contentHashOf, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
+
+// The dashboard's content is a lazy chunk: load it once up front, as the app does at startup.
+beforeAll(async () => {
+  await import('../../src/features/dashboard/DashboardView');
+});
 
 beforeEach(() => useDatabase(new CpniDatabase(`dash-${crypto.randomUUID()}`)));
 

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { CLOCKED_KIND_NAMES } from '../../src/domain/kinds/clocked';
 import { describe, expect, it } from 'vitest';
 import { CLOCKED_KINDS, RECORD_FIELD_SCHEMAS, RECORD_KINDS, RECORD_KIND_REGISTRY, isRecordKind, recordDate, type ComplianceRecord } from '../../src/domain/records';
 import { DUTIES } from '../../src/domain/duties';
@@ -35,6 +36,7 @@ describe('the record-kind registry', () => {
   it('lists as clocked exactly the kinds that start clocks', () => {
     expect([...CLOCKED_KINDS].sort()).toEqual(RECORD_KINDS.filter((k) => 'clocks' in RECORD_KIND_REGISTRY[k]).sort());
     expect([...CLOCKED_KINDS].sort()).toEqual(['breach', 'notice', 'optOutFailure']);
+    expect([...CLOCKED_KIND_NAMES].sort()).toEqual([...CLOCKED_KINDS].sort());
   });
 
   it('turns one definition into the schema, its messages and the form fields', () => {

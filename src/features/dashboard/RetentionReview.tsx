@@ -1,5 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
-import { retentionCandidates } from '../../db/dashboard';
+import { retentionCandidates } from '../../db/retention';
 import { purgeRecord, softDeleteRecord } from '../../db/records';
 import type { StoredRecord } from '../../db/database';
 import { isPastRetention, retentionFor } from '../../domain/retention';

@@ -1,6 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
-import { createClientsQuery } from '../../db/clients';
+import { listClients } from '../../db/clients';
+import type { Client } from '../../domain/schema';
+import { createLiveValue } from '../../db/live-value';
 import { createRecordsQuery, type RecordQuery } from '../../db/records';
 import { createLiveQuery } from '../../db/live';
 import { formatLong, isIsoDate, todayLocal, yearOf } from '../../domain/dates';
@@ -22,7 +24,8 @@ const number = (n: number) => n.toLocaleString('en-US');
 
 export function Records() {
   const [params, setParams] = useSearchParams<Params>();
-  const clients = createClientsQuery(() => ({ search: '', includeArchived: true }));
+  // Read and shown whole (a name map and the client filter's options): plain values, no row-by-row reconcile.
+  const clients = createLiveValue(() => listClients(), [] as Client[]);
   const clientName = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
   const clientOptions = createMemo(() =>
     clients.value.map((c) => ({ value: c.id, label: c.archived ? `${c.legalName} (archived)` : c.legalName })),
@@ -85,7 +88,8 @@ export function Records() {
         </EmptyState>
       </Show>
 
-      <Show when={!deleted()}>
+      {/* After the first page is on screen: the training check reads every client's training records. */}
+      <Show when={!deleted() && !records.loading && !clients.loading}>
         <TrainingWarnings clients={clients.value.filter((c) => (params.client ? c.id === params.client : !c.archived))} names={clientName()} />
       </Show>
 

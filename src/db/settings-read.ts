@@ -1,0 +1,17 @@
+/** Reading the settings: apart from their schema and their writes, so the app shell can read them at startup. */
+import { DEFAULT_SETTINGS } from '../domain/settings-defaults';
+import type { Settings } from '../domain/schema';
+import { db } from './database';
+import { createLiveValue } from './live-value';
+
+export async function getSettings(): Promise<Settings> {
+  const row = await db().settings.get('app');
+  if (!row) return structuredClone(DEFAULT_SETTINGS);
+  const rest: Partial<typeof row> = { ...row };
+  delete rest.key;
+  return { ...DEFAULT_SETTINGS, ...rest };
+}
+
+export function createSettingsQuery() {
+  return createLiveValue(() => getSettings(), DEFAULT_SETTINGS);
+}
