@@ -1,14 +1,15 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
-import { clientRecords } from '../../db/certifications';
+import { clientRecords, getCertifications, type CertificationSummary } from '../../db/certifications';
 import { assemblePackage, type Certification } from '../../domain/certification-record';
+import type { StoredRecord } from '../../db/database';
 import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
 
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
-export function BatchExport(props: { certifications: Certification[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
+export function BatchExport(props: { certifications: CertificationSummary[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
   // eslint-disable-next-line solid/reactivity -- the season is only the starting choice
   const [year, setYear] = createSignal(props.season);
   const [chosen, setChosen] = createSignal<Set<string>>(new Set());
@@ -16,9 +17,10 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   const [result, setResult] = createSignal<{ exported: string[]; failed: { label: string; reason: string }[] } | undefined>();
   const [error, setError] = createSignal('');
   const [kind, setKind] = createSignal<'signed' | 'drafts'>('signed');
-  const years = () => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a);
-  const inYear = () => props.certifications.filter((c) => c.certificationYear === year());
-  const clientOf = (c: Certification) => props.clients.find((x) => x.id === c.clientId);
+  const years = createMemo(() => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a));
+  const inYear = createMemo(() => props.certifications.filter((c) => c.certificationYear === year()));
+  const clientsById = createMemo(() => new Map(props.clients.map((c) => [c.id, c])));
+  const clientOf = (c: { clientId: string }) => clientsById().get(c.clientId);
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen());
     if (on) next.add(id);
@@ -29,11 +31,27 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   const run = async () => {
     setError('');
     setResult(undefined);
-    const picked = inYear().filter((c) => chosen().has(c.id));
-    if (!picked.length) return setError('Choose at least one client.');
+    const pickedIds = inYear().filter((c) => chosen().has(c.id)).map((c) => c.id);
+    if (!pickedIds.length) return setError('Choose at least one client.');
+    setProgress({ done: 0, total: pickedIds.length, label: 'the packages' });
     try {
-      const [{ exportBatch }, { exportPackage }] = await Promise.all([import('../../documents/batch'), import('../../documents/package')]);
-      const items = picked.map((cert) => {
+      // Every chosen certification whole in one read; each client's records by its key range,
+      // the next client's read while this one renders (IndexedDB never waits on the PDF).
+      const [{ exportBatch }, { exportPackage }, whole] = await Promise.all([import('../../documents/batch'), import('../../documents/package'), getCertifications(pickedIds)]);
+      const picked = whole.filter((c): c is Certification => !!c);
+      const reads = new Map<number, Promise<StoredRecord[]>>();
+      const recordsOf = (i: number): Promise<StoredRecord[]> | undefined => {
+        const client = picked[i] && clientOf(picked[i]!);
+        if (kind() !== 'drafts' || !client) return undefined;
+        let read = reads.get(i);
+        if (!read) {
+          read = clientRecords(client.id);
+          read.catch(() => {});
+          reads.set(i, read);
+        }
+        return read;
+      };
+      const items = picked.map((cert, i) => {
         const client = clientOf(cert);
         return {
           label: client?.legalName ?? 'Unknown client',
@@ -47,7 +65,9 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
               return signedFiles(cert.signedPackageId, 'single');
             }
             if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);
-            const records = await clientRecords(client.id);
+            const records = await recordsOf(i)!;
+            reads.delete(i);
+            recordsOf(i + 1);
             const assembled = assemblePackage(cert, client, records, props.settings);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
@@ -110,7 +130,8 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
         {(p) => (
           <div>
             <label for="batch-progress">Exporting {p().label}…</label>
-            <progress id="batch-progress" max={p().total} value={p().done}>{p().done} of {p().total}</progress>
+            <progress id="batch-progress" max={p().total} value={p().done}>{p().done} of {p().total}</progress>{' '}
+            <span class="hint">{p().done} of {p().total}</span>
           </div>
         )}
       </Show>
