@@ -88,9 +88,10 @@ export async function renderPdf(input: PdfDocument | readonly PdfDocument[], opt
     options.numbering ?? 'package',
   );
 
+  const state: DrawState = {};
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('letter', 'portrait');
-    for (const op of page.ops) draw(pdf, op);
+    for (const op of page.ops) draw(pdf, op, state);
   });
 
   pdf.setDocumentProperties({
@@ -119,18 +120,37 @@ const FACES: Record<FontKey, [family: string, style: string]> = {
   fallbackBold: [FALLBACK_FONT.family, 'bold'],
 };
 
-function draw(pdf: Pdf, op: DrawOp): void {
+/**
+ * What the last text was set in: jsPDF keeps font, size and colour across pages (it writes them
+ * again on each new page), so they are set only when they change.
+ */
+interface DrawState {
+  font?: FontKey;
+  size?: number;
+  gray?: number;
+}
+
+function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
   switch (op.kind) {
     case 'text': {
-      const [family, style] = FACES[op.font];
-      pdf.setFont(family, style);
-      // jsPDF quietly substitutes Times for a face it does not know, which would garble the text.
-      const active = pdf.getFont();
-      if (active.fontName !== family || active.fontStyle !== style) {
-        throw new Error(`The PDF font ${family} ${style} is not available (jsPDF chose ${active.fontName} ${active.fontStyle}).`);
+      if (state.font !== op.font) {
+        const [family, style] = FACES[op.font];
+        pdf.setFont(family, style);
+        // jsPDF quietly substitutes Times for a face it does not know, which would garble the text.
+        const active = pdf.getFont();
+        if (active.fontName !== family || active.fontStyle !== style) {
+          throw new Error(`The PDF font ${family} ${style} is not available (jsPDF chose ${active.fontName} ${active.fontStyle}).`);
+        }
+        state.font = op.font;
       }
-      pdf.setFontSize(op.size);
-      pdf.setTextColor(grayHex(op.gray));
+      if (state.size !== op.size) {
+        pdf.setFontSize(op.size);
+        state.size = op.size;
+      }
+      if (state.gray !== op.gray) {
+        pdf.setTextColor(grayHex(op.gray));
+        state.gray = op.gray;
+      }
       pdf.text(op.text, op.x, op.y, { baseline: 'alphabetic' });
       return;
     }
