@@ -17,10 +17,19 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
   const [result, setResult] = createSignal<{ exported: string[]; failed: { label: string; reason: string }[] } | undefined>();
   const [error, setError] = createSignal('');
   const [kind, setKind] = createSignal<'signed' | 'drafts'>('signed');
-  const years = createMemo(() => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a));
-  const inYear = createMemo(() => props.certifications.filter((c) => c.certificationYear === year()));
   const clientsById = createMemo(() => new Map(props.clients.map((c) => [c.id, c])));
   const clientOf = (c: { clientId: string }) => clientsById().get(c.clientId);
+  const years = createMemo(() => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a));
+  // By client name, as people sort names ("Carrier 9" before "Carrier 10"), so a client is found in a long list.
+  const inYear = createMemo(() => {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const name = (c: CertificationSummary) => clientOf(c)?.legalName ?? '';
+    return props.certifications
+      .filter((c) => c.certificationYear === year())
+      .map((c) => ({ c, name: name(c) }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((x) => x.c);
+  });
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen());
     if (on) next.add(id);
