@@ -7,6 +7,7 @@ import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
+import type { PackageRenderer } from '../../documents/package-renderer';
 
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
 export function BatchExport(props: { certifications: CertificationSummary[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
@@ -43,10 +44,14 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     const pickedIds = inYear().filter((c) => chosen().has(c.id)).map((c) => c.id);
     if (!pickedIds.length) return setError('Choose at least one client.');
     setProgress({ done: 0, total: pickedIds.length, label: 'the packages' });
+    let renderer: PackageRenderer | undefined;
     try {
       // Every chosen certification whole in one read; each client's records by its key range,
       // the next client's read while this one renders (IndexedDB never waits on the PDF).
-      const [{ exportBatch }, { exportPackage }, whole] = await Promise.all([import('../../documents/batch'), import('../../documents/package'), getCertifications(pickedIds)]);
+      const [{ exportBatch }, { createPackageRenderer }, whole] = await Promise.all([import('../../documents/batch'), import('../../documents/package-renderer'), getCertifications(pickedIds)]);
+      // Drafts are drawn in a worker, one at a time: the page stays responsive through hundreds.
+      renderer = kind() === 'drafts' ? createPackageRenderer() : undefined;
+      const draw = renderer;
       const picked = whole.filter((c): c is Certification => !!c);
       const reads = new Map<number, Promise<StoredRecord[]>>();
       const recordsOf = (i: number): Promise<StoredRecord[]> | undefined => {
@@ -80,7 +85,7 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
             const assembled = assemblePackage(cert, client, records, props.settings);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
-            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, { mode: 'single' });
+            return draw!.render({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, 'single');
           },
         };
       });
@@ -90,6 +95,7 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
+      renderer?.close();
       setProgress(undefined);
     }
   };
