@@ -27,6 +27,8 @@ export interface BatchResult {
 export interface BatchOptions {
   /** The date every zip entry carries, so the same packages give the same zip. */
   date?: IsoDate;
+  /** How many items may be built at once (default one at a time). */
+  ahead?: number;
 }
 
 export const BATCH_README = 'README.txt';
@@ -51,9 +53,20 @@ export async function exportBatch(
   const failed: BatchFailure[] = [];
   const contents: { label: string; paths: string[] }[] = [];
 
+  // Up to `ahead` items are built at once (their builds may run in workers); results are taken
+  // in order, so the zip is the same whichever finishes first.
+  const ahead = Math.max(1, options.ahead ?? 1);
+  const builds: Promise<ExportedFile[]>[] = [];
+  const startBuild = (i: number) => {
+    if (i >= items.length || builds[i]) return;
+    builds[i] = Promise.resolve().then(() => items[i]!.build());
+    builds[i].catch(() => {});
+  };
   for (const [index, item] of items.entries()) {
+    for (let i = index; i < index + ahead; i++) startBuild(i);
     try {
-      const files = await item.build();
+      const files = await builds[index]!;
+      delete builds[index];
       if (files.length === 0) throw new Error('The export produced no file.');
       const folder = files.length > 1 ? `${unique(safeFileName(item.label), taken)}/` : '';
       const inFolder = new Set<string>();

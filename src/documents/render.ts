@@ -91,6 +91,7 @@ export async function renderPdf(input: PdfDocument | readonly PdfDocument[], opt
   const state: DrawState = {};
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('letter', 'portrait');
+    state.page = index;
     for (const op of page.ops) draw(pdf, op, state);
   });
 
@@ -128,6 +129,12 @@ interface DrawState {
   font?: FontKey;
   size?: number;
   gray?: number;
+  /** The page being drawn, and the page whose stroke state below was set. */
+  page?: number;
+  linePage?: number;
+  lineGray?: number;
+  lineWidth?: number;
+  roundCaps?: boolean;
 }
 
 function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
@@ -155,9 +162,11 @@ function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
       return;
     }
     case 'line':
-      pdf.setDrawColor(grayHex(op.gray));
-      pdf.setLineWidth(op.width);
-      pdf.setLineCap(op.roundCaps ? 'round' : 'butt');
+      // The stroke state is written into the page's content, so it is set again on each page.
+      if (state.page !== state.linePage || state.lineGray !== op.gray) pdf.setDrawColor(grayHex(op.gray));
+      if (state.page !== state.linePage || state.lineWidth !== op.width) pdf.setLineWidth(op.width);
+      if (state.page !== state.linePage || state.roundCaps !== !!op.roundCaps) pdf.setLineCap(op.roundCaps ? 'round' : 'butt');
+      Object.assign(state, { linePage: state.page, lineGray: op.gray, lineWidth: op.width, roundCaps: !!op.roundCaps });
       pdf.line(op.x1, op.y1, op.x2, op.y2);
       return;
     case 'image':

@@ -1,13 +1,13 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
 import { clientRecords, getCertifications, type CertificationSummary } from '../../db/certifications';
-import { assemblePackage, type Certification } from '../../domain/certification-record';
+import type { Certification } from '../../domain/certification-record';
 import type { StoredRecord } from '../../db/database';
 import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
-import type { PackageRenderer } from '../../documents/package-renderer';
+import type { PackageJobs } from './package-jobs';
 
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
 export function BatchExport(props: { certifications: CertificationSummary[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
@@ -44,14 +44,14 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     const pickedIds = inYear().filter((c) => chosen().has(c.id)).map((c) => c.id);
     if (!pickedIds.length) return setError('Choose at least one client.');
     setProgress({ done: 0, total: pickedIds.length, label: 'the packages' });
-    let renderer: PackageRenderer | undefined;
+    let jobs: PackageJobs | undefined;
     try {
       // Every chosen certification whole in one read; each client's records by its key range,
-      // the next client's read while this one renders (IndexedDB never waits on the PDF).
-      const [{ exportBatch }, { createPackageRenderer }, whole] = await Promise.all([import('../../documents/batch'), import('../../documents/package-renderer'), getCertifications(pickedIds)]);
-      // Drafts are drawn in a worker, one at a time: the page stays responsive through hundreds.
-      renderer = kind() === 'drafts' ? createPackageRenderer() : undefined;
-      const draw = renderer;
+      // the client after next read while these two render (IndexedDB never waits on the PDF).
+      const [{ exportBatch }, { createPackageJobs }, whole] = await Promise.all([import('../../documents/batch'), import('./package-jobs'), getCertifications(pickedIds)]);
+      // Drafts are assembled and drawn in a worker, one at a time: the page stays responsive through hundreds.
+      jobs = kind() === 'drafts' ? createPackageJobs(2) : undefined;
+      const draw = jobs;
       const picked = whole.filter((c): c is Certification => !!c);
       const reads = new Map<number, Promise<StoredRecord[]>>();
       const recordsOf = (i: number): Promise<StoredRecord[]> | undefined => {
@@ -81,21 +81,20 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
             if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);
             const records = await recordsOf(i)!;
             reads.delete(i);
-            recordsOf(i + 1);
-            const assembled = assemblePackage(cert, client, records, props.settings);
+            recordsOf(i + 2);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
-            return draw!.render({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, 'single');
+            return draw!.draft({ cert, client, records, settings: props.settings }, { preparer, documentDate: cert.dateFiled || todayLocal(), mode: 'single' });
           },
         };
       });
-      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal() });
+      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal(), ahead: kind() === 'drafts' ? 2 : 1 });
       downloadBytes(out.zip, `CPNI Certifications ${year()}${kind() === 'drafts' ? ' DRAFTS' : ''}.zip`, 'application/zip');
       setResult({ exported: out.exported, failed: out.failed });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      renderer?.close();
+      jobs?.close();
       setProgress(undefined);
     }
   };

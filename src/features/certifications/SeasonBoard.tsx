@@ -2,8 +2,8 @@ import { A } from '@solidjs/router';
 import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
 import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
 import { createLiveSignal } from '../../db/live';
-import { assemblePackage } from '../../domain/certification-record';
-import { describeOpenChecks, openChecks, openChecksWeight, type OpenChecks } from './open-checks';
+import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
+import type { PackageJobs } from './package-jobs';
 import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
 import type { Certification } from '../../domain/certification-record';
 import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
@@ -24,8 +24,6 @@ const n = (x: number) => x.toLocaleString('en-US');
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 /** Open checks are counted for this many clients per read transaction. */
 const CHECKS_CHUNK = 10;
-/** The longest stretch of counting before the page gets the main thread back (ms). */
-const CHECKS_SLICE_MS = 30;
 
 function counts(item: SeasonStartItem): string {
   const parts = Object.entries(item.recordCounts).map(([kind, count]) => `${RECORD_KIND_META[kind as keyof typeof RECORD_KIND_META].plural.toLowerCase()}: ${count}`);
@@ -99,10 +97,12 @@ export function SeasonBoard(props: {
   const fullOf = (r: Row) => (r.cert ? fullById().get(r.cert.id) : undefined);
 
   // Open checks need each client's records and the whole package's lint: counted after the board
-  // is on screen, in the order shown, a few clients per read transaction, giving the page the
-  // main thread back every few milliseconds, and kept until that certification changes.
+  // is on screen, in the order shown, a few clients per read transaction, in a worker (the page
+  // only reads and hands over), and kept until that certification changes.
   const [checks, setChecks] = createSignal<ReadonlyMap<string, OpenChecks>>(new Map());
   const checkKey = (cert: Certification) => `${cert.id}|${cert.updatedAt}`;
+  let jobs: Promise<PackageJobs> | undefined;
+  onCleanup(() => void jobs?.then((j) => j.close()));
   createEffect(
     on(fullById, (byId) => {
       let stopped = false;
@@ -115,26 +115,23 @@ export function SeasonBoard(props: {
         .sort((a, b) => (position.get(a.clientId) ?? 1e9) - (position.get(b.clientId) ?? 1e9));
       if (!todo.length) return;
       const clientsById = new Map(props.clients.map((c) => [c.id, c]));
+      jobs ??= import('./package-jobs').then((m) => m.createPackageJobs());
       void (async () => {
+        const worker = await jobs!;
         for (let start = 0; start < todo.length; start += CHECKS_CHUNK) {
           await nextTask();
           if (stopped) return;
           const chunk = todo.slice(start, start + CHECKS_CHUNK);
           const records = await recordsOfClients(chunk.map((c) => c.clientId));
           const found = new Map<string, OpenChecks>();
-          let slice = performance.now();
           for (const cert of chunk) {
             if (stopped) return;
             const client = clientsById.get(cert.clientId);
             if (!client) continue;
             try {
-              found.set(checkKey(cert), openChecks(assemblePackage(cert, client, records.get(cert.clientId) ?? [], props.settings)));
+              found.set(checkKey(cert), await worker.checks({ cert, client, records: records.get(cert.clientId) ?? [], settings: props.settings }));
             } catch {
               // A certification the checks cannot read is opened in its editor, which says why.
-            }
-            if (performance.now() - slice > CHECKS_SLICE_MS) {
-              await nextTask();
-              slice = performance.now();
             }
           }
           if (stopped) return;
