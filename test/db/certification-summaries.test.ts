@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CpniDatabase, useDatabase } from '../../src/db/database';
 import { getClient, saveClient } from '../../src/db/clients';
 import { saveRecord } from '../../src/db/records';
-import { createCertification, getCertification, getCertifications, listCertificationSummaries, listCertificationsOfYear, recordsOfClients } from '../../src/db/certifications';
+import { createRoot } from 'solid-js';
+import { createCertification, createCertificationSummariesQuery, getCertification, getCertifications, listCertificationSummaries, listCertificationsOfYear, recordsOfClients } from '../../src/db/certifications';
 import { markFiled, markReady, signCertification, startAmendedFiling } from '../../src/db/certification-steps';
 import { newCertification } from '../../src/domain/certification-record';
 import { contentHashOf, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
@@ -71,5 +72,26 @@ describe('what the certifications screen reads', () => {
     const records = await recordsOfClients([mesa, canyon]);
     expect(records.get(mesa)!.map((r) => r.kind)).toEqual(['complaint']);
     expect(records.get(canyon)).toEqual([]);
+  });
+});
+
+describe('the certifications screen’s live list', () => {
+  it('is a plain array that follows every write', async () => {
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    const mesa = await client('Mesa Rural Telephone Co.', '823456');
+    await createRoot(async (dispose) => {
+      const list = createCertificationSummariesQuery();
+      await until(() => !list.loading);
+      expect(list.value).toEqual([]);
+      const id = await start(mesa, 2027);
+      await until(() => list.value.length === 1);
+      expect(list.value.map((s) => [s.id, s.status])).toEqual([[id, 'draft']]);
+      await markReady(id, (await getCertification(id))!);
+      await until(() => list.value[0]?.status === 'ready');
+      expect(list.value[0]!.status).toBe('ready');
+      dispose();
+    });
   });
 });
