@@ -91,8 +91,18 @@ export async function renderPdf(input: PdfDocument | readonly PdfDocument[], opt
   const state: DrawState = {};
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('letter', 'portrait');
-    state.page = index;
-    for (const op of page.ops) draw(pdf, op, state);
+    // Runs of lines in one style (a draft's mark is ~40) go out as one path, not one call each.
+    let run: LineOp[] = [];
+    for (const op of page.ops) {
+      if (op.kind === 'line' && (run.length === 0 || sameStroke(run[0]!, op))) {
+        run.push(op);
+        continue;
+      }
+      strokeLines(pdf, run);
+      run = op.kind === 'line' ? [op] : [];
+      if (op.kind !== 'line') draw(pdf, op, state);
+    }
+    strokeLines(pdf, run);
   });
 
   pdf.setDocumentProperties({
@@ -129,12 +139,6 @@ interface DrawState {
   font?: FontKey;
   size?: number;
   gray?: number;
-  /** The page being drawn, and the page whose stroke state below was set. */
-  page?: number;
-  linePage?: number;
-  lineGray?: number;
-  lineWidth?: number;
-  roundCaps?: boolean;
 }
 
 function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
@@ -161,18 +165,31 @@ function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
       pdf.text(op.text, op.x, op.y, { baseline: 'alphabetic' });
       return;
     }
-    case 'line':
-      // The stroke state is written into the page's content, so it is set again on each page.
-      if (state.page !== state.linePage || state.lineGray !== op.gray) pdf.setDrawColor(grayHex(op.gray));
-      if (state.page !== state.linePage || state.lineWidth !== op.width) pdf.setLineWidth(op.width);
-      if (state.page !== state.linePage || state.roundCaps !== !!op.roundCaps) pdf.setLineCap(op.roundCaps ? 'round' : 'butt');
-      Object.assign(state, { linePage: state.page, lineGray: op.gray, lineWidth: op.width, roundCaps: !!op.roundCaps });
-      pdf.line(op.x1, op.y1, op.x2, op.y2);
-      return;
     case 'image':
       pdf.addImage(op.dataUrl, imageFormat(op.dataUrl), op.x, op.y, op.width, op.height, undefined, 'FAST');
       return;
   }
+}
+
+type LineOp = Extract<DrawOp, { kind: 'line' }>;
+
+function sameStroke(a: LineOp, b: LineOp): boolean {
+  return a.gray === b.gray && a.width === b.width && !!a.roundCaps === !!b.roundCaps;
+}
+
+/**
+ * Strokes lines of one style as one path, written straight into the page's content (inside its
+ * own q … Q, so no state leaks into what follows): what jsPDF's line() writes per line, once.
+ * PDF space has its origin at the foot of the page; the layout's at the head.
+ */
+function strokeLines(pdf: Pdf, lines: readonly LineOp[]): void {
+  const first = lines[0];
+  if (!first) return;
+  const height = pdf.internal.pageSize.getHeight();
+  const n = (x: number) => String(Math.round(x * 1000) / 1000);
+  const level = Math.round(Math.min(1, Math.max(0, first.gray)) * 255) / 255;
+  const path = lines.map((l) => `${n(l.x1)} ${n(height - l.y1)} m ${n(l.x2)} ${n(height - l.y2)} l`).join('\n');
+  (pdf.internal as unknown as { write: (...parts: string[]) => void }).write(`q\n${n(level)} G\n${n(first.width)} w\n${first.roundCaps ? 1 : 0} J\n${path}\nS\nQ`);
 }
 
 function grayHex(gray: number): string {
