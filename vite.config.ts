@@ -54,4 +54,6 @@ export default defineConfig({
   ],
   resolve: { alias: { html2canvas: emptyModule, canvg: emptyModule, dompurify: emptyModule } },
   build: { target: 'es2022' },
+  // Module workers (the batch export's PDF worker) load jsPDF as a chunk of their own.
+  worker: { format: 'es' },
 });

@@ -45,16 +45,32 @@ try {
     await page.getByTestId('season-report-summary').waitFor({ timeout: 120_000 });
     results.season.push(performance.now() - t);
 
+    // The moment the board holds every client's row, noted in the page as the DOM changes.
+    await page.addInitScript((count) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelectorAll('[data-testid="season-table"] tbody tr').length >= count) {
+          window.__boardAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, CLIENTS);
     await page.goto(`${server.origin}/certifications`);
     await page.locator(`[data-testid="season-table"] tbody tr:nth-child(${CLIENTS})`).waitFor({ timeout: 60_000 });
-    results.board.push(await page.evaluate(() => performance.now()));
+    results.board.push(await page.evaluate(() => window.__boardAt));
 
-    const first = page.locator('[data-testid="season-table"] tbody tr').first();
-    const before = await first.innerText();
-    t = performance.now();
-    await page.getByRole('button', { name: /^Client/ }).click();
-    await page.waitForFunction((text) => document.querySelector('[data-testid="season-table"] tbody tr')?.textContent !== text, before.replace(/\t/g, ''));
-    results.sort.push(performance.now() - t);
+    // Sorting, timed inside the page: the click, Solid's re-render, then the next paint
+    // (requestAnimationFrame, then a task after it), without the test driver's round trip.
+    const sorted = await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('[data-testid="season-board"] th button')].find((b) => b.textContent?.startsWith('Client'));
+      const first = () => document.querySelector('[data-testid="season-table"] tbody tr')?.textContent;
+      const before = first();
+      const t0 = performance.now();
+      button.click();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return { ms: performance.now() - t0, changed: first() !== before };
+    });
+    if (!sorted.changed) throw new Error('The sort did not change the first row.');
+    results.sort.push(sorted.ms);
     await context.close();
   }
   console.log(`\nChromium ${browser.version()}, ${CLIENTS} clients, production build, ${RUNS} runs (medians, ms)`);
@@ -62,7 +78,7 @@ try {
   line(`import ${CLIENTS} clients from CSV: choose file → stored`, results.import, '≤ 5000');
   line(`start the season for ${CLIENTS}: click → report`, results.season, '≤ 10000');
   line(`season board: navigation start → all ${CLIENTS} rows`, results.board, '≤ 300');
-  line('season board: sort by client, click → re-rendered (incl. driver round trip)', results.sort, '≤ 100');
+  line('season board: sort by client, click → next paint (in the page)', results.sort, '≤ 100');
 } finally {
   await browser.close();
   await server.close();

@@ -6,8 +6,9 @@ import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { canonicalJson } from '../domain/sha256';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
-import { createLiveQuery } from './live';
-import type { StoredRecord } from './database';
+import { createLiveQuery, createLiveSignal } from './live';
+import type { ProgressKey, StoredRecord } from './database';
+import type { CertificationStatus } from '../domain/certification-status';
 
 export async function createCertification(fields: CertificationFields): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const database = db();
@@ -81,6 +82,76 @@ export function listCertifications(): Promise<Certification[]> {
 /** The live records of one client (what a certification is computed from). */
 export function clientRecords(clientId: string): Promise<StoredRecord[]> {
   return db().records.where('[clientId+liveDate]').between([clientId, Dexie.minKey], [clientId, Dexie.maxKey], true, true).toArray();
+}
+
+/** What the certifications list and the season board show of every certification, without its answers and statement. */
+export interface CertificationSummary {
+  id: string;
+  clientId: string;
+  certificationYear: number;
+  status: CertificationStatus;
+  signatureDate: string;
+  filedOn: string;
+  ecfsConfirmation: string;
+  /** Set on an amended filing. */
+  amends?: true;
+  /** Set on a filing that an amended one replaces. */
+  amendedById?: string;
+}
+
+/**
+ * Every certification's summary, read from the `progressKey` index alone (one key cursor: never
+ * the 3.6 KB of answers and statement of each of thousands of rows). Only the few client-years
+ * with an amended filing are read whole, to know which filing of the chain is in force.
+ */
+export async function listCertificationSummaries(): Promise<CertificationSummary[]> {
+  const database = db();
+  return database.transaction('r', database.certifications, async () => {
+    const out: CertificationSummary[] = [];
+    await database.certifications.orderBy('progressKey').eachKey((key, cursor) => {
+      const [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] = key as unknown as ProgressKey;
+      out.push({ id: String(cursor.primaryKey), clientId, certificationYear, status: status as CertificationStatus, signatureDate, filedOn, ecfsConfirmation, ...(amends ? { amends: true as const } : {}) });
+    });
+    const chains = new Map<string, [string, number]>();
+    for (const s of out) if (s.amends) chains.set(`${s.clientId}\u0000${s.certificationYear}`, [s.clientId, s.certificationYear]);
+    if (chains.size) {
+      const rows = await database.certifications.where('[clientId+certificationYear]').anyOf([...chains.values()]).toArray();
+      const whole = new Map(rows.map((r) => [r.id, r]));
+      for (const [i, s] of out.entries()) {
+        const row = whole.get(s.id);
+        if (!row) continue;
+        out[i] = { ...s, ...(row.amendedById ? { amendedById: row.amendedById } : {}) };
+      }
+    }
+    return out;
+  });
+}
+
+/** Every certification's summary as a plain signal (see `listCertificationSummaries`). */
+export function createCertificationSummariesQuery() {
+  return createLiveSignal(() => listCertificationSummaries(), [] as CertificationSummary[]);
+}
+
+/** The certifications of `ids` whole, in that order (undefined where one no longer exists), in one read. */
+export async function getCertifications(ids: readonly string[]): Promise<(Certification | undefined)[]> {
+  return db().certifications.bulkGet([...ids]);
+}
+
+/** One year's certifications, whole (the season board's signatories, dates and open checks). */
+export function listCertificationsOfYear(year: number): Promise<Certification[]> {
+  return db().certifications.where('certificationYear').equals(year).toArray();
+}
+
+/**
+ * The live records of each of `clientIds`, read in one transaction (one key range per client),
+ * for counting many certifications' checks without a transaction per client.
+ */
+export async function recordsOfClients(clientIds: readonly string[]): Promise<Map<string, StoredRecord[]>> {
+  const database = db();
+  return database.transaction('r', database.records, async () => {
+    const lists = await Promise.all(clientIds.map((id) => clientRecords(id)));
+    return new Map(clientIds.map((id, i) => [id, lists[i]!]));
+  });
 }
 
 export function createCertificationsQuery() {

@@ -12,25 +12,48 @@ export interface FallbackFonts {
   bold: TrueTypeMetrics;
 }
 
+/** Widths by code point for the standard fonts (-1: not in WinAnsi), for a lookup without hashing. */
+function denseWidths(widths: ReadonlyMap<number, number>): Int16Array {
+  const table = new Int16Array(Math.max(...widths.keys()) + 1).fill(-1);
+  for (const [cp, w] of widths) table[cp] = w;
+  return table;
+}
+const DENSE = { regular: denseWidths(HELVETICA_WIDTHS), bold: denseWidths(HELVETICA_BOLD_WIDTHS) };
+
+/** How many measured strings each measure keeps (a package has a few thousand distinct words). */
+const MEMO_LIMIT = 20_000;
+
 /**
  * Measures text the way it will be drawn: the standard fonts with their AFM widths and no
- * kerning (jsPDF draws none), the embedded font with its own advance widths.
+ * kerning (jsPDF draws none), the embedded font with its own advance widths. Widths are
+ * remembered per face and string: layout measures the same words again on every pass.
  */
 export function createMeasure(fallback: FallbackFonts | undefined): Measure {
-  return (text, font, size) => {
+  const memo: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), fallback: new Map(), fallbackBold: new Map() };
+  const unitsOf = (text: string, font: FontKey): number => {
     let units = 0;
     if (font === 'regular' || font === 'bold') {
-      const widths = font === 'bold' ? HELVETICA_BOLD_WIDTHS : HELVETICA_WIDTHS;
-      for (const ch of text) {
-        const width = widths.get(ch.codePointAt(0) ?? 0);
+      const widths = DENSE[font];
+      for (let i = 0; i < text.length; i++) {
+        const width = widths[text.charCodeAt(i)] ?? -1;
         // Layout sends only WinAnsi text to the standard fonts; anything else is a bug upstream.
-        if (width === undefined) throw new Error(`“${ch}” is not in the standard fonts' character set.`);
+        if (width < 0) throw new Error(`“${String.fromCodePoint(text.codePointAt(i) ?? 0)}” is not in the standard fonts' character set.`);
         units += width;
       }
     } else {
       if (!fallback) throw new Error('The embedded font was not loaded.');
       const face = font === 'fallbackBold' ? fallback.bold : fallback.regular;
       for (const ch of text) units += face.advanceOf(ch.codePointAt(0) ?? 0);
+    }
+    return units;
+  };
+  return (text, font, size) => {
+    const known = memo[font];
+    let units = known.get(text);
+    if (units === undefined) {
+      units = unitsOf(text, font);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(text, units);
     }
     return (units * size) / 1000;
   };

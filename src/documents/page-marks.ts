@@ -31,7 +31,7 @@ export function addPageMarks(pages: MarkedPage[], documents: readonly PdfDocumen
     const [n, total] = numbering === 'package' ? [index + 1, pages.length] : [own.indexOf(page) + 1, own.length];
     if (doc?.watermark) {
       // Behind everything else on the page, so the text stays black on top of it.
-      page.ops.unshift(...diagonalDraft());
+      page.ops.unshift(...(draftMark ??= diagonalDraft()));
       page.ops.push(...draftHead(doc.watermark, measure));
     }
     page.ops.push(...footer(`Page ${n} of ${total}`, doc, measure));
@@ -107,6 +107,9 @@ const LETTERS: readonly { width: number; strokes: readonly (readonly Point[])[] 
   // T
   { width: 0.72, strokes: [[[0, 1], [0.72, 1]], [[0.36, 1], [0.36, 0]]] },
 ];
+
+/** The same on every page of every draft: drawn once, then reused (the ops are never changed). */
+let draftMark: readonly DrawOp[] | undefined;
 
 function diagonalDraft(): DrawOp[] {
   const { capHeight, stroke, gray, letterSpacing } = DIAGONAL;

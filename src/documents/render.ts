@@ -88,9 +88,21 @@ export async function renderPdf(input: PdfDocument | readonly PdfDocument[], opt
     options.numbering ?? 'package',
   );
 
+  const state: DrawState = {};
   pages.forEach((page, index) => {
     if (index > 0) pdf.addPage('letter', 'portrait');
-    for (const op of page.ops) draw(pdf, op);
+    // Runs of lines in one style (a draft's mark is ~40) go out as one path, not one call each.
+    let run: LineOp[] = [];
+    for (const op of page.ops) {
+      if (op.kind === 'line' && (run.length === 0 || sameStroke(run[0]!, op))) {
+        run.push(op);
+        continue;
+      }
+      strokeLines(pdf, run);
+      run = op.kind === 'line' ? [op] : [];
+      if (op.kind !== 'line') draw(pdf, op, state);
+    }
+    strokeLines(pdf, run);
   });
 
   pdf.setDocumentProperties({
@@ -119,31 +131,65 @@ const FACES: Record<FontKey, [family: string, style: string]> = {
   fallbackBold: [FALLBACK_FONT.family, 'bold'],
 };
 
-function draw(pdf: Pdf, op: DrawOp): void {
+/**
+ * What the last text was set in: jsPDF keeps font, size and colour across pages (it writes them
+ * again on each new page), so they are set only when they change.
+ */
+interface DrawState {
+  font?: FontKey;
+  size?: number;
+  gray?: number;
+}
+
+function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
   switch (op.kind) {
     case 'text': {
-      const [family, style] = FACES[op.font];
-      pdf.setFont(family, style);
-      // jsPDF quietly substitutes Times for a face it does not know, which would garble the text.
-      const active = pdf.getFont();
-      if (active.fontName !== family || active.fontStyle !== style) {
-        throw new Error(`The PDF font ${family} ${style} is not available (jsPDF chose ${active.fontName} ${active.fontStyle}).`);
+      if (state.font !== op.font) {
+        const [family, style] = FACES[op.font];
+        pdf.setFont(family, style);
+        // jsPDF quietly substitutes Times for a face it does not know, which would garble the text.
+        const active = pdf.getFont();
+        if (active.fontName !== family || active.fontStyle !== style) {
+          throw new Error(`The PDF font ${family} ${style} is not available (jsPDF chose ${active.fontName} ${active.fontStyle}).`);
+        }
+        state.font = op.font;
       }
-      pdf.setFontSize(op.size);
-      pdf.setTextColor(grayHex(op.gray));
+      if (state.size !== op.size) {
+        pdf.setFontSize(op.size);
+        state.size = op.size;
+      }
+      if (state.gray !== op.gray) {
+        pdf.setTextColor(grayHex(op.gray));
+        state.gray = op.gray;
+      }
       pdf.text(op.text, op.x, op.y, { baseline: 'alphabetic' });
       return;
     }
-    case 'line':
-      pdf.setDrawColor(grayHex(op.gray));
-      pdf.setLineWidth(op.width);
-      pdf.setLineCap(op.roundCaps ? 'round' : 'butt');
-      pdf.line(op.x1, op.y1, op.x2, op.y2);
-      return;
     case 'image':
       pdf.addImage(op.dataUrl, imageFormat(op.dataUrl), op.x, op.y, op.width, op.height, undefined, 'FAST');
       return;
   }
+}
+
+type LineOp = Extract<DrawOp, { kind: 'line' }>;
+
+function sameStroke(a: LineOp, b: LineOp): boolean {
+  return a.gray === b.gray && a.width === b.width && !!a.roundCaps === !!b.roundCaps;
+}
+
+/**
+ * Strokes lines of one style as one path, written straight into the page's content (inside its
+ * own q … Q, so no state leaks into what follows): what jsPDF's line() writes per line, once.
+ * PDF space has its origin at the foot of the page; the layout's at the head.
+ */
+function strokeLines(pdf: Pdf, lines: readonly LineOp[]): void {
+  const first = lines[0];
+  if (!first) return;
+  const height = pdf.internal.pageSize.getHeight();
+  const n = (x: number) => String(Math.round(x * 1000) / 1000);
+  const level = Math.round(Math.min(1, Math.max(0, first.gray)) * 255) / 255;
+  const path = lines.map((l) => `${n(l.x1)} ${n(height - l.y1)} m ${n(l.x2)} ${n(height - l.y2)} l`).join('\n');
+  (pdf.internal as unknown as { write: (...parts: string[]) => void }).write(`q\n${n(level)} G\n${n(first.width)} w\n${first.roundCaps ? 1 : 0} J\n${path}\nS\nQ`);
 }
 
 function grayHex(gray: number): string {

@@ -148,6 +148,20 @@ describe('the consultant batch export', () => {
     expect(Buffer.from(later.zip).equals(zip)).toBe(false);
   });
 
+  it('builds two packages at once when asked, and still gives the same zip, in the same order, with the PDFs stored as they are', async () => {
+    const one = await exportBatch(threeClients(), undefined, { date: '2026-02-20' });
+    const progress: number[] = [];
+    const two = await exportBatch(threeClients(), (done) => progress.push(done), { date: '2026-02-20', ahead: 2 });
+    expect(Buffer.from(two.zip).equals(Buffer.from(one.zip))).toBe(true);
+    expect(progress).toEqual([1, 2, 3]);
+    // Compression method 0 (stored) for every PDF: jsPDF deflated it already.
+    const zip = Buffer.from(two.zip);
+    for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; at += 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28) + zip.readUInt32LE(at + 18)) {
+      const name = zip.subarray(at + 30, at + 30 + zip.readUInt16LE(at + 26)).toString('utf8');
+      if (name.endsWith('.pdf')) expect(zip.readUInt16LE(at + 8)).toBe(0);
+    }
+  });
+
   it('keeps two clients with the same file name apart', async () => {
     const twin = client('e', 'Alpha Rural Telephone Co.', '812005');
     const result = await exportBatch([item(alpha), item(twin)]);

@@ -1,14 +1,16 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
-import { clientRecords } from '../../db/certifications';
-import { assemblePackage, type Certification } from '../../domain/certification-record';
+import { clientRecords, getCertifications, type CertificationSummary } from '../../db/certifications';
+import type { Certification } from '../../domain/certification-record';
+import type { StoredRecord } from '../../db/database';
 import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
+import type { PackageJobs } from './package-jobs';
 
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
-export function BatchExport(props: { certifications: Certification[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
+export function BatchExport(props: { certifications: CertificationSummary[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
   // eslint-disable-next-line solid/reactivity -- the season is only the starting choice
   const [year, setYear] = createSignal(props.season);
   const [chosen, setChosen] = createSignal<Set<string>>(new Set());
@@ -16,9 +18,19 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   const [result, setResult] = createSignal<{ exported: string[]; failed: { label: string; reason: string }[] } | undefined>();
   const [error, setError] = createSignal('');
   const [kind, setKind] = createSignal<'signed' | 'drafts'>('signed');
-  const years = () => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a);
-  const inYear = () => props.certifications.filter((c) => c.certificationYear === year());
-  const clientOf = (c: Certification) => props.clients.find((x) => x.id === c.clientId);
+  const clientsById = createMemo(() => new Map(props.clients.map((c) => [c.id, c])));
+  const clientOf = (c: { clientId: string }) => clientsById().get(c.clientId);
+  const years = createMemo(() => [...new Set(props.certifications.map((c) => c.certificationYear))].sort((a, b) => b - a));
+  // By client name, as people sort names ("Carrier 9" before "Carrier 10"), so a client is found in a long list.
+  const inYear = createMemo(() => {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const name = (c: CertificationSummary) => clientOf(c)?.legalName ?? '';
+    return props.certifications
+      .filter((c) => c.certificationYear === year())
+      .map((c) => ({ c, name: name(c) }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((x) => x.c);
+  });
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen());
     if (on) next.add(id);
@@ -29,11 +41,31 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
   const run = async () => {
     setError('');
     setResult(undefined);
-    const picked = inYear().filter((c) => chosen().has(c.id));
-    if (!picked.length) return setError('Choose at least one client.');
+    const pickedIds = inYear().filter((c) => chosen().has(c.id)).map((c) => c.id);
+    if (!pickedIds.length) return setError('Choose at least one client.');
+    setProgress({ done: 0, total: pickedIds.length, label: 'the packages' });
+    let jobs: PackageJobs | undefined;
     try {
-      const [{ exportBatch }, { exportPackage }] = await Promise.all([import('../../documents/batch'), import('../../documents/package')]);
-      const items = picked.map((cert) => {
+      // Every chosen certification whole in one read; each client's records by its key range,
+      // the client after next read while these two render (IndexedDB never waits on the PDF).
+      const [{ exportBatch }, { createPackageJobs }, whole] = await Promise.all([import('../../documents/batch'), import('./package-jobs'), getCertifications(pickedIds)]);
+      // Drafts are assembled and drawn in a worker, one at a time: the page stays responsive through hundreds.
+      jobs = kind() === 'drafts' ? createPackageJobs(2) : undefined;
+      const draw = jobs;
+      const picked = whole.filter((c): c is Certification => !!c);
+      const reads = new Map<number, Promise<StoredRecord[]>>();
+      const recordsOf = (i: number): Promise<StoredRecord[]> | undefined => {
+        const client = picked[i] && clientOf(picked[i]!);
+        if (kind() !== 'drafts' || !client) return undefined;
+        let read = reads.get(i);
+        if (!read) {
+          read = clientRecords(client.id);
+          read.catch(() => {});
+          reads.set(i, read);
+        }
+        return read;
+      };
+      const items = picked.map((cert, i) => {
         const client = clientOf(cert);
         return {
           label: client?.legalName ?? 'Unknown client',
@@ -47,20 +79,22 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
               return signedFiles(cert.signedPackageId, 'single');
             }
             if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);
-            const records = await clientRecords(client.id);
-            const assembled = assemblePackage(cert, client, records, props.settings);
+            const records = await recordsOf(i)!;
+            reads.delete(i);
+            recordsOf(i + 2);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
-            return exportPackage({ cert, assembled, client, preparer, documentDate: cert.dateFiled || todayLocal(), signed: false }, { mode: 'single' });
+            return draw!.draft({ cert, client, records, settings: props.settings }, { preparer, documentDate: cert.dateFiled || todayLocal(), mode: 'single' });
           },
         };
       });
-      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal() });
+      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal(), ahead: kind() === 'drafts' ? 2 : 1 });
       downloadBytes(out.zip, `CPNI Certifications ${year()}${kind() === 'drafts' ? ' DRAFTS' : ''}.zip`, 'application/zip');
       setResult({ exported: out.exported, failed: out.failed });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
+      jobs?.close();
       setProgress(undefined);
     }
   };
@@ -110,7 +144,8 @@ export function BatchExport(props: { certifications: Certification[]; clients: C
         {(p) => (
           <div>
             <label for="batch-progress">Exporting {p().label}…</label>
-            <progress id="batch-progress" max={p().total} value={p().done}>{p().done} of {p().total}</progress>
+            <progress id="batch-progress" max={p().total} value={p().done}>{p().done} of {p().total}</progress>{' '}
+            <span class="hint">{p().done} of {p().total}</span>
           </div>
         )}
       </Show>

@@ -1,8 +1,9 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
-import { createCertificationsQuery, createCertification, findCertification } from '../../db/certifications';
-import { createClientsQuery } from '../../db/clients';
+import { createCertificationSummariesQuery, createCertification, findCertification } from '../../db/certifications';
+import { listClients, matchesClient } from '../../db/clients';
+import { createLiveSignal } from '../../db/live';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
 import { newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
@@ -23,10 +24,17 @@ export function Certifications() {
   const [params, setParams] = useSearchParams<{ client?: string; year?: string }>();
   const navigate = useNavigate();
   const settings = createSettingsQuery();
-  const clients = createClientsQuery();
+  // Plain signals, not stores: 1,500 certifications are read from an index and shown as they come.
+  const clients = createLiveSignal(async () => (await listClients()).filter((c) => matchesClient(c, { search: '', includeArchived: false })), []);
   const preparers = createPreparersQuery();
-  const certifications = createCertificationsQuery();
-  const cal = () => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) });
+  const certifications = createCertificationSummariesQuery();
+  const cal = createMemo(() => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) }));
+  // One due date per year, not one computation per row.
+  const dueDates = createMemo(() => {
+    const byYear = new Map<number, string>();
+    for (const c of certifications.value) if (!byYear.has(c.certificationYear)) byYear.set(c.certificationYear, formatLong(certificationDueDate(c.certificationYear, cal())));
+    return byYear;
+  });
   const season = createMemo(() => filingSeason(todayLocal(), cal()));
   // A link that names a client (?client=…) chooses it; with a single client, that one.
   const [clientId, setClientId] = createSignal(params.client ?? '');
@@ -39,15 +47,17 @@ export function Certifications() {
   // One lookup table, built once per change of the clients: the list below sorts 1,500 rows.
   const clientNames = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
   const clientName = (id: string) => clientNames().get(id) ?? '(archived or removed client)';
-  // By client, then the newest year first.
+  // By client (names as people sort them: "Carrier 9" before "Carrier 10"), then the newest year first.
   const listed = createMemo(() => {
-    const collator = new Intl.Collator();
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const shownId = shownClient();
     return certifications.value
-      .filter((c) => !shownClient() || c.clientId === shownClient())
+      .filter((c) => !shownId || c.clientId === shownId)
       .map((c) => ({ c, name: clientName(c.clientId) }))
       .sort((a, b) => collator.compare(a.name, b.name) || b.c.certificationYear - a.c.certificationYear)
       .map((x) => x.c);
   });
+  const page = createMemo(() => listed().slice(0, limit()));
 
   const start = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -103,7 +113,7 @@ export function Certifications() {
       </section>
 
       <Show when={clients.value.some((c) => !c.archived)}>
-        <SeasonBoard clients={clients.value} certifications={certifications.value} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
+        <SeasonBoard clients={clients.value} certifications={certifications.value} loaded={!certifications.loading} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
       </Show>
 
       <Show
@@ -140,12 +150,12 @@ export function Certifications() {
             </tr>
           </thead>
           <tbody>
-            <For each={listed().slice(0, limit())}>
+            <For each={page()}>
               {(c) => (
                 <tr>
                   <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
                   <td>{c.certificationYear} (covers {c.certificationYear - 1})</td>
-                  <td>{formatLong(certificationDueDate(c.certificationYear, cal()))}</td>
+                  <td>{dueDates().get(c.certificationYear)}</td>
                   <td>
                     {c.amends ? 'Amended filing: ' : ''}
                     {describeStatus(c, todayLocal())}

@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
-import { For, Show, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup } from 'solid-js';
-import { clientRecords } from '../../db/certifications';
-import { assemblePackage } from '../../domain/certification-record';
-import { describeOpenChecks, openChecks, openChecksWeight, type OpenChecks } from './open-checks';
+import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
+import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
+import { createLiveSignal } from '../../db/live';
+import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
+import type { PackageJobs } from './package-jobs';
 import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
 import type { Certification } from '../../domain/certification-record';
 import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
@@ -16,36 +17,33 @@ import { downloadBytes } from '../../documents/file-names';
 import { readSignatureFile } from './signature-file';
 
 type SortKey = 'client' | 'filerId' | 'status' | 'checks' | 'signatory' | 'updated';
-type Row = { client: Client; cert?: Certification; checks?: OpenChecks };
+type Row = { client: Client; cert?: CertificationSummary };
 
 const STATUS_ORDER: Record<CertificationStatus | 'none', number> = { none: 0, draft: 1, ready: 2, signed: 3, filed: 4 };
 const STATUS_FILTERS: Record<CertificationStatus | 'none', string> = { none: 'Not started', draft: 'Draft', ready: 'Ready to sign', signed: 'Signed', filed: 'Filed' };
 const n = (x: number) => x.toLocaleString('en-US');
-
-function sortValue(r: Row, key: SortKey): string | number {
-  switch (key) {
-    case 'client':
-      return r.client.legalName.toLowerCase();
-    case 'filerId':
-      return r.client.filerId;
-    case 'status':
-      return STATUS_ORDER[r.cert?.status ?? 'none'];
-    case 'checks':
-      return openChecksWeight(r.checks);
-    case 'signatory':
-      return (r.cert?.signatory.name ?? '').toLowerCase();
-    case 'updated':
-      return r.cert?.updatedAt ?? '';
-  }
-}
+// Names as people sort them: case and accents aside, "Carrier 9" before "Carrier 10".
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** Open checks are counted for this many clients per read transaction. */
+const CHECKS_CHUNK = 10;
 
 function counts(item: SeasonStartItem): string {
   const parts = Object.entries(item.recordCounts).map(([kind, count]) => `${RECORD_KIND_META[kind as keyof typeof RECORD_KIND_META].plural.toLowerCase()}: ${count}`);
   return parts.length ? parts.join('; ') : 'no records';
 }
 
+const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
+
 /** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
-export function SeasonBoard(props: { clients: Client[]; certifications: Certification[]; settings: Settings; season: number; dueFor: (year: number) => IsoDate }) {
+export function SeasonBoard(props: {
+  clients: Client[];
+  certifications: CertificationSummary[];
+  /** True once the certifications above are read: the board's details are read after they are on screen. */
+  loaded?: boolean;
+  settings: Settings;
+  season: number;
+  dueFor: (year: number) => IsoDate;
+}) {
   const today = todayLocal();
   // eslint-disable-next-line solid/reactivity -- the current season is only the starting choice
   const [year, setYear] = createSignal(props.season);
@@ -106,46 +104,100 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
 
   const progress = createMemo(() => seasonProgress(props.clients, props.certifications, year()));
   const rows = createMemo((): Row[] => {
-    const current = new Map<string, Certification>();
+    const current = new Map<string, CertificationSummary>();
     for (const c of props.certifications) if (c.certificationYear === year() && !c.amendedById) current.set(c.clientId, c);
     return props.clients.filter((c) => !c.archived).map((client) => ({ client, cert: current.get(client.id) }));
   });
 
+  // The season's certifications whole (signatory, last change, what the checks need) are read
+  // once the board is painted from the summaries: 300 rows of answers and statements never hold
+  // up the first paint.
+  const [painted, setPainted] = createSignal(false);
+  createEffect(() => {
+    if (!props.loaded || painted()) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    onCleanup(() => cancelAnimationFrame(frame));
+  });
+  const details = createLiveSignal((y) => (y === undefined ? [] : listCertificationsOfYear(y)), [] as Certification[], () => (painted() ? year() : undefined));
+  const fullById = createMemo(() => new Map(details.value.map((c) => [c.id, c])));
+  const fullOf = (r: Row) => (r.cert ? fullById().get(r.cert.id) : undefined);
+
   // Open checks need each client's records and the whole package's lint: counted after the board
-  // is on screen, one certification at a time, and kept until that certification changes.
+  // is on screen, in the order shown, a few clients per read transaction, in a worker (the page
+  // only reads and hands over), and kept until that certification changes.
   const [checks, setChecks] = createSignal<ReadonlyMap<string, OpenChecks>>(new Map());
   const checkKey = (cert: Certification) => `${cert.id}|${cert.updatedAt}`;
+  let jobs: Promise<PackageJobs> | undefined;
+  onCleanup(() => void jobs?.then((j) => j.close()));
   createEffect(
-    on(rows, (list) => {
+    on(fullById, (byId) => {
       let stopped = false;
       onCleanup(() => (stopped = true));
-      const todo = list.filter((r) => r.cert && (r.cert.status === 'draft' || r.cert.status === 'ready') && !checks().has(checkKey(r.cert)));
+      const known = untrack(checks);
+      // The rows on screen first, in their order.
+      const position = new Map(untrack(shown).map((r, i) => [r.client.id, i]));
+      const todo = [...byId.values()]
+        .filter((c) => !c.amendedById && (c.status === 'draft' || c.status === 'ready') && !known.has(checkKey(c)))
+        .sort((a, b) => (position.get(a.clientId) ?? 1e9) - (position.get(b.clientId) ?? 1e9));
+      if (!todo.length) return;
+      const clientsById = new Map(props.clients.map((c) => [c.id, c]));
+      jobs ??= import('./package-jobs').then((m) => m.createPackageJobs());
       void (async () => {
-        for (const r of todo) {
-          await new Promise((done) => setTimeout(done, 0));
+        const worker = await jobs!;
+        for (let start = 0; start < todo.length; start += CHECKS_CHUNK) {
+          await nextTask();
           if (stopped) return;
-          try {
-            const assembled = assemblePackage(r.cert!, r.client, await clientRecords(r.client.id), props.settings);
+          const chunk = todo.slice(start, start + CHECKS_CHUNK);
+          const records = await recordsOfClients(chunk.map((c) => c.clientId));
+          const found = new Map<string, OpenChecks>();
+          for (const cert of chunk) {
             if (stopped) return;
-            setChecks(new Map(checks()).set(checkKey(r.cert!), openChecks(assembled)));
-          } catch {
-            // A certification the checks cannot read is opened in its editor, which says why.
+            const client = clientsById.get(cert.clientId);
+            if (!client) continue;
+            try {
+              found.set(checkKey(cert), await worker.checks({ cert, client, records: records.get(cert.clientId) ?? [], settings: props.settings }));
+            } catch {
+              // A certification the checks cannot read is opened in its editor, which says why.
+            }
           }
+          if (stopped) return;
+          batch(() => setChecks(new Map([...checks(), ...found])));
         }
       })();
     }),
   );
-  const checksOf = (r: Row) => (r.cert ? checks().get(checkKey(r.cert)) : undefined);
-  const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready'));
-  const signDateOf = (cert: Certification) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
+  const checksOf = (r: Row) => {
+    const full = fullOf(r);
+    return full ? checks().get(checkKey(full)) : undefined;
+  };
+  const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready' && fullOf(r)));
+  const signDateOf = (cert: CertificationSummary) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
   const statusOf = (r: Row) => r.cert?.status ?? 'none';
+  const sortValue = (r: Row, key: SortKey): string | number => {
+    switch (key) {
+      case 'client':
+        return r.client.legalName;
+      case 'filerId':
+        return r.client.filerId;
+      case 'status':
+        return STATUS_ORDER[r.cert?.status ?? 'none'];
+      case 'checks':
+        return openChecksWeight(checksOf(r));
+      case 'signatory':
+        return fullOf(r)?.signatory.name ?? '';
+      case 'updated':
+        return fullOf(r)?.updatedAt ?? '';
+    }
+  };
+  const compare = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)));
   const shown = createMemo(() => {
     const q = search().trim().toLowerCase();
     const { key, up } = sort();
+    const filter = statusFilter();
     return rows()
-      .filter((r) => (!statusFilter() || statusOf(r) === statusFilter()) && (!q || r.client.legalName.toLowerCase().includes(q) || r.client.filerId.includes(q)))
-      .map((r) => ({ r, v: sortValue({ ...r, checks: checksOf(r) }, key) }))
-      .sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.client.legalName.localeCompare(b.r.client.legalName)) * (up ? 1 : -1))
+      .filter((r) => (!filter || statusOf(r) === filter) && (!q || r.client.legalName.toLowerCase().includes(q) || r.client.filerId.includes(q)))
+      .map((r) => ({ r, v: sortValue(r, key) }))
+      .sort((a, b) => (compare(a.v, b.v) || collator.compare(a.r.client.legalName, b.r.client.legalName)) * (up ? 1 : -1))
       .map((x) => x.r);
   });
 
@@ -318,8 +370,8 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                       <span class="muted">counting…</span>
                     )}
                   </td>
-                  <td>{r.cert?.signatory.name || <span class="muted">none</span>}</td>
-                  <td>{r.cert ? formatLong(r.cert.updatedAt.slice(0, 10)) : ''}</td>
+                  <td>{!r.cert ? <span class="muted">none</span> : fullOf(r) ? fullOf(r)!.signatory.name || <span class="muted">none</span> : <span class="muted">…</span>}</td>
+                  <td>{fullOf(r) ? formatLong(fullOf(r)!.updatedAt.slice(0, 10)) : ''}</td>
                 </tr>
               )}
             </For>
@@ -365,12 +417,12 @@ export function SeasonBoard(props: { clients: Client[]; certifications: Certific
                     </td>
                     <th scope="row">{r.client.legalName}</th>
                     <td>
-                      {r.cert!.signatory.name}, {r.cert!.signatory.title}
+                      {fullOf(r)!.signatory.name}, {fullOf(r)!.signatory.title}
                     </td>
                     <td>
                       <input
                         type="date"
-                        aria-label={`Date ${r.cert!.signatory.name} signed for ${r.client.legalName}`}
+                        aria-label={`Date ${fullOf(r)!.signatory.name} signed for ${r.client.legalName}`}
                         value={signDateOf(r.cert!)}
                         max={today}
                         onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
