@@ -6,7 +6,8 @@ import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { canonicalJson } from '../domain/sha256';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
-import { createLiveQuery, createLiveSignal } from './live';
+import { createLiveQuery } from './live';
+import { createLiveValue } from './live-value';
 import type { ProgressKey, StoredRecord } from './database';
 import type { CertificationStatus } from '../domain/certification-status';
 
@@ -129,7 +130,7 @@ export async function listCertificationSummaries(): Promise<CertificationSummary
 
 /** Every certification's summary as a plain signal (see `listCertificationSummaries`). */
 export function createCertificationSummariesQuery() {
-  return createLiveSignal(() => listCertificationSummaries(), [] as CertificationSummary[]);
+  return createLiveValue(() => listCertificationSummaries(), [] as CertificationSummary[]);
 }
 
 /** The certifications of `ids` whole, in that order (undefined where one no longer exists), in one read. */

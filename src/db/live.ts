@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { batch, createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { batch, createEffect, on, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 
 export interface LiveResult<T> {
@@ -35,49 +35,4 @@ export function createLiveQuery<T, D = undefined>(
     }),
   );
   return state;
-}
-
-/**
- * A Dexie live query as a plain signal: each result replaces the last as it is, with no store
- * proxies around its rows. For long lists (thousands of rows) that a screen reads whole, where a
- * deep store's reconcile costs more than rendering.
- */
-export function createLiveSignal<T, D = undefined>(
-  query: (deps: D) => T | Promise<T>,
-  initial: T,
-  deps: Accessor<D> = () => undefined as D,
-): LiveResult<T> {
-  const [value, setValue] = createSignal<T>(initial, { equals: false });
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<unknown>(undefined);
-  createEffect(
-    on(deps, (d) => {
-      setLoading(true);
-      const subscription = liveQuery(() => query(d)).subscribe({
-        next: (next) =>
-          batch(() => {
-            setValue(() => next);
-            setLoading(false);
-            setError(undefined);
-          }),
-        error: (e: unknown) =>
-          batch(() => {
-            setLoading(false);
-            setError(() => e);
-          }),
-      });
-      onCleanup(() => subscription.unsubscribe());
-    }),
-  );
-  return {
-    get value() {
-      return value();
-    },
-    get loading() {
-      return loading();
-    },
-    get error() {
-      return error();
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
 import { createCertificationSummariesQuery, createCertification, findCertification } from '../../db/certifications';
 import { listClients, matchesClient } from '../../db/clients';
-import { createLiveSignal } from '../../db/live';
+import { createLiveValue } from '../../db/live-value';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
 import { newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
@@ -25,7 +25,7 @@ export function Certifications() {
   const navigate = useNavigate();
   const settings = createSettingsQuery();
   // Plain signals, not stores: 1,500 certifications are read from an index and shown as they come.
-  const clients = createLiveSignal(async () => (await listClients()).filter((c) => matchesClient(c, { search: '', includeArchived: false })), []);
+  const clients = createLiveValue(async () => (await listClients()).filter((c) => matchesClient(c, { search: '', includeArchived: false })), []);
   const preparers = createPreparersQuery();
   const certifications = createCertificationSummariesQuery();
   const cal = createMemo(() => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) }));

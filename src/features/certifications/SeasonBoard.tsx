@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
 import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
-import { createLiveSignal } from '../../db/live';
+import { createLiveValue } from '../../db/live-value';
 import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
 import type { PackageJobs } from './package-jobs';
 import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
@@ -118,7 +118,7 @@ export function SeasonBoard(props: {
     const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
     onCleanup(() => cancelAnimationFrame(frame));
   });
-  const details = createLiveSignal((y) => (y === undefined ? [] : listCertificationsOfYear(y)), [] as Certification[], () => (painted() ? year() : undefined));
+  const details = createLiveValue((y) => (y === undefined ? [] : listCertificationsOfYear(y)), [] as Certification[], () => (painted() ? year() : undefined));
   const fullById = createMemo(() => new Map(details.value.map((c) => [c.id, c])));
   const fullOf = (r: Row) => (r.cert ? fullById().get(r.cert.id) : undefined);
 
