@@ -79,6 +79,9 @@ export interface Backup {
 /** What a client file (scope `clients`) also lists in `data.rows`: each row's revision and content hash, by `<table>:<id>`. */
 export type RowHashes = Record<string, { rev: number; hash: string }>;
 
+/** How far the check of a file has come: rows checked of all rows. */
+export type CheckProgress = (done: number, total: number) => void;
+
 export type ParsedBackup = { ok: true; backup: Backup; rows?: RowHashes } | { ok: false; problems: string[] };
 
 /** What a file holds: everything (a backup) or chosen clients (`scope: 'clients'`). */
@@ -315,19 +318,22 @@ export function decodeBackupFile(bytes: Uint8Array | ArrayBuffer): { ok: true; t
  * the database schema this app runs; a file from a newer schema may hold fields this version
  * would drop, so it is refused.
  */
-export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { schemaVersion: number }, options: { scope?: BackupScope } = {}): ParsedBackup {
-  let text: string;
-  if (typeof file === 'string') text = file;
-  else {
-    const decoded = decodeBackupFile(file);
-    if (!decoded.ok) return decoded;
-    text = decoded.text;
-  }
+export function parseBackup(file: string | Uint8Array | ArrayBuffer | { json: unknown }, app?: { schemaVersion: number }, options: { scope?: BackupScope; onProgress?: CheckProgress } = {}): ParsedBackup {
   let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problems: [`${NOT_A_BACKUP}: its text is not complete JSON. The file may have been cut short or changed after it was saved.`] };
+  if (typeof file === 'object' && 'json' in file) json = file.json; // already parsed (a decrypted file)
+  else {
+    let text: string;
+    if (typeof file === 'string') text = file;
+    else {
+      const decoded = decodeBackupFile(file);
+      if (!decoded.ok) return decoded;
+      text = decoded.text;
+    }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, problems: [`${NOT_A_BACKUP}: its text is not complete JSON. The file may have been cut short or changed after it was saved.`] };
+    }
   }
   if (nestingDepth(json) > MAX_BACKUP_DEPTH)
     return { ok: false, problems: [`${NOT_A_BACKUP}: its data is nested more than ${MAX_BACKUP_DEPTH} levels deep, which no CPNI Desk backup is. Nothing was changed.`] };
@@ -368,15 +374,24 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
   const rawCertifications = list('certifications');
   const rawSignedPackages = optionalList('signedPackages', 'signed packages');
   const rawChangeLog = optionalList('changeLog', 'change-log entries');
+  const total = rawClients.length + rawPreparers.length + rawRecords.length + rawCertifications.length + rawSignedPackages.length + rawChangeLog.length;
+  let done = 0;
+  /** Counts the rows checked, for a progress bar (every 2,000 rows and at the end). */
+  const counted =
+    <T>(checkRow: (row: unknown) => { output?: T; messages: string[] }) =>
+    (row: unknown) => {
+      if (++done % 2000 === 0 || done === total) options.onProgress?.(done, total);
+      return checkRow(row);
+    };
 
   const clientLabel = namedLabel('clients', 'legalName');
-  const clients = checkRows(problems, rawClients, clientLabel, viaEntity(clientEntity));
+  const clients = checkRows(problems, rawClients, clientLabel, counted(viaEntity(clientEntity)));
   const preparerLabel = namedLabel('preparers', 'name');
-  const preparers = checkRows(problems, rawPreparers, preparerLabel, viaEntity(preparerEntity));
+  const preparers = checkRows(problems, rawPreparers, preparerLabel, counted(viaEntity(preparerEntity)));
   const settingsResult = isObject(data.settings) ? upgradeRow(settingsEntity, { ...data.settings, key: 'app' }) : undefined;
   if (!settingsResult) problems.add('The file', ['It has no settings (data.settings).']);
   else if (!settingsResult.ok) problems.add('settings', settingsResult.messages);
-  const records = checkRows(problems, rawRecords, recordLabel, checkRecord);
+  const records = checkRows(problems, rawRecords, recordLabel, counted(checkRecord));
 
   const clientNames = new Map(rawClients.map((c) => [idOf(c, 'id'), textOf(c, 'legalName')]));
   const certificationLabel = (row: unknown, i: number) => {
@@ -384,7 +399,7 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     const name = clientNames.get(idOf(row, 'clientId'));
     return `certifications[${i}] (${year}${name ? ` for ${short(name)}` : ''})`;
   };
-  const certifications = checkRows(problems, rawCertifications, certificationLabel, viaEntity(certificationEntity));
+  const certifications = checkRows(problems, rawCertifications, certificationLabel, counted(viaEntity(certificationEntity)));
 
   checkUniqueIds(problems, 'clients', rawClients, clientLabel);
   checkUniqueIds(problems, 'preparers', rawPreparers, preparerLabel);
@@ -395,11 +410,11 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     const name = clientNames.get(idOf(row, 'clientId'));
     return `signedPackages[${i}] (signed ${year}${name ? ` of ${short(name)}` : ''})`;
   };
-  const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, checkSignedPackage);
+  const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, counted(checkSignedPackage));
   checkUniqueIds(problems, 'signedPackages', rawSignedPackages, signedPackageLabel);
 
   const changeLabel = (row: unknown, i: number) => `changeLog[${i}]${textOf(row, 'summary') ? ` (${short(textOf(row, 'summary'))})` : ''}`;
-  const changeLog = checkRows(problems, rawChangeLog, changeLabel, viaEntity(changeLogEntity));
+  const changeLog = checkRows(problems, rawChangeLog, changeLabel, counted(viaEntity(changeLogEntity)));
   checkUniqueIds(problems, 'changeLog', rawChangeLog, changeLabel, 'seq');
 
   // ---- Links between rows: ids match exactly ----

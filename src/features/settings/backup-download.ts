@@ -3,7 +3,8 @@
  * the "last backup" stamp are separate: a backup that downloaded is reported as downloaded even
  * if the stamp cannot be saved (a full disk), and the stamp failure is said in its own words.
  */
-import { makeBackup, makeEncryptedBackup, markBackedUp } from '../../db/backup';
+import { markBackedUp } from '../../db/backup';
+import { createBackupJobs } from './backup-jobs';
 import { backupFileName } from '../../domain/backup';
 import { todayLocal } from '../../domain/dates';
 import { describeStorageError, type StorageProblem } from '../../domain/storage-errors';
@@ -17,9 +18,16 @@ export type BackupDownload =
 export async function downloadBackupNow(passphrase = ''): Promise<BackupDownload> {
   let fileName: string;
   try {
-    const text = passphrase ? await makeEncryptedBackup(passphrase) : await makeBackup();
+    // Read, written out and encrypted in a worker: the page stays responsive with 150,000 records.
+    const jobs = createBackupJobs();
+    let bytes: Uint8Array;
+    try {
+      bytes = await jobs.make(passphrase);
+    } finally {
+      jobs.dispose();
+    }
     fileName = backupFileName(todayLocal(), passphrase ? 'encrypted' : 'plain');
-    downloadBytes(new TextEncoder().encode(text), fileName, 'application/json');
+    downloadBytes(bytes, fileName, 'application/json');
   } catch (error) {
     return { ok: false, problem: describeStorageError(error, 'make the backup') };
   }
