@@ -5,4 +5,5 @@ import { spawnSync } from 'node:child_process';
 const node = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts'], { stdio: 'inherit' });
 const browser = spawnSync('node', ['scripts/bench-browser.mjs'], { stdio: 'inherit' });
 const season = spawnSync('node', ['scripts/bench-season.mjs'], { stdio: 'inherit' });
-process.exit(node.status || browser.status || season.status || 0);
+const backup = spawnSync('node', ['scripts/bench-backup.mjs'], { stdio: 'inherit' });
+process.exit(node.status || browser.status || season.status || backup.status || 0);

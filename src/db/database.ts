@@ -134,13 +134,47 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>>
  * revision: a row that does not fit is refused (the transaction is rolled back), whatever path
  * wrote it. The database upgrade itself is exempt: it keeps a row it cannot check.
  */
+/** The tables whose writes the change log describes field by field. */
+const DIFFED_TABLES = new Set(['clients', 'preparers', 'settings', 'records', 'certifications']);
+/** Rows noted per transaction: more is a bulk write (a restore, an import), logged by its summary alone. */
+const MAX_NOTED_ROWS = 2000;
+/** Per IndexedDB transaction: each written row's first stored version and its latest, by `<table>:<key>`. */
+const writtenRows = new WeakMap<object, Map<string, { before?: Row; after?: Row }>>();
+
+function noteWrite(tx: Transaction | undefined, table: string, key: unknown, before: Row | undefined, after: Row): void {
+  const idb = tx?.idbtrans;
+  if (!idb || (typeof key !== 'string' && typeof key !== 'number')) return;
+  let rows = writtenRows.get(idb);
+  if (!rows) writtenRows.set(idb, (rows = new Map()));
+  const id = `${table}:${key}`;
+  const earlier = rows.get(id);
+  if (earlier) earlier.after = after;
+  else if (rows.size < MAX_NOTED_ROWS) rows.set(id, { before, after });
+}
+
+/**
+ * The versions of a row written in the current transaction so far: as it was before the
+ * transaction's first write of it (absent: created here) and as last written. The change log
+ * turns them into field changes.
+ */
+export function rowsWritten(table: string, key: string): { before?: Row; after?: Row } | undefined {
+  const idb = Dexie.currentTransaction?.idbtrans;
+  return idb ? writtenRows.get(idb)?.get(`${table}:${key}`) : undefined;
+}
+
+/** Whether an update changes only the chain's head (Dexie also lists unchanged arrays among the modifications). */
+const onlyHead = (mods: Record<string, unknown>, stored: Row) =>
+  Object.entries(mods).every(([path, value]) => path === 'changeLogHead' || path.startsWith('changeLogHead.') || JSON.stringify(Dexie.getByKeyPath(stored, path)) === JSON.stringify(value));
+
 function guardWrites(database: CpniDatabase): void {
   for (const name of Object.keys(ENTITIES) as EntityTableName[]) {
     const def = ENTITIES[name];
     const table = database.table(name);
     const versioned = name !== 'changeLog' && name !== 'syncBases';
-    table.hook('creating', (_key, obj: Row) => {
+    const diffed = DIFFED_TABLES.has(name);
+    table.hook('creating', (key, obj: Row, tx) => {
       if (database.upgrading) return;
+      if (diffed) noteWrite(tx, name, key ?? obj.id ?? obj.key, undefined, obj);
       for (const [key, value] of Object.entries(derivedColumns(name, obj) ?? {})) {
         if (value === undefined) delete obj[key];
         else obj[key] = value;
@@ -151,7 +185,7 @@ function guardWrites(database: CpniDatabase): void {
       }
       assertRow(def as never, obj);
     });
-    table.hook('updating', (mods, _key, stored) => {
+    table.hook('updating', (mods, key, stored, tx) => {
       if (database.upgrading) return undefined;
       const obj = stored as Row;
       const next: Row = structuredClone(obj);
@@ -159,6 +193,12 @@ function guardWrites(database: CpniDatabase): void {
         if (value === undefined) Dexie.delByKeyPath(next, path);
         else Dexie.setByKeyPath(next, path, value);
       }
+      // The chain's head is bookkeeping: writing it is not a change of the settings (no new revision).
+      if (name === 'settings' && obj.rev !== undefined && obj[VERSION_FIELD] === def.version && onlyHead(mods as Record<string, unknown>, obj)) {
+        assertRow(def as never, next);
+        return undefined;
+      }
+      if (diffed) noteWrite(tx, name, key, obj, next);
       if (!versioned) {
         assertRow(def as never, next);
         return undefined;
@@ -199,6 +239,17 @@ export class CpniDatabase extends Dexie {
         });
     }
     guardWrites(this);
+    // Every read-write transaction that appends to the change log also holds the settings, where
+    // the chain's head is kept with each append (src/db/change-log.ts).
+    const transaction = this.transaction.bind(this) as (...args: unknown[]) => unknown;
+    this.transaction = ((...args: unknown[]) => {
+      const [mode, ...rest] = args;
+      const scope = rest.pop();
+      const tables = rest.flat() as (string | { name: string })[];
+      const names = tables.map((t) => (typeof t === 'string' ? t : t.name));
+      if (typeof mode === 'string' && mode.includes('w') && names.includes('changeLog') && !names.includes('settings')) tables.push('settings');
+      return transaction(mode, tables, scope);
+    }) as typeof this.transaction;
   }
 }
 

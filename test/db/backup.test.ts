@@ -65,7 +65,8 @@ async function snapshot() {
     records: byId(await d.records.toArray()),
     certifications: byId(await d.certifications.toArray()),
     signedPackages: byId(await d.signedPackages.toArray()),
-    settings: await getSettings(),
+    // The revision and the change log's head are this device's bookkeeping (the restore logs itself).
+    settings: (({ rev: _rev, changeLogHead: _head, ...rest }) => rest)((await getSettings()) as Record<string, unknown>),
   };
 }
 

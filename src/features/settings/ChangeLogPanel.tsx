@@ -28,8 +28,9 @@ export function ChangeLogPanel() {
       <h2 id="change-log-heading">Change log</h2>
       <p>
         Every change to a client, record, certification, preparer or setting is logged with its time. Each entry carries a SHA-256 hash over the
-        entry and the hash of the one before it, so an entry changed, removed or moved afterwards breaks the chain from that point on. The log
-        travels in backups.
+        entry and the hash of the one before it, so an entry changed, removed or moved afterwards breaks the chain from that point on. The newest
+        entry’s number and hash are also kept apart from the log (and in each backup’s header), so removing the newest entries shows
+        too. Each entry names who made the change (your name, set below) and what changed, field by field. The log travels in backups.
       </p>
       <button type="button" disabled={busy()} onClick={() => void verify()} data-testid="verify-change-log">
         {busy() ? 'Verifying…' : 'Verify the change log'}
@@ -44,6 +45,8 @@ export function ChangeLogPanel() {
               const c = r();
               const before = c.unchained ? ` ${n(c.unchained)} older ${c.unchained === 1 ? 'entry was' : 'entries were'} written before the chain began and are not covered.` : '';
               if (c.ok) return `All ${n(c.chained)} chained ${c.chained === 1 ? 'entry checks' : 'entries check'} out${c.firstChainedAt ? `, from ${formatLong(todayLocal(new Date(c.firstChainedAt)))}` : ''}.${before}`;
+              if (c.truncated)
+                return `The log ends at entry ${n(c.truncated.endsAt)} but entry ${n(c.truncated.recorded)} was recorded${c.truncated.recordedAt ? ` (${formatLong(todayLocal(new Date(c.truncated.recordedAt)))})` : ''}: ${c.truncated.recorded - c.truncated.endsAt === 1 ? 'the newest entry was' : `the newest ${n(c.truncated.recorded - c.truncated.endsAt)} entries were`} removed. The ${n(c.chained)} ${c.chained === 1 ? 'entry' : 'entries'} still there check out.${before}`;
               return `The chain is broken at entry ${c.broken.seq ?? '?'} (${formatLong(todayLocal(new Date(c.broken.at)))}, “${c.broken.summary}”): ${c.broken.reason}. The ${n(c.chained)} ${c.chained === 1 ? 'entry' : 'entries'} before it check out.${before}`;
             })()}
           </p>
