@@ -57,7 +57,8 @@ export async function logChanges(entries: readonly NewEntry[]): Promise<void> {
   const rows = entries.map((e) => {
     const written = e.changes ? undefined : rowsWritten(TABLE_OF[e.entity], e.entityId);
     const changes = e.changes ?? (written ? changesOf(e.action, written.before, written.after) : []);
-    const { changes: _given, ...rest } = e;
+    const rest: NewEntry = { ...e };
+    delete rest.changes;
     const row = chained(prev, { ...rest, at: e.at ?? now, ...(by ? { by } : {}), ...(changes.length ? { changes } : {}) });
     prev = row.hash;
     return row;

@@ -66,8 +66,15 @@ async function snapshot() {
     certifications: byId(await d.certifications.toArray()),
     signedPackages: byId(await d.signedPackages.toArray()),
     // The revision and the change log's head are this device's bookkeeping (the restore logs itself).
-    settings: (({ rev: _rev, changeLogHead: _head, ...rest }) => rest)((await getSettings()) as Record<string, unknown>),
+    settings: withoutBookkeeping((await getSettings()) as Record<string, unknown>),
   };
+}
+
+function withoutBookkeeping(settings: Record<string, unknown>) {
+  const rest = { ...settings };
+  delete rest.rev;
+  delete rest.changeLogHead;
+  return rest;
 }
 
 function parsed(text: string): Backup {
