@@ -7,6 +7,7 @@
  */
 import { openBackupFile } from '../domain/backup-crypto';
 import type { Backup, BackupCounts } from '../domain/backup';
+import type { ChainHead } from '../domain/entities';
 import { CURRENT_SCHEMA_VERSION, makeBackup, makeEncryptedBackup, restoreBackup } from './backup';
 
 /** Where a job has got to: a step in words and, when known, how much of it is done (0–1). */
@@ -26,7 +27,7 @@ export interface BackupJobs {
   /** Opens and checks a file; nothing is stored. */
   open(bytes: Uint8Array, passphrase: string, onProgress?: (p: JobProgress) => void): Promise<OpenedSummary>;
   /** Replaces everything with the backup last opened (all or nothing). */
-  restore(onProgress?: (p: JobProgress) => void): Promise<{ counts: BackupCounts; createdAt: string }>;
+  restore(onProgress?: (p: JobProgress) => void): Promise<{ counts: BackupCounts; createdAt: string; changeLogHead?: ChainHead }>;
   /** Forgets the opened backup (and stops the worker, if any). */
   dispose(): void;
 }
@@ -56,9 +57,9 @@ export function backupJobRunner(): BackupJobs {
       const backup = opened;
       if (!backup) throw new Error('Choose the backup file again: it is no longer open.');
       onProgress?.({ step: 'write', fraction: 0 });
-      const { counts } = await restoreBackup(backup, 'replace', { onProgress: (done, total) => onProgress?.({ step: 'write', fraction: total ? done / total : 1 }) });
+      const { counts, changeLogHead } = await restoreBackup(backup, 'replace', { onProgress: (done, total) => onProgress?.({ step: 'write', fraction: total ? done / total : 1 }) });
       opened = undefined;
-      return { counts, createdAt: backup.createdAt };
+      return { counts, createdAt: backup.createdAt, ...(changeLogHead ? { changeLogHead } : {}) };
     },
     dispose() {
       opened = undefined;

@@ -9,7 +9,8 @@ import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
 import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
-import { logChange } from './change-log';
+import { changeLogHead, logChange, rememberHead } from './change-log';
+import type { ChainHead } from '../domain/entities';
 import { updateSettings } from './settings';
 
 /** Rows written per step of a restore (all in one transaction). */
@@ -67,9 +68,12 @@ async function makeBackupEnvelope(createdAt: string) {
     });
     return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
   });
-  const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  const { data: rows, ...header } = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  // The header names the newest change-log entry, so a log cut short in the file shows on restore.
+  const last = data.changeLog.at(-1);
+  const changeLogHead = last?.seq !== undefined && last.hash ? { changeLogHead: { seq: last.seq, hash: last.hash, at: last.at } } : {};
   // The PDFs as signed go into the file as base64 (JSON has no bytes).
-  return { ...envelope, data: { ...envelope.data, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
+  return { ...header, ...changeLogHead, data: { ...rows, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
 }
 
 /** How many rows of each backed-up kind this device holds now. */
@@ -89,7 +93,11 @@ export async function currentCounts(): Promise<BackupCounts> {
  * This device's first-run choice is kept; the last-backup time becomes the backup's own, since
  * the data now here is exactly that file.
  */
-export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace', options: { onProgress?: (done: number, total: number) => void } = {}): Promise<{ counts: BackupCounts }> {
+export async function restoreBackup(
+  backup: Backup,
+  mode: 'replace' = 'replace',
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ counts: BackupCounts; changeLogHead?: ChainHead }> {
   if (mode !== 'replace') throw new Error(`Unknown restore mode: ${String(mode)}`);
   const d = db();
   const { data } = backup;
@@ -107,7 +115,7 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace',
       options.onProgress?.(done, total);
     }
   };
-  return d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
+  const result = await d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
     const current = await d.settings.get('app');
     await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear(), d.signedPackages.clear()]);
     if (data.changeLog) {
@@ -126,8 +134,12 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace',
       key: 'app',
     });
     await logChange({ entity: 'settings', entityId: 'app', action: 'restore', summary: `Restored a backup of ${backup.createdAt}` });
-    return { counts: backupCounts(data) };
+    return { counts: backupCounts(data), changeLogHead: await changeLogHead() };
   });
+  // The log is now the backup's: its head replaces the one remembered outside IndexedDB (in a
+  // worker there is no localStorage, and the page does this with the head returned).
+  rememberHead(result.changeLogHead, true);
+  return result;
 }
 
 /** Notes that a backup was just downloaded (the reminder counts from here). */

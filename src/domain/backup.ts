@@ -26,9 +26,12 @@ import {
   settingsEntity,
   signedPackageEntity,
   upgradeRow,
+  chainHeadSchema,
+  type ChainHead,
   type ChangeLogEntry,
   type EntityDefinition,
 } from './entities';
+import { entryHash, verifyChain } from './change-chain';
 
 export const BACKUP_TYPE = 'cpni-desk-backup';
 /**
@@ -73,6 +76,8 @@ export interface Backup {
   createdAt: string;
   app: typeof BACKUP_APP;
   counts: BackupCounts;
+  /** The newest change-log entry when the file was made: a log cut short in the file shows. */
+  changeLogHead?: ChainHead;
   data: BackupData;
 }
 
@@ -472,6 +477,33 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer | { json: un
     }
   }
 
+  // ---- The change log proves itself: a whole backup's chain is intact up to the head in its header; each entry of a client file matches its own hash ----
+  let head: ChainHead | undefined;
+  if (json.changeLogHead !== undefined) {
+    const checked = checkAgainst(chainHeadSchema, json.changeLogHead);
+    problems.add('The file', checked.messages);
+    head = checked.output;
+  }
+  if (!problems.all.length && changeLog.length) {
+    if (scope === 'all') {
+      const check = verifyChain(changeLog, head);
+      if (!check.ok)
+        problems.add(
+          'The change log in the file',
+          [
+            check.truncated
+              ? `It ends at entry ${check.truncated.endsAt} but the file says entry ${check.truncated.recorded} was recorded: entries were removed from its end. Nothing was changed.`
+              : `It is broken at entry ${check.broken.seq ?? '?'} (“${short(check.broken.summary)}”): ${check.broken.reason}. Nothing was changed.`,
+          ],
+        );
+    } else
+      changeLog.forEach((entry, i) => {
+        if (entry.hash !== undefined && entryHash(entry.prev ?? '', entry) !== entry.hash)
+          problems.add(changeLabel(entry, i), ['Its content no longer matches its hash: it was changed after it was written.']);
+      });
+  } else if (!problems.all.length && head && scope === 'all')
+    problems.add('The change log in the file', [`It is empty but the file says entry ${head.seq} was recorded: its entries were removed. Nothing was changed.`]);
+
   if (problems.all.length || !settingsResult?.ok || !createdAt.output) return { ok: false, problems: problems.listed() };
   const settings: Partial<typeof settingsResult.value> = { ...settingsResult.value };
   delete settings.key;
@@ -486,7 +518,7 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer | { json: un
     ...(data.signedPackages === undefined ? {} : { signedPackages }),
     ...(data.changeLog === undefined ? {} : { changeLog }),
   };
-  const backup = backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion });
+  const backup: Backup = { ...backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion }), ...(head ? { changeLogHead: head } : {}) };
   if (scope !== 'clients') return { ok: true, backup };
   const rows: RowHashes = {};
   if (isObject(data.rows))

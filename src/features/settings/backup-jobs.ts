@@ -4,6 +4,7 @@
  * node) the same jobs run in this thread.
  */
 import { backupJobRunner, type BackupJobs, type JobProgress } from '../../db/backup-jobs';
+import { rememberHead } from '../../db/change-log';
 import type { WorkerRequest } from './backup.worker';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (p: JobProgress) => void };
@@ -38,7 +39,12 @@ function workerJobs(): BackupJobs {
     make: (passphrase, onProgress) => send({ job: 'make', passphrase }, onProgress),
     // The bytes are copied to the worker (the page keeps its copy, to open again with another passphrase).
     open: (bytes, passphrase, onProgress) => send({ job: 'open', bytes, passphrase }, onProgress),
-    restore: (onProgress) => send({ job: 'restore' }, onProgress),
+    restore: async (onProgress) => {
+      const result = await send<Awaited<ReturnType<BackupJobs['restore']>>>({ job: 'restore' }, onProgress);
+      // The worker has no localStorage: the restored log's head is remembered here.
+      rememberHead(result.changeLogHead, true);
+      return result;
+    },
     dispose: () => {
       worker.terminate();
       const error = new Error('The backup job was cancelled.');
