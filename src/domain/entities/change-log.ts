@@ -59,10 +59,16 @@ export const changeLogRowSchema = v.object({
   changes: v.optional(v.pipe(v.array(fieldChangeSchema, 'Its field changes must be a list.'), v.maxLength(200, 'It lists more than 200 field changes.'))),
 });
 
-/** Entries have had one shape since version 1 of the database (the chain's fields, the author and the field changes are optional): no migration yet. */
+/**
+ * Version 2 added who made the change (`by`) and the field changes (`changes`), both optional:
+ * a version-1 entry is a version-2 entry as it is (and its hash still checks out).
+ */
 export const changeLogEntity = defineEntity<ChangeLogEntry>({
   name: 'change-log entry',
-  version: 1,
+  version: 2,
   schema: changeLogRowSchema as v.GenericSchema<unknown, ChangeLogEntry>,
-  migrations: {},
+  migrations: {
+    1: (row) => row,
+  },
+  unstamped: true,
 });
