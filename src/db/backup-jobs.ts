@@ -22,10 +22,10 @@ export type OpenedSummary =
   | { ok: false; encrypted: boolean; problems: string[]; needsPassphrase?: boolean };
 
 export interface BackupJobs {
-  /** The backup file's bytes; encrypted when a passphrase is given. */
-  make(passphrase: string, onProgress?: (p: JobProgress) => void): Promise<Uint8Array>;
-  /** Opens and checks a file; nothing is stored. */
-  open(bytes: Uint8Array, passphrase: string, onProgress?: (p: JobProgress) => void): Promise<OpenedSummary>;
+  /** The backup file, as a Blob (handed between threads without a copy); encrypted when a passphrase is given. */
+  make(passphrase: string, onProgress?: (p: JobProgress) => void): Promise<Blob>;
+  /** Opens and checks a file (its bytes, or the chosen File, read where the job runs); nothing is stored. */
+  open(file: Uint8Array | Blob, passphrase: string, onProgress?: (p: JobProgress) => void): Promise<OpenedSummary>;
   /** Replaces everything with the backup last opened (all or nothing). */
   restore(onProgress?: (p: JobProgress) => void): Promise<{ counts: BackupCounts; createdAt: string; changeLogHead?: ChainHead }>;
   /** Forgets the opened backup (and stops the worker, if any). */
@@ -40,11 +40,12 @@ export function backupJobRunner(): BackupJobs {
       onProgress?.({ step: 'make', fraction: 0 });
       const text = passphrase ? await makeEncryptedBackup(passphrase) : await makeBackup();
       onProgress?.({ step: 'make', fraction: 1 });
-      return new TextEncoder().encode(text);
+      return new Blob([new TextEncoder().encode(text)], { type: 'application/json' });
     },
-    async open(bytes, passphrase, onProgress) {
+    async open(file, passphrase, onProgress) {
       opened = undefined;
       onProgress?.({ step: 'read', fraction: 0 });
+      const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
       const result = await openBackupFile(bytes, passphrase, { schemaVersion: CURRENT_SCHEMA_VERSION }, (done, total) =>
         onProgress?.({ step: 'check', fraction: total ? done / total : 1 }),
       );

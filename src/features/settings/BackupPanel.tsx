@@ -2,7 +2,7 @@ import { For, Match, Show, Switch, createSignal, createUniqueId, onCleanup } fro
 import { createSettingsQuery } from '../../db/settings';
 import { currentCounts } from '../../db/backup';
 import type { BackupJobs, JobProgress, OpenedSummary } from '../../db/backup-jobs';
-import { createBackupJobs } from './backup-jobs';
+import { backupJobsInWorker, createBackupJobs } from './backup-jobs';
 import { createChangesSinceQuery } from '../../db/change-log';
 import { backupDownloadMessage, downloadBackupNow } from './backup-download';
 import { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, type BackupCounts } from '../../domain/backup';
@@ -95,7 +95,8 @@ export function BackupPanel() {
   const [confirmPassphrase, setConfirmPassphrase] = createSignal('');
   const [passphraseError, setPassphraseError] = createSignal('');
   const [restorePassphrase, setRestorePassphrase] = createSignal('');
-  let chosenBytes: Uint8Array | undefined;
+  // The chosen file: handed to the worker as it is, or read here where there is no worker.
+  let chosenBytes: Uint8Array | Blob | undefined;
   const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
 
   const changesSince = createChangesSinceQuery(() => settings.value.lastBackupAt);
@@ -154,7 +155,7 @@ export function BackupPanel() {
     if (!file) return;
     setFileName(file.name);
     try {
-      chosenBytes = await readBytes(file);
+      chosenBytes = backupJobsInWorker() ? file : await readBytes(file);
     } catch (error) {
       setChecked({ ok: false, encrypted: false, problems: [`The file could not be read: ${errorText(error)}`] });
       return;

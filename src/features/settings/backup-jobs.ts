@@ -37,8 +37,8 @@ function workerJobs(): BackupJobs {
     });
   return {
     make: (passphrase, onProgress) => send({ job: 'make', passphrase }, onProgress),
-    // The bytes are copied to the worker (the page keeps its copy, to open again with another passphrase).
-    open: (bytes, passphrase, onProgress) => send({ job: 'open', bytes, passphrase }, onProgress),
+    // The chosen File crosses as a handle; the worker reads its bytes.
+    open: (file, passphrase, onProgress) => send({ job: 'open', file, passphrase }, onProgress),
     restore: async (onProgress) => {
       const result = await send<Awaited<ReturnType<BackupJobs['restore']>>>({ job: 'restore' }, onProgress);
       // The worker has no localStorage: the restored log's head is remembered here.
@@ -54,7 +54,10 @@ function workerJobs(): BackupJobs {
   };
 }
 
+/** Whether the jobs run in a worker (in the browser) rather than in this thread (unit tests). */
+export const backupJobsInWorker = () => typeof Worker === 'function';
+
 /** A set of backup jobs sharing one worker (the opened backup lives there until restored or disposed). */
 export function createBackupJobs(): BackupJobs {
-  return typeof Worker === 'function' ? workerJobs() : backupJobRunner();
+  return backupJobsInWorker() ? workerJobs() : backupJobRunner();
 }

@@ -10,16 +10,16 @@ import { backupJobRunner } from '../../db/backup-jobs';
 const jobs = backupJobRunner();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-export type WorkerRequest = { id: number; job: 'make'; passphrase: string } | { id: number; job: 'open'; bytes: Uint8Array; passphrase: string } | { id: number; job: 'restore' };
+export type WorkerRequest = { id: number; job: 'make'; passphrase: string } | { id: number; job: 'open'; file: Uint8Array | Blob; passphrase: string } | { id: number; job: 'restore' };
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const progress = (p: unknown) => scope.postMessage({ id: request.id, progress: p });
   try {
     if (request.job === 'make') {
-      const bytes = await jobs.make(request.passphrase, progress);
-      scope.postMessage({ id: request.id, result: bytes }, [bytes.buffer]);
-    } else if (request.job === 'open') scope.postMessage({ id: request.id, result: await jobs.open(request.bytes, request.passphrase, progress) });
+      // A Blob crosses to the page as a handle: the page never copies the file's bytes.
+      scope.postMessage({ id: request.id, result: await jobs.make(request.passphrase, progress) });
+    } else if (request.job === 'open') scope.postMessage({ id: request.id, result: await jobs.open(request.file, request.passphrase, progress) });
     else scope.postMessage({ id: request.id, result: await jobs.restore(progress) });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
