@@ -6,4 +6,5 @@ const node = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.bench.config
 const browser = spawnSync('node', ['scripts/bench-browser.mjs'], { stdio: 'inherit' });
 const season = spawnSync('node', ['scripts/bench-season.mjs'], { stdio: 'inherit' });
 const exports = spawnSync('node', ['scripts/bench-export.mjs'], { stdio: 'inherit' });
-process.exit(node.status || browser.status || season.status || exports.status || 0);
+const backup = spawnSync('node', ['scripts/bench-backup.mjs'], { stdio: 'inherit' });
+process.exit(node.status || browser.status || season.status || exports.status || backup.status || 0);

@@ -9,8 +9,12 @@ import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
 import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
-import { logChange } from './change-log';
+import { changeLogHead, logChange, rememberHead } from './change-log';
+import type { ChainHead } from '../domain/entities';
 import { updateSettings } from './settings';
+
+/** Rows written per step of a restore (all in one transaction). */
+const RESTORE_CHUNK = 5000;
 
 /** The database schema version this app runs (the newest one listed). */
 export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((s) => s.version));
@@ -64,9 +68,12 @@ async function makeBackupEnvelope(createdAt: string) {
     });
     return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
   });
-  const envelope = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  const { data: rows, ...header } = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  // The header names the newest change-log entry, so a log cut short in the file shows on restore.
+  const last = data.changeLog.at(-1);
+  const changeLogHead = last?.seq !== undefined && last.hash ? { changeLogHead: { seq: last.seq, hash: last.hash, at: last.at } } : {};
   // The PDFs as signed go into the file as base64 (JSON has no bytes).
-  return { ...envelope, data: { ...envelope.data, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
+  return { ...header, ...changeLogHead, data: { ...rows, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
 }
 
 /** How many rows of each backed-up kind this device holds now. */
@@ -86,22 +93,40 @@ export async function currentCounts(): Promise<BackupCounts> {
  * This device's first-run choice is kept; the last-backup time becomes the backup's own, since
  * the data now here is exactly that file.
  */
-export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace'): Promise<{ counts: BackupCounts }> {
+export async function restoreBackup(
+  backup: Backup,
+  mode: 'replace' = 'replace',
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ counts: BackupCounts; changeLogHead?: ChainHead }> {
   if (mode !== 'replace') throw new Error(`Unknown restore mode: ${String(mode)}`);
   const d = db();
   const { data } = backup;
-  return d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
+  const total = (data.changeLog?.length ?? 0) + data.clients.length + data.preparers.length + data.records.length + data.certifications.length + (data.signedPackages?.length ?? 0);
+  let done = 0;
+  /**
+   * Writes in chunks inside the one transaction: each chunk's requests are queued only once the
+   * one before has been stored, so progress can be shown, and a failure in any chunk still rolls
+   * back every chunk (and the clears) with it.
+   */
+  const addInChunks = async <T>(table: { bulkAdd(rows: readonly T[]): Promise<unknown> }, rows: readonly T[], map: (row: T) => T = (r) => r) => {
+    for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
+      await table.bulkAdd(rows.slice(i, i + RESTORE_CHUNK).map(map));
+      done += Math.min(RESTORE_CHUNK, rows.length - i);
+      options.onProgress?.(done, total);
+    }
+  };
+  const result = await d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
     const current = await d.settings.get('app');
     await Promise.all([d.clients.clear(), d.preparers.clear(), d.settings.clear(), d.records.clear(), d.certifications.clear(), d.signedPackages.clear()]);
     if (data.changeLog) {
       await d.changeLog.clear();
-      await d.changeLog.bulkAdd(data.changeLog);
+      await addInChunks(d.changeLog, data.changeLog);
     }
-    await d.clients.bulkAdd(data.clients);
-    await d.preparers.bulkAdd(data.preparers);
-    await d.records.bulkAdd(data.records.map((r) => ({ ...r, date: recordDate(r) })));
-    await d.certifications.bulkAdd(data.certifications);
-    await d.signedPackages.bulkAdd(data.signedPackages ?? []);
+    await addInChunks(d.clients, data.clients);
+    await addInChunks(d.preparers, data.preparers);
+    await addInChunks(d.records as unknown as { bulkAdd(rows: readonly ComplianceRecord[]): Promise<unknown> }, data.records, (r) => ({ ...r, date: recordDate(r) }) as unknown as ComplianceRecord);
+    await addInChunks(d.certifications, data.certifications);
+    await addInChunks(d.signedPackages, data.signedPackages ?? []);
     await d.settings.put({
       ...data.settings,
       firstRunDone: current?.firstRunDone ?? defaultSettings().firstRunDone,
@@ -109,8 +134,12 @@ export async function restoreBackup(backup: Backup, mode: 'replace' = 'replace')
       key: 'app',
     });
     await logChange({ entity: 'settings', entityId: 'app', action: 'restore', summary: `Restored a backup of ${backup.createdAt}` });
-    return { counts: backupCounts(data) };
+    return { counts: backupCounts(data), changeLogHead: await changeLogHead() };
   });
+  // The log is now the backup's: its head replaces the one remembered outside IndexedDB (in a
+  // worker there is no localStorage, and the page does this with the head returned).
+  rememberHead(result.changeLogHead, true);
+  return result;
 }
 
 /** Notes that a backup was just downloaded (the reminder counts from here). */

@@ -122,6 +122,38 @@ export function loadWriteChecks(): Promise<typeof import('./write-checks')> {
   return (writeChecks ??= import('./write-checks'));
 }
 
+/** The tables whose writes the change log describes field by field. */
+export const DIFFED_TABLES = new Set(['clients', 'preparers', 'settings', 'records', 'certifications']);
+/** Rows noted per transaction: more is a bulk write (a restore, an import), logged by its summary alone. */
+const MAX_NOTED_ROWS = 2000;
+/** Per IndexedDB transaction: each written row's first stored version and its latest, by `<table>:<key>`. */
+const writtenRows = new WeakMap<object, Map<string, { before?: Row; after?: Row }>>();
+
+export function noteWrite(tx: Transaction | undefined, table: string, key: unknown, before: Row | undefined, after: Row): void {
+  const idb = tx?.idbtrans;
+  if (!idb || (typeof key !== 'string' && typeof key !== 'number')) return;
+  let rows = writtenRows.get(idb);
+  if (!rows) writtenRows.set(idb, (rows = new Map()));
+  const id = `${table}:${key}`;
+  const earlier = rows.get(id);
+  if (earlier) earlier.after = after;
+  else if (rows.size < MAX_NOTED_ROWS) rows.set(id, { before, after });
+}
+
+/**
+ * The versions of a row written in the current transaction so far: as it was before the
+ * transaction's first write of it (absent: created here) and as last written. The change log
+ * turns them into field changes.
+ */
+export function rowsWritten(table: string, key: string): { before?: Row; after?: Row } | undefined {
+  const idb = Dexie.currentTransaction?.idbtrans;
+  return idb ? writtenRows.get(idb)?.get(`${table}:${key}`) : undefined;
+}
+
+/** Whether an update changes only the chain's head (Dexie also lists unchanged arrays among the modifications). */
+export const onlyHead = (mods: Record<string, unknown>, stored: Row) =>
+  Object.entries(mods).every(([path, value]) => path === 'changeLogHead' || path.startsWith('changeLogHead.') || JSON.stringify(Dexie.getByKeyPath(stored, path)) === JSON.stringify(value));
+
 export class CpniDatabase extends Dexie {
   clients!: EntityTable<Client, 'id'>;
   preparers!: EntityTable<Preparer, 'id'>;
@@ -156,6 +188,17 @@ export class CpniDatabase extends Dexie {
       if (!checked) checks.guardWrites(this);
       checked = true;
     });
+    // Every read-write transaction that appends to the change log also holds the settings, where
+    // the chain's head is kept with each append (src/db/change-log.ts).
+    const transaction = this.transaction.bind(this) as (...args: unknown[]) => unknown;
+    this.transaction = ((...args: unknown[]) => {
+      const [mode, ...rest] = args;
+      const scope = rest.pop();
+      const tables = rest.flat() as (string | { name: string })[];
+      const names = tables.map((t) => (typeof t === 'string' ? t : t.name));
+      if (typeof mode === 'string' && mode.includes('w') && names.includes('changeLog') && !names.includes('settings')) tables.push('settings');
+      return transaction(mode, tables, scope);
+    }) as typeof this.transaction;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import Dexie, { type Transaction } from 'dexie';
 import { ENTITIES, assertRow, migrateRow, VERSION_FIELD, type EntityTableName, type Row } from '../domain/entities';
-import { derivedColumns, type CpniDatabase } from './database';
+import { DIFFED_TABLES, derivedColumns, noteWrite, onlyHead, type CpniDatabase } from './database';
 
 /** Rewrites every row of every table through its entity's migrations (src/domain/entities). */
 export async function upgradeEveryRow(tx: Transaction): Promise<void> {
@@ -36,8 +36,10 @@ export function guardWrites(database: CpniDatabase): void {
     const def = ENTITIES[name];
     const table = database.table(name);
     const versioned = name !== 'changeLog' && name !== 'syncBases';
-    table.hook('creating', (_key, obj: Row) => {
+    const diffed = DIFFED_TABLES.has(name);
+    table.hook('creating', (key, obj: Row, tx) => {
       if (database.upgrading) return;
+      if (diffed) noteWrite(tx, name, key ?? obj.id ?? obj.key, undefined, obj);
       for (const [key, value] of Object.entries(derivedColumns(name, obj) ?? {})) {
         if (value === undefined) delete obj[key];
         else obj[key] = value;
@@ -48,7 +50,7 @@ export function guardWrites(database: CpniDatabase): void {
       }
       assertRow(def as never, obj);
     });
-    table.hook('updating', (mods, _key, stored) => {
+    table.hook('updating', (mods, key, stored, tx) => {
       if (database.upgrading) return undefined;
       const obj = stored as Row;
       const next: Row = structuredClone(obj);
@@ -56,6 +58,12 @@ export function guardWrites(database: CpniDatabase): void {
         if (value === undefined) Dexie.delByKeyPath(next, path);
         else Dexie.setByKeyPath(next, path, value);
       }
+      // The chain's head is bookkeeping: writing it is not a change of the settings (no new revision).
+      if (name === 'settings' && obj.rev !== undefined && obj[VERSION_FIELD] === def.version && onlyHead(mods as Record<string, unknown>, obj)) {
+        assertRow(def as never, next);
+        return undefined;
+      }
+      if (diffed) noteWrite(tx, name, key, obj, next);
       if (!versioned) {
         assertRow(def as never, next);
         return undefined;

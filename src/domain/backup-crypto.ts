@@ -6,7 +6,7 @@
  * count) fails decryption exactly as a changed ciphertext byte does. Web Crypto only; the
  * passphrase is never stored.
  */
-import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type ParsedBackup } from './backup';
+import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
 
 export const KDF_ITERATIONS = 600_000;
 /** Files asking for fewer or more rounds than this are refused (too weak to have come from here, or a stall). */
@@ -134,6 +134,17 @@ const ENCRYPTED_MARK = /"encrypted"\s*:\s*true/;
  * untouched ("Nothing was restored.").
  */
 export async function unsealFile(file: string | Uint8Array | ArrayBuffer, passphrase: string, words: { file: string; untouched: string }): Promise<Unsealed | { ok: false; problems: string[]; encrypted: false }> {
+  const opened = await unsealToJson(file, passphrase, words);
+  if (!opened.ok || !opened.encrypted) return opened;
+  return { ok: true, text: JSON.stringify(opened.envelope), encrypted: true };
+}
+
+/** As `unsealFile`, but a decrypted file comes back parsed (its envelope), not as text to parse again. */
+async function unsealToJson(
+  file: string | Uint8Array | ArrayBuffer,
+  passphrase: string,
+  words: { file: string; untouched: string },
+): Promise<{ ok: true; text: string; encrypted: false } | { ok: true; envelope: Record<string, unknown>; encrypted: true } | Exclude<Unsealed, { ok: true }> | { ok: false; problems: string[]; encrypted: false }> {
   let text: string;
   if (typeof file === 'string') text = file;
   else {
@@ -152,15 +163,15 @@ export async function unsealFile(file: string | Uint8Array | ArrayBuffer, passph
   if (!passphrase) return { ok: false, encrypted: true, needsPassphrase: true, problems: [`This ${words.file} is encrypted: enter its passphrase.`] };
   const opened = await decryptBackup(json as Record<string, unknown>, passphrase);
   if (!opened.ok) return { ok: false, encrypted: true, needsPassphrase: /passphrase/.test(opened.problem), problems: [opened.problem.replace('Nothing was restored.', words.untouched)] };
-  return { ok: true, text: JSON.stringify(opened.envelope), encrypted: true };
+  return { ok: true, envelope: opened.envelope, encrypted: true };
 }
 
 /** What opening a backup file gives: the checked backup, or the problems, and whether a passphrase is what is missing. */
 export type OpenedBackup = ParsedBackup & { encrypted: boolean; needsPassphrase?: boolean };
 
 /** Opens a backup file, plain or encrypted, then checks it like every backup (`parseBackup`). Nothing here stores anything. */
-export async function openBackupFile(bytes: Uint8Array | ArrayBuffer, passphrase: string, app?: { schemaVersion: number }): Promise<OpenedBackup> {
-  const unsealed = await unsealFile(bytes, passphrase, { file: 'backup', untouched: 'Nothing was restored.' });
+export async function openBackupFile(bytes: Uint8Array | ArrayBuffer, passphrase: string, app?: { schemaVersion: number }, onProgress?: CheckProgress): Promise<OpenedBackup> {
+  const unsealed = await unsealToJson(bytes, passphrase, { file: 'backup', untouched: 'Nothing was restored.' });
   if (!unsealed.ok) return unsealed;
-  return { ...parseBackup(unsealed.text, app), encrypted: unsealed.encrypted };
+  return { ...parseBackup(unsealed.encrypted ? { json: unsealed.envelope } : unsealed.text, app, { onProgress }), encrypted: unsealed.encrypted };
 }

@@ -26,9 +26,12 @@ import {
   settingsEntity,
   signedPackageEntity,
   upgradeRow,
+  chainHeadSchema,
+  type ChainHead,
   type ChangeLogEntry,
   type EntityDefinition,
 } from './entities';
+import { entryHash, verifyChain } from './change-chain';
 
 export const BACKUP_TYPE = 'cpni-desk-backup';
 /**
@@ -71,11 +74,16 @@ export interface Backup {
   createdAt: string;
   app: typeof BACKUP_APP;
   counts: BackupCounts;
+  /** The newest change-log entry when the file was made: a log cut short in the file shows. */
+  changeLogHead?: ChainHead;
   data: BackupData;
 }
 
 /** What a client file (scope `clients`) also lists in `data.rows`: each row's revision and content hash, by `<table>:<id>`. */
 export type RowHashes = Record<string, { rev: number; hash: string }>;
+
+/** How far the check of a file has come: rows checked of all rows. */
+export type CheckProgress = (done: number, total: number) => void;
 
 export type ParsedBackup = { ok: true; backup: Backup; rows?: RowHashes } | { ok: false; problems: string[] };
 
@@ -291,19 +299,22 @@ export function decodeBackupFile(bytes: Uint8Array | ArrayBuffer): { ok: true; t
  * the database schema this app runs; a file from a newer schema may hold fields this version
  * would drop, so it is refused.
  */
-export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { schemaVersion: number }, options: { scope?: BackupScope } = {}): ParsedBackup {
-  let text: string;
-  if (typeof file === 'string') text = file;
-  else {
-    const decoded = decodeBackupFile(file);
-    if (!decoded.ok) return decoded;
-    text = decoded.text;
-  }
+export function parseBackup(file: string | Uint8Array | ArrayBuffer | { json: unknown }, app?: { schemaVersion: number }, options: { scope?: BackupScope; onProgress?: CheckProgress } = {}): ParsedBackup {
   let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problems: [`${NOT_A_BACKUP}: its text is not complete JSON. The file may have been cut short or changed after it was saved.`] };
+  if (typeof file === 'object' && 'json' in file) json = file.json; // already parsed (a decrypted file)
+  else {
+    let text: string;
+    if (typeof file === 'string') text = file;
+    else {
+      const decoded = decodeBackupFile(file);
+      if (!decoded.ok) return decoded;
+      text = decoded.text;
+    }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, problems: [`${NOT_A_BACKUP}: its text is not complete JSON. The file may have been cut short or changed after it was saved.`] };
+    }
   }
   if (nestingDepth(json) > MAX_BACKUP_DEPTH)
     return { ok: false, problems: [`${NOT_A_BACKUP}: its data is nested more than ${MAX_BACKUP_DEPTH} levels deep, which no CPNI Desk backup is. Nothing was changed.`] };
@@ -344,15 +355,24 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
   const rawCertifications = list('certifications');
   const rawSignedPackages = optionalList('signedPackages', 'signed packages');
   const rawChangeLog = optionalList('changeLog', 'change-log entries');
+  const total = rawClients.length + rawPreparers.length + rawRecords.length + rawCertifications.length + rawSignedPackages.length + rawChangeLog.length;
+  let done = 0;
+  /** Counts the rows checked, for a progress bar (every 2,000 rows and at the end). */
+  const counted =
+    <T>(checkRow: (row: unknown) => { output?: T; messages: string[] }) =>
+    (row: unknown) => {
+      if (++done % 2000 === 0 || done === total) options.onProgress?.(done, total);
+      return checkRow(row);
+    };
 
   const clientLabel = namedLabel('clients', 'legalName');
-  const clients = checkRows(problems, rawClients, clientLabel, viaEntity(clientEntity));
+  const clients = checkRows(problems, rawClients, clientLabel, counted(viaEntity(clientEntity)));
   const preparerLabel = namedLabel('preparers', 'name');
-  const preparers = checkRows(problems, rawPreparers, preparerLabel, viaEntity(preparerEntity));
+  const preparers = checkRows(problems, rawPreparers, preparerLabel, counted(viaEntity(preparerEntity)));
   const settingsResult = isObject(data.settings) ? upgradeRow(settingsEntity, { ...data.settings, key: 'app' }) : undefined;
   if (!settingsResult) problems.add('The file', ['It has no settings (data.settings).']);
   else if (!settingsResult.ok) problems.add('settings', settingsResult.messages);
-  const records = checkRows(problems, rawRecords, recordLabel, checkRecord);
+  const records = checkRows(problems, rawRecords, recordLabel, counted(checkRecord));
 
   const clientNames = new Map(rawClients.map((c) => [idOf(c, 'id'), textOf(c, 'legalName')]));
   const certificationLabel = (row: unknown, i: number) => {
@@ -360,7 +380,7 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     const name = clientNames.get(idOf(row, 'clientId'));
     return `certifications[${i}] (${year}${name ? ` for ${short(name)}` : ''})`;
   };
-  const certifications = checkRows(problems, rawCertifications, certificationLabel, viaEntity(certificationEntity));
+  const certifications = checkRows(problems, rawCertifications, certificationLabel, counted(viaEntity(certificationEntity)));
 
   checkUniqueIds(problems, 'clients', rawClients, clientLabel);
   checkUniqueIds(problems, 'preparers', rawPreparers, preparerLabel);
@@ -371,11 +391,11 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     const name = clientNames.get(idOf(row, 'clientId'));
     return `signedPackages[${i}] (signed ${year}${name ? ` of ${short(name)}` : ''})`;
   };
-  const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, checkSignedPackage);
+  const signedPackages = checkRows(problems, rawSignedPackages, signedPackageLabel, counted(checkSignedPackage));
   checkUniqueIds(problems, 'signedPackages', rawSignedPackages, signedPackageLabel);
 
   const changeLabel = (row: unknown, i: number) => `changeLog[${i}]${textOf(row, 'summary') ? ` (${short(textOf(row, 'summary'))})` : ''}`;
-  const changeLog = checkRows(problems, rawChangeLog, changeLabel, viaEntity(changeLogEntity));
+  const changeLog = checkRows(problems, rawChangeLog, changeLabel, counted(viaEntity(changeLogEntity)));
   checkUniqueIds(problems, 'changeLog', rawChangeLog, changeLabel, 'seq');
 
   // ---- Links between rows: ids match exactly ----
@@ -433,6 +453,33 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     }
   }
 
+  // ---- The change log proves itself: a whole backup's chain is intact up to the head in its header; each entry of a client file matches its own hash ----
+  let head: ChainHead | undefined;
+  if (json.changeLogHead !== undefined) {
+    const checked = checkAgainst(chainHeadSchema, json.changeLogHead);
+    problems.add('The file', checked.messages);
+    head = checked.output;
+  }
+  if (!problems.all.length && changeLog.length) {
+    if (scope === 'all') {
+      const check = verifyChain(changeLog, head);
+      if (!check.ok)
+        problems.add(
+          'The change log in the file',
+          [
+            check.truncated
+              ? `It ends at entry ${check.truncated.endsAt} but the file says entry ${check.truncated.recorded} was recorded: entries were removed from its end. Nothing was changed.`
+              : `It is broken at entry ${check.broken.seq ?? '?'} (“${short(check.broken.summary)}”): ${check.broken.reason}. Nothing was changed.`,
+          ],
+        );
+    } else
+      changeLog.forEach((entry, i) => {
+        if (entry.hash !== undefined && entryHash(entry.prev ?? '', entry) !== entry.hash)
+          problems.add(changeLabel(entry, i), ['Its content no longer matches its hash: it was changed after it was written.']);
+      });
+  } else if (!problems.all.length && head && scope === 'all')
+    problems.add('The change log in the file', [`It is empty but the file says entry ${head.seq} was recorded: its entries were removed. Nothing was changed.`]);
+
   if (problems.all.length || !settingsResult?.ok || !createdAt.output) return { ok: false, problems: problems.listed() };
   const settings: Partial<typeof settingsResult.value> = { ...settingsResult.value };
   delete settings.key;
@@ -447,7 +494,7 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer, app?: { sch
     ...(data.signedPackages === undefined ? {} : { signedPackages }),
     ...(data.changeLog === undefined ? {} : { changeLog }),
   };
-  const backup = backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion });
+  const backup: Backup = { ...backupEnvelope(backupData, { createdAt: createdAt.output, schemaVersion }), ...(head ? { changeLogHead: head } : {}) };
   if (scope !== 'clients') return { ok: true, backup };
   const rows: RowHashes = {};
   if (isObject(data.rows))

@@ -5,7 +5,7 @@
  * first that does. Pure and synchronous, so the hash is computed inside the write's transaction.
  */
 import { canonicalJson, sha256Hex } from './sha256';
-import type { ChangeLogEntry } from './entities/change-log';
+import type { ChainHead, ChangeLogEntry } from './entities/change-log';
 
 /** The hash before the first chained entry. */
 export const CHAIN_START = '';
@@ -25,10 +25,27 @@ export function chained<T extends Omit<ChangeLogEntry, 'seq' | 'hash' | 'prev'>>
 
 export type ChainCheck =
   | { ok: true; chained: number; unchained: number; firstChainedAt?: string }
-  | { ok: false; chained: number; unchained: number; broken: { seq?: number; at: string; summary: string; reason: string } };
+  | {
+      ok: false;
+      chained: number;
+      unchained: number;
+      broken: { seq?: number; at: string; summary: string; reason: string };
+      /** Set when the chain is intact but ends before the head recorded apart from it. */
+      truncated?: { endsAt: number; recorded: number; recordedAt?: string };
+    };
 
-/** Checks the entries in log order (by `seq`); reports the first broken link in words. */
-export function verifyChain(entries: readonly ChangeLogEntry[]): ChainCheck {
+/** "the log ends at entry 12 but entry 15 was recorded (3 entries were removed from its end)". */
+export function truncationWords(endsAt: number, recorded: number): string {
+  const gone = recorded - endsAt;
+  return `the log ends at entry ${endsAt} but entry ${recorded} was recorded: ${gone === 1 ? 'the newest entry was' : `the newest ${gone} entries were`} removed`;
+}
+
+/**
+ * Checks the entries in log order (by `seq`); reports the first broken link in words. With the
+ * `head` recorded apart from the log (number and hash of the newest entry), entries removed from
+ * the end, which leave an intact shorter chain, are reported too.
+ */
+export function verifyChain(entries: readonly ChangeLogEntry[], head?: ChainHead): ChainCheck {
   let prev: string | undefined;
   let chainedCount = 0;
   let unchained = 0;
@@ -53,6 +70,21 @@ export function verifyChain(entries: readonly ChangeLogEntry[]): ChainCheck {
     prev = entry.hash;
     chainedCount++;
     firstChainedAt ??= entry.at;
+  }
+  if (head) {
+    const last = entries[entries.length - 1];
+    const endsAt = last?.seq ?? 0;
+    if (endsAt < head.seq)
+      return {
+        ok: false,
+        chained: chainedCount,
+        unchained,
+        broken: { seq: head.seq, at: head.at ?? '', summary: '', reason: truncationWords(endsAt, head.seq) },
+        truncated: { endsAt, recorded: head.seq, ...(head.at ? { recordedAt: head.at } : {}) },
+      };
+    const atHead = entries.find((e) => e.seq === head.seq);
+    if (atHead && atHead.hash !== head.hash)
+      return { ok: false, chained: chainedCount, unchained, broken: { seq: head.seq, at: atHead.at, summary: atHead.summary, reason: 'it is not the entry recorded as the newest at that number: the log was replaced or rewritten from there' } };
   }
   return { ok: true, chained: chainedCount, unchained, ...(firstChainedAt ? { firstChainedAt } : {}) };
 }

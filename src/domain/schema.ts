@@ -165,6 +165,8 @@ export const settingsSchema = v.object({
   dueSoonDays: v.optional(v.pipe(v.number(), v.integer('Use a whole number of days.'), v.minValue(1, 'At least 1 day.'), v.maxValue(120, 'At most 120 days.')), 14),
   firstRunDone: v.optional(v.boolean(), false),
   lastBackupAt: v.optional(v.string(), ''),
+  /** Who uses this device, as the change log names them (empty: not named). */
+  userName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'Use at most 100 characters.')), ''),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 export { DEFAULT_SETTINGS } from './settings-defaults';

@@ -10,4 +10,5 @@ export const DEFAULT_SETTINGS: Settings = {
   dueSoonDays: 14,
   firstRunDone: false,
   lastBackupAt: '',
+  userName: '',
 };

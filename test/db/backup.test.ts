@@ -65,8 +65,16 @@ async function snapshot() {
     records: byId(await d.records.toArray()),
     certifications: byId(await d.certifications.toArray()),
     signedPackages: byId(await d.signedPackages.toArray()),
-    settings: await getSettings(),
+    // The revision and the change log's head are this device's bookkeeping (the restore logs itself).
+    settings: withoutBookkeeping((await getSettings()) as Record<string, unknown>),
   };
+}
+
+function withoutBookkeeping(settings: Record<string, unknown>) {
+  const rest = { ...settings };
+  delete rest.rev;
+  delete rest.changeLogHead;
+  return rest;
 }
 
 function parsed(text: string): Backup {

@@ -23,7 +23,7 @@ describe('restoring a backup from every earlier version', () => {
       await restoreBackup(parsed(backupV1(schemaVersion)));
       const d = db();
       for (const table of [d.clients, d.preparers, d.records, d.certifications]) for (const row of await table.toArray()) expect(row).toMatchObject({ rev: 1, entityVersion: 2 });
-      expect(await d.settings.get('app')).toMatchObject({ rev: 1, entityVersion: 2, dueSoonDays: 21 });
+      expect(await d.settings.get('app')).toMatchObject({ rev: 1, entityVersion: 3, dueSoonDays: 21 });
       for (const cert of await d.certifications.toArray()) expect(cert.answers.version).toBe(2);
       expect(await d.changeLog.count()).toBe(logBefore + 1);
     });

@@ -25,6 +25,11 @@ export interface EntityDefinition<T> {
    * `EntityProblem` for a row it cannot upgrade; it never guesses.
    */
   readonly migrations: Readonly<Record<number, (row: Row) => Row>>;
+  /**
+   * Rows never carry their version (the change log: each entry's hash covers every field it
+   * holds, so nothing is added to a stored entry). Its migrations must then accept any version.
+   */
+  readonly unstamped?: boolean;
 }
 
 /** A row that cannot be upgraded, in words. */
@@ -62,8 +67,8 @@ export function migrateRow(def: EntityDefinition<unknown>, raw: unknown): Row {
   if (typeof from === 'string') throw new EntityProblem(from);
   let row: Row = { ...raw };
   for (let n = from; n < def.version; n++) row = def.migrations[n]!(row);
-  // An entity still at its first version (the change log) has never needed the field.
-  if (def.version > 1) row[VERSION_FIELD] = def.version;
+  // An entity still at its first version has never needed the field; the change log never carries it.
+  if (def.version > 1 && !def.unstamped) row[VERSION_FIELD] = def.version;
   return row;
 }
 

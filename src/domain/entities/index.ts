@@ -41,5 +41,5 @@ export {
   type EditableCertificationField,
 } from './certification';
 export { signedPackageEntity, signedPackageRowSchema, signedPackageEntries, SIGNED_PACKAGE_VERSION, HASH, type StoredSignedPackage } from './signed-package';
-export { changeLogEntity, changeLogRowSchema, CHANGE_ENTITIES, CHANGE_ACTIONS, type ChangeLogEntry } from './change-log';
+export { changeLogEntity, changeLogRowSchema, chainHeadSchema, CHANGE_ENTITIES, CHANGE_ACTIONS, type ChainHead, type ChangeLogEntry } from './change-log';
 export { syncBaseEntity, syncBaseRowSchema, type SyncBase } from './sync-base';

@@ -5,6 +5,7 @@ import { PageHeader, Notice } from '../../ui/page';
 import { ClientForm } from './ClientForm';
 import { draftFromClient, inputFromDraft } from './client-draft';
 import { guardStorage } from '../../ui/storage-error';
+import { ChangeHistory } from '../../ui/ChangeHistory';
 
 export function ClientEditor() {
   const params = useParams<{ id?: string }>();
@@ -73,6 +74,7 @@ export function ClientEditor() {
                 onSaved={() => setMessage('Saved.')}
               />
             </Show>
+            <ChangeHistory entity="client" entityId={c().id} />
           </>
         )}
       </Match>

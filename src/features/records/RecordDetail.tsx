@@ -18,6 +18,7 @@ import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
 import { guardStorage } from '../../ui/storage-error';
 import { hasDraft } from '../../ui/draft-store';
+import { ChangeHistory } from '../../ui/ChangeHistory';
 
 export function RecordDetail() {
   const params = useParams<{ id: string }>();
@@ -173,6 +174,8 @@ function RecordPage(props: { record: StoredRecord }) {
           />
         </Show>
       </section>
+
+      <ChangeHistory entity="record" entityId={props.record.id} />
     </>
   );
 }

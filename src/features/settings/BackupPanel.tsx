@@ -1,10 +1,11 @@
-import { For, Match, Show, Switch, createSignal, createUniqueId } from 'solid-js';
+import { For, Match, Show, Switch, createSignal, createUniqueId, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../../db/settings';
-import { CURRENT_SCHEMA_VERSION, currentCounts, restoreBackup } from '../../db/backup';
+import { currentCounts } from '../../db/backup';
+import type { BackupJobs, JobProgress, OpenedSummary } from '../../db/backup-jobs';
+import { backupJobsInWorker, createBackupJobs } from './backup-jobs';
 import { createChangesSinceQuery } from '../../db/change-log';
 import { backupDownloadMessage, downloadBackupNow } from './backup-download';
-import { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, type Backup, type BackupCounts } from '../../domain/backup';
-import { openBackupFile, type OpenedBackup } from '../../domain/backup-crypto';
+import { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, type BackupCounts } from '../../domain/backup';
 import { formatLong, todayLocal } from '../../domain/dates';
 import { Notice } from '../../ui/page';
 
@@ -40,6 +41,35 @@ function readBytes(file: File): Promise<Uint8Array> {
   });
 }
 
+const STEP_WORDS: Record<JobProgress['step'], string> = {
+  read: 'Reading the file',
+  check: 'Checking every row',
+  write: 'Restoring',
+  make: 'Making the backup',
+};
+
+/** How far opening or restoring a backup has come, as a progress bar with its step in words. */
+function JobProgressBar(props: { progress: JobProgress }) {
+  const percent = () => Math.round(props.progress.fraction * 100);
+  return (
+    <p class="job-progress" data-testid="backup-progress">
+      <progress
+        role="progressbar"
+        max={100}
+        value={percent()}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent()}
+        aria-valuetext={`${STEP_WORDS[props.progress.step]}: ${percent()}%`}
+        aria-label="Backup progress"
+      />{' '}
+      <span aria-hidden="true">
+        {STEP_WORDS[props.progress.step]}… {percent()}%
+      </span>
+    </p>
+  );
+}
+
 /** Download a backup of everything on this device, and restore one (replacing everything). */
 export function BackupPanel() {
   const settings = createSettingsQuery();
@@ -48,14 +78,25 @@ export function BackupPanel() {
   const [busy, setBusy] = createSignal<'' | 'download' | 'read' | 'restore'>('');
   const [message, setMessage] = createSignal<{ tone: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [fileName, setFileName] = createSignal('');
-  const [checked, setChecked] = createSignal<OpenedBackup | undefined>();
+  const [checked, setChecked] = createSignal<OpenedSummary | undefined>();
+  const [progress, setProgress] = createSignal<JobProgress | undefined>();
+  // The file is opened, checked and restored in a worker, which keeps the checked backup until
+  // it is restored or another file is chosen.
+  let jobs: BackupJobs | undefined;
+  const freshJobs = () => {
+    jobs?.dispose();
+    jobs = createBackupJobs();
+    return jobs;
+  };
+  onCleanup(() => jobs?.dispose());
   // A passphrase typed here encrypts the backup; none makes a plain one, which says so.
   const encrypt = () => passphrase() !== '' || confirmPassphrase() !== '';
   const [passphrase, setPassphrase] = createSignal('');
   const [confirmPassphrase, setConfirmPassphrase] = createSignal('');
   const [passphraseError, setPassphraseError] = createSignal('');
   const [restorePassphrase, setRestorePassphrase] = createSignal('');
-  let chosenBytes: Uint8Array | undefined;
+  // The chosen file: handed to the worker as it is, or read here where there is no worker.
+  let chosenBytes: Uint8Array | Blob | undefined;
   const [onDevice, setOnDevice] = createSignal<BackupCounts | undefined>();
 
   const changesSince = createChangesSinceQuery(() => settings.value.lastBackupAt);
@@ -86,22 +127,24 @@ export function BackupPanel() {
     setFileName('');
     setRestorePassphrase('');
     chosenBytes = undefined;
+    jobs?.dispose();
+    jobs = undefined;
     if (fileInput) fileInput.value = '';
   };
 
   const check = async () => {
     if (!chosenBytes) return;
     setBusy('read');
+    setProgress({ step: 'read', fraction: 0 });
     try {
-      // Checking a large file takes a few seconds on the main thread: let "Checking…" paint first.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = await openBackupFile(chosenBytes, restorePassphrase(), { schemaVersion: CURRENT_SCHEMA_VERSION });
+      const result = await freshJobs().open(chosenBytes, restorePassphrase(), setProgress);
       if (result.ok) setOnDevice(await currentCounts());
       setChecked(result);
     } catch (error) {
       setChecked({ ok: false, encrypted: false, problems: [`The file could not be read: ${errorText(error)}`] });
     } finally {
       setBusy('');
+      setProgress(undefined);
     }
   };
 
@@ -112,7 +155,7 @@ export function BackupPanel() {
     if (!file) return;
     setFileName(file.name);
     try {
-      chosenBytes = await readBytes(file);
+      chosenBytes = backupJobsInWorker() ? file : await readBytes(file);
     } catch (error) {
       setChecked({ ok: false, encrypted: false, problems: [`The file could not be read: ${errorText(error)}`] });
       return;
@@ -120,17 +163,20 @@ export function BackupPanel() {
     await check();
   };
 
-  const replace = async (backup: Backup) => {
+  const replace = async () => {
+    if (!jobs) return;
     setBusy('restore');
     setMessage(undefined);
+    setProgress({ step: 'write', fraction: 0 });
     try {
-      const { counts } = await restoreBackup(backup, 'replace');
+      const { counts, createdAt } = await jobs.restore(setProgress);
       clearChoice();
-      setMessage({ tone: 'success', text: `Restored the backup made ${formatInstant(backup.createdAt)}: ${describeCounts(counts)}.` });
+      setMessage({ tone: 'success', text: `Restored the backup made ${formatInstant(createdAt)}: ${describeCounts(counts)}.` });
     } catch (error) {
       setMessage({ tone: 'error', text: `The restore failed and nothing on this device was changed. ${errorText(error)}` });
     } finally {
       setBusy('');
+      setProgress(undefined);
     }
   };
 
@@ -143,9 +189,9 @@ export function BackupPanel() {
   };
   const goodBackup = () => {
     const c = checked();
-    return c?.ok ? c.backup : undefined;
+    return c?.ok ? c : undefined;
   };
-  const deletedIn = (backup: Backup) => backup.data.records.filter((r) => r.deletedAt).length;
+  const deletedIn = (backup: { deletedRecords: number }) => backup.deletedRecords;
 
   return (
     <section class="panel" aria-labelledby="backup-heading" data-testid="backup-panel">
@@ -264,6 +310,9 @@ export function BackupPanel() {
       <Show when={busy() === 'read'}>
         <p aria-live="polite">Checking {fileName()}…</p>
       </Show>
+      <Show when={(busy() === 'read' || busy() === 'restore') && progress()}>
+        {(p) => <JobProgressBar progress={p()} />}
+      </Show>
 
       <Show when={checked()?.needsPassphrase}>
         <form
@@ -347,7 +396,7 @@ export function BackupPanel() {
               </p>
             </Notice>
             <div class="form-actions">
-              <button type="button" class="danger" disabled={busy() !== ''} onClick={() => void replace(backup())}>
+              <button type="button" class="danger" disabled={busy() !== ''} onClick={() => void replace()}>
                 {busy() === 'restore' ? 'Restoring…' : 'Replace everything with this backup'}
               </button>
               <button type="button" disabled={busy() !== ''} onClick={clearChoice}>

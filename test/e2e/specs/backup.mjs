@@ -81,6 +81,13 @@ export const tests = [
       await other.getByTestId('welcome').getByRole('button', { name: 'Restore a backup' }).click();
       await heading(other, 'Settings');
       const restore = other.getByTestId('backup-panel');
+      // Every progress bar the panel shows is noted as it appears (a small file is quick).
+      await other.evaluate(() => {
+        const seen = (window.__progress = []);
+        new MutationObserver(() => {
+          for (const bar of document.querySelectorAll('[role=progressbar][aria-valuenow]')) seen.push(bar.getAttribute('aria-valuetext'));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
       await restore.getByLabel('Backup file (.json)').setInputFiles(file);
       await restore.getByLabel('Passphrase of this backup').fill('cedar hollow spring');
       await restore.getByRole('button', { name: 'Open the backup' }).click();
@@ -92,6 +99,11 @@ export const tests = [
       assert.match(await restore.getByTestId('backup-summary').innerText(), /is an encrypted CPNI Desk backup/);
       await other.getByRole('button', { name: 'Replace everything with this backup' }).click();
       await other.getByTestId('backup-message').waitFor();
+      assert.match(await other.getByTestId('backup-message').innerText(), /Restored the backup/);
+      // Checked and restored in the backup worker (loaded offline from the precache), with progress shown.
+      const seen = await other.evaluate(() => window.__progress);
+      assert.ok(seen.some((t) => /^Checking every row|^Reading the file/.test(t)), `a progress bar while checking: ${seen.join(', ')}`);
+      assert.ok(seen.some((t) => /^Restoring/.test(t)), `a progress bar while restoring: ${seen.join(', ')}`);
       await other.goto(`${origin}/clients`);
       await other.getByText('Cedar Hollow Telephone Co.').waitFor();
     },
