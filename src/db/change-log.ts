@@ -5,7 +5,7 @@ import type { ChainHead } from '../domain/entities';
 import { db, nowInstant, rowsWritten, type ChangeLogEntry } from './database';
 import { createLiveQuery } from './live';
 
-type NewEntry = Omit<ChangeLogEntry, 'at' | 'seq' | 'prev' | 'hash' | 'by' | 'changes'> & { at?: string; changes?: FieldChange[] };
+type NewEntry = Omit<ChangeLogEntry, 'at' | 'seq' | 'prev' | 'hash' | 'by' | 'changes'> & { at?: string; changes?: FieldChange[]; /** Only with `asRecorded`: the author another device recorded. */ by?: string };
 
 const TABLE_OF: Record<ChangeLogEntry['entity'], string> = { client: 'clients', preparer: 'preparers', settings: 'settings', record: 'records', certification: 'certifications' };
 
@@ -46,7 +46,7 @@ export function rememberHead(head: ChainHead | undefined, replace = false): void
  * (number and hash of the last entry) is written to the settings row in the same transaction,
  * and to localStorage once the transaction has committed.
  */
-export async function logChanges(entries: readonly NewEntry[]): Promise<void> {
+export async function logChanges(entries: readonly NewEntry[], options: { asRecorded?: boolean } = {}): Promise<void> {
   if (!entries.length) return;
   const d = db();
   const table = d.changeLog;
@@ -55,11 +55,15 @@ export async function logChanges(entries: readonly NewEntry[]): Promise<void> {
   let prev = (await table.orderBy('seq').last())?.hash ?? '';
   const now = nowInstant();
   const rows = entries.map((e) => {
-    const written = e.changes ? undefined : rowsWritten(TABLE_OF[e.entity], e.entityId);
+    // Entries from another device (`asRecorded`) keep their own author and field changes: this
+    // device's user did not make them, and this transaction's writes are not what they describe.
+    const written = e.changes || options.asRecorded ? undefined : rowsWritten(TABLE_OF[e.entity], e.entityId);
     const changes = e.changes ?? (written ? changesOf(e.action, written.before, written.after) : []);
+    const author = options.asRecorded ? e.by?.trim() : by;
     const rest: NewEntry = { ...e };
     delete rest.changes;
-    const row = chained(prev, { ...rest, at: e.at ?? now, ...(by ? { by } : {}), ...(changes.length ? { changes } : {}) });
+    delete rest.by;
+    const row = chained(prev, { ...rest, at: e.at ?? now, ...(author ? { by: author } : {}), ...(changes.length ? { changes } : {}) });
     prev = row.hash;
     return row;
   });

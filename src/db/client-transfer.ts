@@ -185,6 +185,7 @@ export async function applyClientImport(data: ClientTransferData, plan: MergePla
           delete copy.hash;
           return copy;
         }),
+        { asRecorded: true },
       );
     await d.syncBases.bulkPut(now.items.filter((i) => i.status !== 'clash').map((i) => ({ key: itemKey(i), hash: i.theirsHash, at })));
     return summarize(now, choices);

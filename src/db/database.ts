@@ -112,10 +112,10 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>>
 };
 
 /**
- * The write checks (every entity's schema and migrations, src/domain/entities) are loaded apart
- * from the database itself: a screen that only reads, like the dashboard at startup, does not
- * wait for them. Every database waits for them before its first operation (`on('ready')`), so no
- * write can ever go unchecked.
+ * The write checks (every entity's schema and migrations, src/domain/entities) are a chunk of
+ * their own, fetched while the database opens rather than before the app starts. Every database
+ * waits for them before its first operation (`on('ready')`), reads included, so no write can ever
+ * go unchecked; the wait overlaps the opening, which takes about as long.
  */
 let writeChecks: Promise<typeof import('./write-checks')> | undefined;
 export function loadWriteChecks(): Promise<typeof import('./write-checks')> {

@@ -14,8 +14,13 @@ const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const size = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`);
 
-/** Why `dataUrl` is not a usable signature image, in words; undefined when it is one. */
-export function signatureImageProblem(dataUrl: unknown): string | undefined {
+/**
+ * Why a stored signature image is not one, in words: its form only (a PNG or JPEG base64 data:
+ * URL within the size limit). Stored rows and restored files are held to this, not to the bytes:
+ * an image recorded by an earlier version (a JPEG whose file was named .png) stays readable,
+ * savable and restorable. New images are checked by their bytes (`signatureImageProblem`).
+ */
+export function storedSignatureImageProblem(dataUrl: unknown): string | undefined {
   if (typeof dataUrl !== 'string') return 'The signature image must be stored as text (a data: URL).';
   // Length first: a hostile value must not be decoded whole to be refused.
   if (dataUrl.length > Math.ceil(SIGNATURE_IMAGE_MAX_BYTES / 3) * 4 + 32)
@@ -24,6 +29,14 @@ export function signatureImageProblem(dataUrl: unknown): string | undefined {
   if (!dataUrl.startsWith('data:image/')) return 'The signature image must be stored in the file (a data:image/ URL).';
   const m = DATA_URL.exec(dataUrl);
   if (!m || m[2]!.length % 4 !== 0) return 'The signature image must be a PNG or JPEG picture, stored in the file as a base64 data: URL.';
+  return undefined;
+}
+
+/** Why `dataUrl` is not a usable new signature image, in words (its form and its bytes); undefined when it is one. */
+export function signatureImageProblem(dataUrl: unknown): string | undefined {
+  const formProblem = storedSignatureImageProblem(dataUrl);
+  if (formProblem) return formProblem;
+  const m = DATA_URL.exec(dataUrl as string)!;
   const bytes = decode(m[2]!);
   if (bytes.length === 0) return 'The signature image is empty.';
   if (bytes.length > SIGNATURE_IMAGE_MAX_BYTES) return `The signature image is larger than ${size(SIGNATURE_IMAGE_MAX_BYTES)}; use a smaller scan.`;

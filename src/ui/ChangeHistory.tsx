@@ -39,7 +39,10 @@ export function ChangeHistory(props: { entity: ChangeLogEntry['entity']; entityI
   return (
     <section class="panel history" aria-labelledby={headingId()} data-testid="change-history">
       <h2 id={headingId()}>{props.title ?? 'History'}</h2>
-      <Show when={newestFirst().length} fallback={<p class="muted">No changes are logged for it yet.</p>}>
+      <Show when={history.error}>
+        <p class="error" role="alert">The history could not be read: {history.error instanceof Error ? history.error.message : String(history.error)}</p>
+      </Show>
+      <Show when={newestFirst().length} fallback={<Show when={!history.error && !history.loading}><p class="muted">No changes are logged for it yet.</p></Show>}>
         <ol class="history-list">
           <For each={newestFirst()}>
             {(entry) => (

@@ -10,11 +10,11 @@ export function agreeToReload(): void {
 }
 
 /** Asks before the user navigates away from, reloads or closes a form with unsaved changes. */
-export function useUnsavedGuard(dirty: Accessor<boolean>): void {
+export function useUnsavedGuard(dirty: Accessor<boolean>, message = MESSAGE): void {
   useBeforeLeave((e) => {
     if (!dirty() || e.defaultPrevented) return;
     e.preventDefault();
-    if (window.confirm(MESSAGE)) e.retry(true);
+    if (window.confirm(message)) e.retry(true);
   });
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (!dirty() || reloadAgreed) return;

@@ -233,7 +233,8 @@ describe('backup and restore', () => {
     file.data.signedPackages[0]!.textHash = 'a'.repeat(64);
     const mismatched = parseBackup(JSON.stringify(file), { schemaVersion: CURRENT_SCHEMA_VERSION });
     const words = mismatched.ok ? [] : mismatched.problems;
-    expect(words).toContainEqual(expect.stringMatching(/The signature image says it is a PNG, but its content is not a PNG picture\.$/));
+    // A stored image is held to its form, not its bytes: one recorded by an earlier version stays restorable.
+    expect(words).not.toContainEqual(expect.stringMatching(/The signature image says it is a PNG, but its content is not a PNG picture\.$/));
     expect(words).toContainEqual(expect.stringMatching(/Its text fingerprint does not match its documents: it was changed after signing\.$/));
   });
 

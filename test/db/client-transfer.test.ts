@@ -9,6 +9,7 @@ import { createCertification, updateCertification } from '../../src/db/certifica
 import { markReady, signCertification, type NewSignedPackage } from '../../src/db/certification-steps';
 import { applyClientImport, exportClients, ImportChangedMeanwhile, previewClientImport, readClientFile } from '../../src/db/client-transfer';
 import { makeBackup } from '../../src/db/backup';
+import { updateSettings } from '../../src/db/settings';
 import { CURRENT_SCHEMA_VERSION } from '../../src/db/backup';
 import { parseBackup } from '../../src/domain/backup';
 import { newCertification } from '../../src/domain/certification-record';
@@ -148,6 +149,27 @@ describe('client files', () => {
     expect(statuses(again.plan)).toEqual([]);
     expect(again.plan.newChanges).toEqual([]);
     expect(await db().records.count()).toBe(4);
+  });
+
+  it('entries from another device keep the author and field changes that device recorded', async () => {
+    device();
+    ok(await updateSettings({ userName: 'Alice' }));
+    const { mesa, breach } = await seed();
+    const stored = (await db().records.get(breach))!;
+    ok(await saveRecord('breach', mesa, { ...stored, customersAffected: 40 }, breach, stored.rev));
+    const onA = (await db().changeLog.toArray()).find((e) => e.entity === 'record' && e.entityId === breach && e.action === 'update')!;
+    expect(onA.by).toBe('Alice');
+    const file = await exportClients([mesa]);
+
+    device();
+    ok(await updateSettings({ userName: 'Bob' }));
+    await importAll(file.text);
+    const onB = await db().changeLog.toArray();
+    const arrived = onB.find((e) => e.entity === 'record' && e.entityId === breach && e.action === 'update' && e.summary === onA.summary && e.at === onA.at)!;
+    expect(arrived.by).toBe('Alice');
+    expect(arrived.changes).toEqual(onA.changes);
+    // What this device did to take the file in is this device's user's.
+    expect(onB.filter((e) => e.summary.endsWith('from a client file')).every((e) => e.by === 'Bob')).toBe(true);
   });
 
   it('both sides changed since the last sync: a conflict; newer wins, or the user keeps this device’s', async () => {

@@ -13,7 +13,7 @@ import { CERTIFICATION_STATUSES } from '../certification-status';
 import { COMPLAINT_CATEGORIES } from '../records';
 import { ANSWERS_VERSION, TOPIC_IDS, type TopicId } from '../statement-answers';
 import { topic } from '../statement-topics';
-import { signatureImageProblem } from '../signature-image';
+import { storedSignatureImageProblem } from '../signature-image';
 import { AnswersTooNewError, upgradeAnswers } from '../statement-upgrade';
 import { STATEMENT_SECTION_IDS } from '../statement-sections';
 import { checkAgainst, dateOrEmpty, defineEntity, EntityProblem, idSchema, isPlainObject, plain, stampEntries, type Row } from './entity';
@@ -128,12 +128,12 @@ export const certificationRowSchema = v.object({
     [
       v.object({ kind: v.literal('typed') }),
       // Only an image held in the file itself: a web address would make the app fetch it.
-      // Checked by its bytes: PNG or JPEG, size-limited (src/domain/signature-image.ts).
+      // A PNG or JPEG data: URL, size-limited; new images are also checked by their bytes where they come in (signature-image.ts).
       v.object({
         kind: v.literal('image'),
         dataUrl: v.pipe(
           v.string('The signature image must be stored in the file (a data:image/ URL).'),
-          v.check((s) => signatureImageProblem(s) === undefined, (issue) => signatureImageProblem(issue.input) ?? 'The signature image is not usable.'),
+          v.check((s) => storedSignatureImageProblem(s) === undefined, (issue) => storedSignatureImageProblem(issue.input) ?? 'The signature image is not usable.'),
         ),
       }),
     ],

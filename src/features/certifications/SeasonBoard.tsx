@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
 import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
 import { createLiveValue } from '../../db/live-value';
+import { shortFingerprint } from '../../domain/signed-package';
 import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
 import type { PackageJobs } from './package-jobs';
 import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
@@ -69,9 +70,16 @@ export function SeasonBoard(props: {
     const out: { name: string; ok: boolean; message: string }[] = [];
     setSigning({ done: 0, total: chosen.length });
     for (const [i, r] of chosen.entries()) {
-      const image = signImages()[r.cert!.id]?.dataUrl;
+      const chosenImage = signImages()[r.cert!.id];
+      const image = chosenImage?.dataUrl;
+      // An image was chosen but refused: never fall back to a typed "/s/" the officer did not give.
+      if (chosenImage && !image) {
+        out.push({ name: r.client.legalName, ok: false, message: `not signed: the signature image was refused (${chosenImage.message}). Choose it again, or clear it to record a typed signature.` });
+        setSigning({ done: i + 1, total: chosen.length });
+        continue;
+      }
       const result = await recordSignature({ certificationId: r.cert!.id, signatureDate: signDateOf(r.cert!), ...(image ? { image } : {}) });
-      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}${image ? ' with the signature image' : ''}` : result.message });
+      out.push({ name: r.client.legalName, ok: result.ok, message: result.ok ? `signed on ${formatLong(signDateOf(r.cert!))}${image ? ' with the signature image' : ''}; text fingerprint ${shortFingerprint(result.textHash)} (it must match the officer’s copy)` : result.message });
       setSigning({ done: i + 1, total: chosen.length });
     }
     setSigning(undefined);

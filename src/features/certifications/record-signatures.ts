@@ -26,7 +26,8 @@ export interface SignatureReturn {
   image?: string;
 }
 
-export type SignatureOutcome = { certificationId: string; ok: true } | { certificationId: string; ok: false; message: string };
+/** `textHash`: the fingerprint of the text frozen as signed, to compare with the one printed on the officer's copy. */
+export type SignatureOutcome = { certificationId: string; ok: true; textHash: string } | { certificationId: string; ok: false; message: string };
 
 export async function recordSignature(item: SignatureReturn, today: IsoDate = todayLocal()): Promise<SignatureOutcome> {
   const fail = (message: string): SignatureOutcome => ({ certificationId: item.certificationId, ok: false, message });
@@ -55,7 +56,7 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const preparer = preparers.find((p) => p.id === cert!.preparerId) ?? preparers.find((p) => p.isDefault);
   const frozen = await freezePackage({ cert, assembled, client, records, settings, preparer, documentDate: cert.dateFiled || today, appVersion: APP_VERSION });
   const result = await signCertification(cert.id, cert.rev ?? 0, frozen);
-  return result.ok ? { certificationId: cert.id, ok: true } : fail(result.message);
+  return result.ok ? { certificationId: cert.id, ok: true, textHash: frozen.textHash ?? '' } : fail(result.message);
 }
 
 /** The officers' copies for signature of ready certifications, one PDF each, in one zip. */

@@ -127,7 +127,7 @@ export function DashboardView(props: { season: LiveResult<SeasonData | undefined
                 </Show>
               )}
             </Show>
-            <Show when={clocksRead()} fallback={<p class="muted" aria-live="polite" data-testid="clocks-loading">Reading the records' clocks…</p>}>
+            <Show when={clocksRead() || props.clocked.error} fallback={<p class="muted" aria-live="polite" data-testid="clocks-loading">Reading the records' clocks…</p>}>
             <ul class="status-counts" aria-label="Deadlines by status" data-testid="status-counts">
               <For each={STATUS_ORDERED.filter((s) => ALWAYS_COUNTED.includes(s) || counts()[s] > 0)}>
                 {(s) => (
@@ -169,7 +169,7 @@ export function DashboardView(props: { season: LiveResult<SeasonData | undefined
                 />
                 <CheckboxField label="Include done" checked={showDone()} onChecked={setShowDone} />
               </div>
-              <Show when={visible().length} fallback={<p class="muted">No deadline matches these filters.</p>}>
+              <Show when={visible().length} fallback={<p class="muted">{clocksRead() ? 'No deadline matches these filters.' : "Reading the records' clocks…"}</p>}>
                 <table class="table" data-testid="deadlines" aria-busy={clocksRead() ? undefined : 'true'}>
                   <caption class="visually-hidden">Deadlines, overdue first</caption>
                   <thead>

@@ -1,3 +1,4 @@
+import { setRestoreRunning } from './restore-state';
 import { For, Match, Show, Switch, createSignal, createUniqueId, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../../db/settings';
 import { currentCounts } from '../../db/backup';
@@ -88,7 +89,10 @@ export function BackupPanel() {
     jobs = createBackupJobs();
     return jobs;
   };
-  onCleanup(() => jobs?.dispose());
+  onCleanup(() => {
+    jobs?.dispose();
+    setRestoreRunning(false);
+  });
   // A passphrase typed here encrypts the backup; none makes a plain one, which says so.
   const encrypt = () => passphrase() !== '' || confirmPassphrase() !== '';
   const [passphrase, setPassphrase] = createSignal('');
@@ -166,6 +170,7 @@ export function BackupPanel() {
   const replace = async () => {
     if (!jobs) return;
     setBusy('restore');
+    setRestoreRunning(true);
     setMessage(undefined);
     setProgress({ step: 'write', fraction: 0 });
     try {
@@ -176,6 +181,7 @@ export function BackupPanel() {
       setMessage({ tone: 'error', text: `The restore failed and nothing on this device was changed. ${errorText(error)}` });
     } finally {
       setBusy('');
+      setRestoreRunning(false);
       setProgress(undefined);
     }
   };

@@ -6,9 +6,12 @@ import { BackupPanel } from './BackupPanel';
 import { ChangeLogPanel } from './ChangeLogPanel';
 import { PreparersPanel } from './PreparersPanel';
 import { RulesPanel } from './RulesPanel';
+import { LEAVE_DURING_RESTORE, restoreRunning } from './restore-state';
+import { useUnsavedGuard } from '../../ui/unsaved-guard';
 
 export function SettingsScreen() {
   const location = useLocation();
+  useUnsavedGuard(restoreRunning, LEAVE_DURING_RESTORE);
   // A link to a panel (the first screen's "Restore a backup") lands on it, after the layout has focused the page heading.
   onMount(() => {
     const id = location.hash.slice(1);

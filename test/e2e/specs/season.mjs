@@ -121,7 +121,11 @@ export const tests = [
       await signatures.getByTestId('record-signatures').click();
       const results = signatures.getByTestId('signature-results');
       await results.waitFor({ timeout: 30_000 });
-      assert.equal(await results.innerText(), `Carrier 001 Telephone: signed on ${longDate(dateFiled)}\nCarrier 002 Telephone: signed on ${longDate(dateFiled)} with the signature image`);
+      const fingerprint = '; text fingerprint [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4} \\(it must match the officer’s copy\\)';
+      assert.match(
+        await results.innerText(),
+        new RegExp(`^Carrier 001 Telephone: signed on ${longDate(dateFiled)}${fingerprint}\nCarrier 002 Telephone: signed on ${longDate(dateFiled)} with the signature image${fingerprint}$`),
+      );
       await eventually(async () => /0 of 2 filed · 2 signed/.test(await progress.innerText()), { message: 'two signed' });
 
       await board.locator('details.season-filed summary').click();
