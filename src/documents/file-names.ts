@@ -21,7 +21,11 @@ export function packageFileName(company: string, year: number): string {
 
 /** Offers bytes to the user as a file download (Blob, object URL, a temporary <a download>). */
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime = 'application/pdf'): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), fileName);
+}
+
+/** Offers a Blob as a file download, as it is (a worker's 60 MB backup is never copied on the page). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

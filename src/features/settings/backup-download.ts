@@ -7,25 +7,9 @@ import { markBackedUp } from '../../db/backup';
 import { createBackupJobs } from './backup-jobs';
 import { backupFileName } from '../../domain/backup';
 import { todayLocal } from '../../domain/dates';
+import { downloadBlob } from '../../documents/file-names';
 import { describeStorageError, type StorageProblem } from '../../domain/storage-errors';
 
-/** Saves a Blob as a download (the worker's Blob as it is: the page never copies 60 MB). */
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // Revoking at once can cancel the download in some browsers; give it a moment.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-}
 
 export type BackupDownload =
   | { ok: true; fileName: string; /** Set when the download worked but its date could not be recorded. */ stampProblem?: StorageProblem }
