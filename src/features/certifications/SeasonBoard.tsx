@@ -74,7 +74,7 @@ export function SeasonBoard(props: {
       const image = chosenImage?.dataUrl;
       // An image was chosen but refused: never fall back to a typed "/s/" the officer did not give.
       if (chosenImage && !image) {
-        out.push({ name: r.client.legalName, ok: false, message: `not signed: the signature image was refused (${chosenImage.message}). Choose it again, or clear it to record a typed signature.` });
+        out.push({ name: r.client.legalName, ok: false, message: `the signature image was refused: ${chosenImage.message} Choose it again, or clear it to record a typed signature.` });
         setSigning({ done: i + 1, total: chosen.length });
         continue;
       }

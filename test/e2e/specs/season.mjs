@@ -115,12 +115,19 @@ export const tests = [
       const image = signatures.getByLabel('Signature image for Carrier 002 Telephone');
       await image.setInputFiles({ name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture') });
       await signatures.getByText('“scan.jpg”: The signature image says it is a JPEG, but its content is not a JPEG picture.').waitFor();
+      // Recording with the refused image signs nothing: never a typed "/s/" the officer did not give.
+      await signatures.getByLabel('Record the signature for Carrier 001 Telephone').uncheck();
+      await signatures.getByTestId('record-signatures').click();
+      await eventually(async () => /^Carrier 002 Telephone: not signed: the signature image was refused/.test(await signatures.getByTestId('signature-results').innerText()), { message: 'the refused image reported' });
+      assert.match(await progress.innerText(), /0 signed · 2 ready to sign/);
+      await signatures.getByLabel('Record the signature for Carrier 001 Telephone').check();
+      await signatures.getByLabel('Record the signature for Carrier 002 Telephone').check();
       await image.setInputFiles({ name: 'okafor.png', mimeType: 'image/png', buffer: tinyPng(90, 30) });
       await signatures.getByText('okafor.png: the image goes on the signature line.').waitFor();
 
       await signatures.getByTestId('record-signatures').click();
       const results = signatures.getByTestId('signature-results');
-      await results.waitFor({ timeout: 30_000 });
+      await eventually(async () => /^Carrier 001 Telephone: signed/.test(await results.innerText()), { message: 'both signatures recorded', timeout: 30_000 });
       const fingerprint = '; text fingerprint [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4} \\(it must match the officer’s copy\\)';
       assert.match(
         await results.innerText(),
