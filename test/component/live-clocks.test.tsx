@@ -1,37 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { Route } from '@solidjs/router';
-import { CpniDatabase, db, useDatabase } from '../../src/db/database';
-import { saveClient } from '../../src/db/clients';
+import { describe, expect, it } from 'vitest';
+import { useRecordScreens } from './record-screens';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { db } from '../../src/db/database';
 import { saveRecord } from '../../src/db/records';
-import { NewRecord } from '../../src/features/records/NewRecord';
-import { RecordDetail } from '../../src/features/records/RecordDetail';
 import { draftClocks } from '../../src/features/records/record-clocks';
 
-let clientId = '';
-
-beforeEach(async () => {
-  // "Today" is Thursday, March 5, 2026; local noon is the same day in every zone.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 2, 5, 12, 0, 0));
-  useDatabase(new CpniDatabase(`live-${crypto.randomUUID()}`));
-  const r = await saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456' });
-  if (!r.ok) throw new Error('client not saved');
-  clientId = r.id;
-});
-afterEach(() => vi.useRealTimers());
-
-function mount(location: string) {
-  return render(
-    () => (
-      <>
-        <Route path="/records/new" component={NewRecord} />
-        <Route path="/records/:id" component={RecordDetail} />
-      </>
-    ),
-    { location },
-  );
-}
+const screens = useRecordScreens();
+const { mount } = screens;
 
 const type = (label: RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 const live = () => screen.getByTestId('live-clocks');
@@ -39,7 +14,7 @@ const clock = (title: string) => within(live()).getByText(title).closest('li')!;
 
 describe('the breach form shows its clocks while being filled', () => {
   it('recomputes each § 64.2011 clock and its status as the dates are typed, and saves nothing', async () => {
-    mount(`/records/new?kind=breach&client=${clientId}`);
+    mount(`/records/new?kind=breach&client=${screens.client()}`);
     await screen.findByRole('form', { name: 'Breach incident' });
     expect(live().textContent).toContain('Enter “Reasonably determined on” to see the clocks this record starts and how long it must be kept.');
 
@@ -83,7 +58,7 @@ describe('the breach form shows its clocks while being filled', () => {
   });
 
   it('while editing, the form’s clocks take the place of the saved ones until the change is saved', async () => {
-    const r = await saveRecord('breach', clientId, { discoveredOn: '2026-03-01', determinedOn: '2026-03-02', cpniInvolved: 'Call detail' });
+    const r = await saveRecord('breach', screens.client(), { discoveredOn: '2026-03-01', determinedOn: '2026-03-02', cpniInvolved: 'Call detail' });
     if (!r.ok) throw new Error();
     mount(`/records/${r.id}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
@@ -102,7 +77,7 @@ describe('the breach form shows its clocks while being filled', () => {
   });
 
   it('shows no clock panel on a form of a kind that starts no clock', async () => {
-    mount(`/records/new?kind=training&client=${clientId}`);
+    mount(`/records/new?kind=training&client=${screens.client()}`);
     await screen.findByRole('form', { name: 'Training session' });
     expect(screen.queryByTestId('live-clocks')).toBeNull();
   });

@@ -1,42 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { Route } from '@solidjs/router';
-import { CpniDatabase, db, useDatabase } from '../../src/db/database';
-import { saveClient } from '../../src/db/clients';
+import { describe, expect, it } from 'vitest';
+import { useRecordScreens } from './record-screens';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { db } from '../../src/db/database';
 import { saveRecord } from '../../src/db/records';
-import { NewRecord } from '../../src/features/records/NewRecord';
-import { RecordDetail } from '../../src/features/records/RecordDetail';
 
-let clientId = '';
-
-beforeEach(async () => {
-  // Only the clock is faked (IndexedDB keeps its real timers); local noon is the same day in every zone.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(2026, 2, 5, 12, 0, 0));
-  useDatabase(new CpniDatabase(`t-${crypto.randomUUID()}`));
-  const r = await saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456' });
-  if (!r.ok) throw new Error('client not saved');
-  clientId = r.id;
-});
-afterEach(() => vi.useRealTimers());
-
-function mount(location: string) {
-  return render(
-    () => (
-      <>
-        <Route path="/records/new" component={NewRecord} />
-        <Route path="/records/:id" component={RecordDetail} />
-      </>
-    ),
-    { location },
-  );
-}
+const screens = useRecordScreens();
+const { mount } = screens;
 
 const type = (label: RegExp | string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('the record form', () => {
   it('shows each error beside its field, keeps what was typed, focuses the first bad field and saves nothing', async () => {
-    mount(`/records/new?kind=breach&client=${clientId}`);
+    mount(`/records/new?kind=breach&client=${screens.client()}`);
     const form = await screen.findByRole('form', { name: 'Breach incident' });
     type(/^What CPNI was involved/, 'Call detail of 40 accounts');
     type(/^Customers affected/, '-3');
@@ -59,7 +34,7 @@ describe('the record form', () => {
   });
 
   it('shows the urgent-harm and delay details only when their box is ticked', async () => {
-    mount(`/records/new?kind=breach&client=${clientId}`);
+    mount(`/records/new?kind=breach&client=${screens.client()}`);
     await screen.findByRole('form', { name: 'Breach incident' });
     expect(screen.queryByLabelText(/^Agency consulted/)).toBeNull();
     expect(screen.queryByLabelText(/^Delay until/)).toBeNull();
@@ -75,14 +50,14 @@ describe('the record form', () => {
     mount('/records/new');
     await screen.findByRole('option', { name: 'Mesa Rural Telephone Co.' });
     expect(screen.queryByRole('form')).toBeNull();
-    await waitFor(() => expect((screen.getByLabelText(/^Client/) as HTMLSelectElement).value).toBe(clientId));
+    await waitFor(() => expect((screen.getByLabelText(/^Client/) as HTMLSelectElement).value).toBe(screens.client()));
     fireEvent.change(screen.getByLabelText(/^Kind of record/), { target: { value: 'training' } });
     expect(await screen.findByRole('form', { name: 'Training session' })).toBeTruthy();
     expect(screen.getByLabelText(/^Topic/)).toBeTruthy();
   });
 
   it('saves a valid breach, opens its page and shows the agency-notice clock with its rule', async () => {
-    mount(`/records/new?kind=breach&client=${clientId}`);
+    mount(`/records/new?kind=breach&client=${screens.client()}`);
     await screen.findByRole('form', { name: 'Breach incident' });
     type(/^Discovered on/, '2026-03-01');
     type(/^Reasonably determined on/, '2026-03-02');
@@ -93,7 +68,7 @@ describe('the record form', () => {
     const clocks = await screen.findByTestId('record-clocks');
     const stored = await db().records.toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ kind: 'breach', clientId, determinedOn: '2026-03-02', customersAffected: 40 });
+    expect(stored[0]).toMatchObject({ kind: 'breach', clientId: screens.client(), determinedOn: '2026-03-02', customersAffected: 40 });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Breach incident, March 2, 2026');
 
     // Seven business days after Monday, March 2, 2026 (§ 64.2011(b)); "today" is March 5.
@@ -108,7 +83,7 @@ describe('the record form', () => {
   });
 
   it('edits in place with the same form, and the clocks follow the saved dates', async () => {
-    const r = await saveRecord('breach', clientId, { discoveredOn: '2026-03-01', determinedOn: '2026-03-02', cpniInvolved: 'Call detail' });
+    const r = await saveRecord('breach', screens.client(), { discoveredOn: '2026-03-01', determinedOn: '2026-03-02', cpniInvolved: 'Call detail' });
     if (!r.ok) throw new Error();
     mount(`/records/${r.id}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
@@ -130,7 +105,7 @@ describe('the record form', () => {
   });
 
   it('shows the § 64.2009(f) letter due five business days after an opt-out failure', async () => {
-    const r = await saveRecord('optOutFailure', clientId, { learnedOn: '2026-03-05', mechanism: 'Web form', problem: 'Not saved' });
+    const r = await saveRecord('optOutFailure', screens.client(), { learnedOn: '2026-03-05', mechanism: 'Web form', problem: 'Not saved' });
     if (!r.ok) throw new Error();
     mount(`/records/${r.id}`);
     const line = (await screen.findByText('Letter to the FCC due')).closest('li')!;
@@ -139,7 +114,7 @@ describe('the record form', () => {
   });
 
   it('shows when opt-out approval may be assumed after a mailed notice, and the refresh date', async () => {
-    const r = await saveRecord('notice', clientId, { sentOn: '2026-01-05', method: 'mail' });
+    const r = await saveRecord('notice', screens.client(), { sentOn: '2026-01-05', method: 'mail' });
     if (!r.ok) throw new Error();
     mount(`/records/${r.id}`);
     const from = (await screen.findByText('Opt-out approval may be assumed from')).closest('li')!;
@@ -150,7 +125,7 @@ describe('the record form', () => {
   });
 
   it('labels retention that rests on practice rather than a rule, and shows no clocks for training', async () => {
-    const r = await saveRecord('training', clientId, { heldOn: '2026-02-10', topic: 'CPNI basics' });
+    const r = await saveRecord('training', screens.client(), { heldOn: '2026-02-10', topic: 'CPNI basics' });
     if (!r.ok) throw new Error();
     mount(`/records/${r.id}`);
     const retention = await screen.findByTestId('record-retention');

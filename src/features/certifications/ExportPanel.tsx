@@ -52,6 +52,26 @@ export function SignedExportPanel(props: { signedPackageId: string; signedOn: st
   );
 }
 
+/** An export button's state: busy while `produce` runs, then its message or the error in words. */
+function createDownloadAction(produce: () => Promise<string>) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const [done, setDone] = createSignal('');
+  const run = async () => {
+    setBusy(true);
+    setError('');
+    setDone('');
+    try {
+      setDone(await produce());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, run };
+}
+
 function ExportControls(props: {
   heading: string;
   buttonLabel: string;
@@ -62,24 +82,11 @@ function ExportControls(props: {
   children?: JSX.Element;
 }) {
   const [mode, setMode] = createSignal<Mode>('single');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [done, setDone] = createSignal('');
-
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
-      const files = await props.build(mode());
-      for (const f of files) downloadBytes(f.bytes, f.fileName);
-      setDone(`Exported ${files.map((f) => f.fileName).join(', ')}.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done, run } = createDownloadAction(async () => {
+    const files = await props.build(mode());
+    for (const f of files) downloadBytes(f.bytes, f.fileName);
+    return `Exported ${files.map((f) => f.fileName).join(', ')}.`;
+  });
 
   return (
     <section class="panel" aria-labelledby="export-heading" data-testid="export-panel">
@@ -128,25 +135,13 @@ function ExportControls(props: {
  * a signature page that prints the text fingerprint the signed package will keep.
  */
 export function ForSignaturePanel(props: { certification: CertificationFields; assembled: AssembledPackage; client: Client; preparer?: Preparer; blockedReason: string }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [done, setDone] = createSignal('');
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    setDone('');
-    try {
-      const { exportForSignature } = await import('../../documents/for-signature');
-      const { shortFingerprint } = await import('../../domain/signed-package');
-      const file = await exportForSignature({ cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() });
-      downloadBytes(file.bytes, file.fileName);
-      setDone(`Exported ${file.fileName}, text fingerprint ${shortFingerprint(file.textHash)}.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, done, run } = createDownloadAction(async () => {
+    const { exportForSignature } = await import('../../documents/for-signature');
+    const { shortFingerprint } = await import('../../domain/signed-package');
+    const file = await exportForSignature({ cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() });
+    downloadBytes(file.bytes, file.fileName);
+    return `Exported ${file.fileName}, text fingerprint ${shortFingerprint(file.textHash)}.`;
+  });
   return (
     <section class="panel" aria-labelledby="for-signature-heading" data-testid="for-signature-panel">
       <h2 id="for-signature-heading">The officer’s copy for signature</h2>
