@@ -14,9 +14,10 @@ const TMP = mkdtempSync(join(tmpdir(), 'cpni-test-all-'));
 const ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'];
 
 /** Runs a command with its output streamed; `onLine` also sees each stdout line when given. */
+// CI=true everywhere, so a run here fails where CI would (vitest refuses obsolete snapshots under CI).
 function run(command, args, { env = {}, onLine } = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'] });
     if (onLine) {
       let pending = '';
       child.stdout.on('data', (chunk) => {
