@@ -113,9 +113,9 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>>
 
 /**
  * The write checks (every entity's schema and migrations, src/domain/entities) are a chunk of
- * their own, fetched while the database opens rather than before the app starts. Every database
- * waits for them before its first operation (`on('ready')`), reads included, so no write can ever
- * go unchecked; the wait overlaps the opening, which takes about as long.
+ * their own, fetched while the database opens rather than before the app starts: a database
+ * starts fetching them when it is created. Every database waits for them before its first
+ * operation (`on('ready')`), reads included, so no write can ever go unchecked.
  */
 let writeChecks: Promise<typeof import('./write-checks')> | undefined;
 export function loadWriteChecks(): Promise<typeof import('./write-checks')> {
@@ -182,6 +182,8 @@ export class CpniDatabase extends Dexie {
           }
         });
     }
+    // Fetched now, alongside the opening, not once the database is open: see loadWriteChecks.
+    loadWriteChecks().catch(() => undefined);
     let checked = false;
     this.on('ready', async () => {
       const checks = await loadWriteChecks();
