@@ -153,7 +153,7 @@ export function Certifications() {
             <For each={page()}>
               {(c) => (
                 <tr>
-                  <th scope="row"><A href={`/certifications/${c.id}`}>{clientName(c.clientId)}</A></th>
+                  <th scope="row"><a href={`/certifications/${c.id}`}>{clientName(c.clientId)}</a></th>
                   <td>{c.certificationYear} (covers {c.certificationYear - 1})</td>
                   <td>{dueDates().get(c.certificationYear)}</td>
                   <td>

@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
 import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
 import { createLiveValue } from '../../db/live-value';
@@ -178,6 +177,7 @@ export function SeasonBoard(props: {
     const full = fullOf(r);
     return full ? checks().get(checkKey(full)) : undefined;
   };
+  const [signaturesOpen, setSignaturesOpen] = createSignal(false);
   const readyRows = createMemo(() => rows().filter((r) => r.cert?.status === 'ready' && fullOf(r)));
   const signDateOf = (cert: CertificationSummary) => signDates()[cert.id] ?? (cert.signatureDate && cert.signatureDate <= today ? cert.signatureDate : today);
   const statusOf = (r: Row) => r.cert?.status ?? 'none';
@@ -307,7 +307,7 @@ export function SeasonBoard(props: {
                   <For each={items()}>
                     {(item) => (
                       <tr>
-                        <th scope="row">{item.id ? <A href={`/certifications/${item.id}`}>{item.legalName}</A> : item.legalName}</th>
+                        <th scope="row">{item.id ? <a href={`/certifications/${item.id}`}>{item.legalName}</a> : item.legalName}</th>
                         <td>{item.outcome === 'rolled' ? `Rolled forward from ${year() - 1}` : item.outcome === 'new' ? 'New' : 'Already started'}</td>
                         <td>
                           <ul class="compact">
@@ -346,8 +346,15 @@ export function SeasonBoard(props: {
         Showing {n(shown().length)} of {n(rows().length)} active clients.
       </p>
       <div class="table-scroll">
-        <table class="table" data-testid="season-table">
+        <table class="table season-table" data-testid="season-table">
           <caption class="visually-hidden">Each active client's {year()} certification; sort by any column</caption>
+          <colgroup>
+            <col class="season-col-client" />
+            <col class="season-col-filer" />
+            <col span="2" class="season-col-status" />
+            <col class="season-col-signatory" />
+            <col class="season-col-changed" />
+          </colgroup>
           <thead>
             <tr>
               {header('client', 'Client')}
@@ -364,7 +371,7 @@ export function SeasonBoard(props: {
                 <tr>
                   <th scope="row">
                     <Show when={r.cert} fallback={r.client.legalName}>
-                      {(c) => <A href={`/certifications/${c().id}`}>{r.client.legalName}</A>}
+                      {(c) => <a href={`/certifications/${c().id}`}>{r.client.legalName}</a>}
                     </Show>
                   </th>
                   <td>{r.client.filerId}</td>
@@ -387,87 +394,90 @@ export function SeasonBoard(props: {
         </table>
       </div>
 
-      <details class="season-signatures" data-testid="season-signatures">
+      {/* Up to one row of inputs per client: built when opened, never while the board loads. */}
+      <details class="season-signatures" data-testid="season-signatures" onToggle={(e) => setSignaturesOpen(e.currentTarget.open)}>
         <summary>Record signatures that came back ({n(readyRows().length)} ready to sign)</summary>
         <p>
           For officers who sign remotely: send each one the copy for signature (the text as it will be filed, with a signature page), and when an
           officer confirms signing, record the signature here with the date the officer gave. It is recorded as a typed “/s/” signature, or as the
           signature image that came back, and the package is frozen as signed, exactly as “Mark signed” does in the certification.
         </p>
-        <Show when={readyRows().length} fallback={<p class="muted">No certification is ready to sign.</p>}>
-          <table class="table">
-            <caption class="visually-hidden">Certifications ready to sign</caption>
-            <thead>
-              <tr>
-                <th scope="col">Record</th>
-                <th scope="col">Client</th>
-                <th scope="col">Officer</th>
-                <th scope="col">Date the officer signed</th>
-                <th scope="col">Signature image (optional)</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={readyRows()}>
-                {(r) => (
-                  <tr>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Record the signature for ${r.client.legalName}`}
-                        checked={signChosen().has(r.cert!.id)}
-                        onChange={(e) => {
-                          const next = new Set(signChosen());
-                          if (e.currentTarget.checked) next.add(r.cert!.id);
-                          else next.delete(r.cert!.id);
-                          setSignChosen(next);
-                        }}
-                      />
-                    </td>
-                    <th scope="row">{r.client.legalName}</th>
-                    <td>
-                      {fullOf(r)!.signatory.name}, {fullOf(r)!.signatory.title}
-                    </td>
-                    <td>
-                      <input
-                        type="date"
-                        aria-label={`Date ${fullOf(r)!.signatory.name} signed for ${r.client.legalName}`}
-                        value={signDateOf(r.cert!)}
-                        max={today}
-                        onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="file"
-                        accept="image/png,image/jpeg"
-                        aria-label={`Signature image for ${r.client.legalName}`}
-                        onChange={(e) => void chooseImage(r.cert!.id, e.currentTarget.files?.[0])}
-                      />
-                      <Show when={signImages()[r.cert!.id]}>
-                        {(img) => <p classList={{ error: !img().dataUrl, hint: !!img().dataUrl }}>{img().message}</p>}
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-          <button type="button" disabled={!!signing() || signChosen().size === 0} onClick={() => void recordSignatures()} data-testid="record-signatures">
-            Record {n(signChosen().size)} {signChosen().size === 1 ? 'signature' : 'signatures'}
-          </button>{' '}
-          <button type="button" disabled={copies() === 'Exporting…' || signChosen().size === 0} onClick={() => void exportCopies()} data-testid="export-for-signature-batch">
-            Export the officers’ copies for signature (zip)
-          </button>
-          <Show when={copies()}>
-            <p role="status">{copies()}</p>
+        <Show when={signaturesOpen()}>
+          <Show when={readyRows().length} fallback={<p class="muted">No certification is ready to sign.</p>}>
+            <table class="table">
+              <caption class="visually-hidden">Certifications ready to sign</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Record</th>
+                  <th scope="col">Client</th>
+                  <th scope="col">Officer</th>
+                  <th scope="col">Date the officer signed</th>
+                  <th scope="col">Signature image (optional)</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={readyRows()}>
+                  {(r) => (
+                    <tr>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Record the signature for ${r.client.legalName}`}
+                          checked={signChosen().has(r.cert!.id)}
+                          onChange={(e) => {
+                            const next = new Set(signChosen());
+                            if (e.currentTarget.checked) next.add(r.cert!.id);
+                            else next.delete(r.cert!.id);
+                            setSignChosen(next);
+                          }}
+                        />
+                      </td>
+                      <th scope="row">{r.client.legalName}</th>
+                      <td>
+                        {fullOf(r)!.signatory.name}, {fullOf(r)!.signatory.title}
+                      </td>
+                      <td>
+                        <input
+                          type="date"
+                          aria-label={`Date ${fullOf(r)!.signatory.name} signed for ${r.client.legalName}`}
+                          value={signDateOf(r.cert!)}
+                          max={today}
+                          onInput={(e) => setSignDates({ ...signDates(), [r.cert!.id]: e.currentTarget.value })}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="file"
+                          accept="image/png,image/jpeg"
+                          aria-label={`Signature image for ${r.client.legalName}`}
+                          onChange={(e) => void chooseImage(r.cert!.id, e.currentTarget.files?.[0])}
+                        />
+                        <Show when={signImages()[r.cert!.id]}>
+                          {(img) => <p classList={{ error: !img().dataUrl, hint: !!img().dataUrl }}>{img().message}</p>}
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <button type="button" disabled={!!signing() || signChosen().size === 0} onClick={() => void recordSignatures()} data-testid="record-signatures">
+              Record {n(signChosen().size)} {signChosen().size === 1 ? 'signature' : 'signatures'}
+            </button>{' '}
+            <button type="button" disabled={copies() === 'Exporting…' || signChosen().size === 0} onClick={() => void exportCopies()} data-testid="export-for-signature-batch">
+              Export the officers’ copies for signature (zip)
+            </button>
+            <Show when={copies()}>
+              <p role="status">{copies()}</p>
+            </Show>
           </Show>
-        </Show>
-        <Show when={signing()}>
-          {(s) => (
-            <p>
-              <progress max={s().total} value={s().done} aria-label="Recording signatures" /> {n(s().done)} of {n(s().total)}…
-            </p>
-          )}
+          <Show when={signing()}>
+            {(s) => (
+              <p>
+                <progress max={s().total} value={s().done} aria-label="Recording signatures" /> {n(s().done)} of {n(s().total)}…
+              </p>
+            )}
+          </Show>
         </Show>
         <Show when={signed()}>
           {(results) => (

@@ -50,7 +50,7 @@ export function ClientsList() {
               {(c) => (
                 <tr>
                   <th scope="row">
-                    <A href={`/clients/${c.id}`}>{c.legalName}</A>
+                    <a href={`/clients/${c.id}`}>{c.legalName}</a>
                     <Show when={c.dbaNames.length}>
                       <span class="muted"> d/b/a {c.dbaNames.join(', ')}</span>
                     </Show>

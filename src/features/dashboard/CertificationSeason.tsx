@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
 import { certificationDueDate, certificationDueNote, filingSeason, type CertificationProgress } from '../../domain/deadlines';
 import { daysBetween, formatWithWeekday, type IsoDate } from '../../domain/dates';
@@ -54,7 +53,7 @@ export function CertificationSeason(props: {
               return (
                 <tr>
                   <th scope="row">
-                    <A href={`/certifications?client=${c.id}&year=${season()}`}>{c.legalName}</A>
+                    <a href={`/certifications?client=${c.id}&year=${season()}`}>{c.legalName}</a>
                   </th>
                   <td>{c.filerId}</td>
                   <td>

@@ -89,8 +89,8 @@ export function DashboardView(props: { season: LiveResult<SeasonData | undefined
       </td>
       <td>{clientNames().get(dl.clientId)}</td>
       <td>
-        <Show when={dl.recordId} fallback={<A href={`/certifications?client=${dl.clientId}`}>{dl.title}</A>}>
-          <A href={`/records/${dl.recordId}`}>{dl.title}</A>
+        <Show when={dl.recordId} fallback={<a href={`/certifications?client=${dl.clientId}`}>{dl.title}</a>}>
+          <a href={`/records/${dl.recordId}`}>{dl.title}</a>
         </Show>
         <span class="muted"> — {dl.citation}{groupOf(dl.dutyId) === 'breach' ? ` (${dl.ruleVersion} rule)` : ''}</span>
         <Show when={dl.note}>

@@ -149,7 +149,7 @@ export function Records() {
                     <td>{clientName().get(r.clientId) ?? <span class="muted">Unknown client</span>}</td>
                   </Show>
                   <td>
-                    <A href={`/records/${r.id}`}>{summarize(r) || kindMeta(r.kind).title}</A>
+                    <a href={`/records/${r.id}`}>{summarize(r) || kindMeta(r.kind).title}</a>
                     <Show when={r.deletedAt}>
                       <span class="badge">Deleted</span>
                     </Show>
