@@ -7,6 +7,7 @@
  * passphrase is never stored.
  */
 import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
+import { formatCount } from './counts';
 
 export const KDF_ITERATIONS = 600_000;
 /** Files asking for fewer or more rounds than this are refused (too weak to have come from here, or a stall). */
@@ -96,7 +97,7 @@ export async function decryptBackup(file: Record<string, unknown>, passphrase: s
   if (!kdf || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256') return { ok: false, problem: 'The file is marked encrypted, but its key derivation is not the PBKDF2-SHA-256 this app uses.' };
   if (!cipher || cipher.name !== 'AES-GCM') return { ok: false, problem: 'The file is marked encrypted, but not with the AES-GCM this app uses.' };
   if (typeof kdf.iterations !== 'number' || !Number.isInteger(kdf.iterations) || kdf.iterations < MIN_ITERATIONS || kdf.iterations > MAX_ITERATIONS)
-    return { ok: false, problem: `The file asks for ${String(kdf.iterations)} key-derivation rounds; this app reads files with ${MIN_ITERATIONS.toLocaleString('en-US')} to ${MAX_ITERATIONS.toLocaleString('en-US')}.` };
+    return { ok: false, problem: `The file asks for ${String(kdf.iterations)} key-derivation rounds; this app reads files with ${formatCount(MIN_ITERATIONS)} to ${formatCount(MAX_ITERATIONS)}.` };
   const salt = bytesOf(kdf.salt, SALT_BYTES);
   const iv = bytesOf(cipher.iv, IV_BYTES);
   const sealed = bytesOf(ciphertext);

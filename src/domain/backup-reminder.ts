@@ -1,3 +1,4 @@
+import { formatCount } from './counts';
 /** When to remind the user to back up: kept apart from the backup format, which the dashboard never needs. */
 
 /** A backup older than this is worth a reminder. */
@@ -20,8 +21,8 @@ export function backupReminder(lastBackupAt: string, now: Date, changes = 0): Ba
 
 /** "The last backup was made 3 days ago; 240 changes have been made since." */
 export function describeBackupAge(r: BackupReminder): string {
-  if (r.kind === 'none') return r.changes ? `No backup of this data has been made yet. ${r.changes.toLocaleString('en-US')} ${r.changes === 1 ? 'change has' : 'changes have'} been made so far.` : 'No backup of this data has been made yet.';
+  if (r.kind === 'none') return r.changes ? `No backup of this data has been made yet. ${formatCount(r.changes)} ${r.changes === 1 ? 'change has' : 'changes have'} been made so far.` : 'No backup of this data has been made yet.';
   const ago = r.days === 0 ? 'today' : r.days === 1 ? 'yesterday' : `${r.days} days ago`;
-  const since = r.changes === 0 ? 'nothing has changed since' : `${r.changes.toLocaleString('en-US')} ${r.changes === 1 ? 'change has' : 'changes have'} been made since`;
+  const since = r.changes === 0 ? 'nothing has changed since' : `${formatCount(r.changes)} ${r.changes === 1 ? 'change has' : 'changes have'} been made since`;
   return `The last backup was made ${ago}; ${since}.`;
 }

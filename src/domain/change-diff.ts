@@ -4,6 +4,7 @@
  * kept as short text (long ones cut, with “…”), enough to read back what was recorded when.
  */
 import { canonicalJson } from './sha256';
+import { formatCount } from './counts';
 
 export interface FieldChange {
   /** The field's path: 'legalName', 'address.city'. */
@@ -27,7 +28,7 @@ const isPlain = (x: unknown): x is Plain => typeof x === 'object' && x !== null 
 /** A value as the log keeps it: text, cut to MAX_VALUE_CHARS. */
 export function shownValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? `(${value.length.toLocaleString('en-US')} bytes)` : canonicalJson(value);
+  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? `(${formatCount(value.length)} bytes)` : canonicalJson(value);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
+import { formatCount } from '../domain/counts';
 
-const number = (n: number) => n.toLocaleString('en-US');
+const number = formatCount;
 
 /** Page controls for a long list; First and Last appear when the list can be very long. */
 export function Pager(props: { page: number; pages: number; label: string; onPage: (page: number) => void; firstLast?: boolean }) {

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { FieldChange } from '../change-diff';
 import { defineEntity, idSchema, instantSchema } from './entity';
+import { formatCount } from '../counts';
 
 export const CHANGE_ENTITIES = ['client', 'preparer', 'settings', 'record', 'certification'] as const;
 export const CHANGE_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'delete', 'restore', 'purge'] as const;
@@ -30,7 +31,7 @@ export interface ChainHead {
   at?: string;
 }
 
-const text = (what: string, max: number) => v.pipe(v.string(`${what} must be text.`), v.maxLength(max, `${what} is longer than ${max.toLocaleString('en-US')} characters.`));
+const text = (what: string, max: number) => v.pipe(v.string(`${what} must be text.`), v.maxLength(max, `${what} is longer than ${formatCount(max)} characters.`));
 
 export const fieldChangeSchema = v.object(
   { field: text('A changed field’s name', 200), before: v.optional(text('A value before', 1000)), after: v.optional(text('A value after', 1000)) },

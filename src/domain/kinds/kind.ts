@@ -9,6 +9,7 @@ import type { Clock, ClockContext } from '../clock';
 import type { DutyId } from '../duties';
 import type { Stamped } from '../schema';
 import type { FieldDescriptor, FieldSpec } from './fields';
+import { formatCount } from '../counts';
 
 export interface RecordBase<K extends string> extends Stamped {
   clientId: string;
@@ -66,5 +67,5 @@ export const clip = (s: string, max = 90): string => {
   return one.length > max ? `${one.slice(0, max - 1).trimEnd()}…` : one;
 };
 export const labelOf = (opts: readonly { value: string; label: string }[], value: string) => opts.find((o) => o.value === value)?.label ?? value;
-export const people = (n: number | '' | undefined, one: string, many: string) => (typeof n !== 'number' ? '' : `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`);
+export const people = (n: number | '' | undefined, one: string, many: string) => (typeof n !== 'number' ? '' : `${formatCount(n)} ${n === 1 ? one : many}`);
 export const joinSummary = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' · ');

@@ -15,13 +15,14 @@ import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/page';
 import { downloadBytes } from '../../documents/file-names';
 import { readSignatureFile } from './signature-file';
+import { formatCount } from '../../domain/counts';
 
 type SortKey = 'client' | 'filerId' | 'status' | 'checks' | 'signatory' | 'updated';
 type Row = { client: Client; cert?: CertificationSummary };
 
 const STATUS_ORDER: Record<CertificationStatus | 'none', number> = { none: 0, draft: 1, ready: 2, signed: 3, filed: 4 };
 const STATUS_FILTERS: Record<CertificationStatus | 'none', string> = { none: 'Not started', draft: 'Draft', ready: 'Ready to sign', signed: 'Signed', filed: 'Filed' };
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 // Names as people sort them: case and accents aside, "Carrier 9" before "Carrier 10".
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 /** Open checks are counted for this many clients per read transaction. */

@@ -13,6 +13,7 @@ import { describeStorageError } from '../../domain/storage-errors';
 import { downloadBytes } from '../../documents/file-names';
 import { CheckboxField, TextField } from '../../ui/fields';
 import { Notice, PageHeader } from '../../ui/page';
+import { formatCount } from '../../domain/counts';
 
 const STATUS_WORDS: Record<MergeItem['status'], string> = {
   new: 'New',
@@ -24,7 +25,7 @@ const STATUS_WORDS: Record<MergeItem['status'], string> = {
   clash: 'Cannot be added',
 };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function ClientTransfer() {
   const [clients] = createResource(listClients);

@@ -7,9 +7,10 @@ import { FileNotices, Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
 import { CLIENT_COLUMNS, clientsCsvTemplate, parseClientsCsv, type ClientCsvReport, type ClientCsvRow } from './clients-csv';
 import '../records/records.css';
+import { formatCount } from '../../domain/counts';
 
 const REPORT_PAGE = 100;
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 type DuplicateChoice = 'update' | 'skip';

@@ -9,9 +9,10 @@ import { Pager } from '../../ui/Pager';
 import { APPROVAL_COLUMNS, duplicateMessage, parseApprovalsCsv, rowList, rowMessage, sampleApprovalsCsv, type CsvReport } from './approvals-csv';
 import { recordsHref } from './records-href';
 import './records.css';
+import { formatCount } from '../../domain/counts';
 
 const REPORT_PAGE = 100;
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 
 export function importButtonLabel(valid: number, invalid: number): string {

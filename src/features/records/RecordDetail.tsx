@@ -19,6 +19,7 @@ import './records.css';
 import { guardStorage } from '../../ui/storage-error';
 import { hasDraft } from '../../ui/draft-store';
 import { ChangeHistory } from '../../ui/ChangeHistory';
+import { formatCount } from '../../domain/counts';
 
 export function RecordDetail() {
   const params = useParams<{ id: string }>();
@@ -234,7 +235,7 @@ function FieldValue(props: { field: FieldDescriptor; value: unknown }) {
       </Match>
       <Match when={props.field.control === 'date' && isIsoDate(props.value)}>{formatLong(props.value as string)}</Match>
       <Match when={props.field.control === 'select'}>{optionLabel(props.field, String(props.value))}</Match>
-      <Match when={typeof props.value === 'number'}>{(props.value as number).toLocaleString('en-US')}</Match>
+      <Match when={typeof props.value === 'number'}>{formatCount(props.value as number)}</Match>
     </Switch>
   );
 }

@@ -15,12 +15,13 @@ import { UndoToast } from './UndoToast';
 import { ClientSelect } from './ClientSelect';
 import { recordsHref } from './records-href';
 import './records.css';
+import { formatCount } from '../../domain/counts';
 
 export const PAGE_SIZE = 50;
 
 type Params = { client?: string; kind?: string; from?: string; to?: string; deleted?: string; order?: string; page?: string };
 
-const number = (n: number) => n.toLocaleString('en-US');
+const number = formatCount;
 
 export function Records() {
   const [params, setParams] = useSearchParams<Params>();

@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { approvalFields, approvalKey } from '../../domain/records';
 import { validate } from '../../domain/schema';
+import { formatCount } from '../../domain/counts';
 
 export const APPROVAL_COLUMNS = ['account', 'type', 'medium', 'status', 'date', 'scope'] as const;
 export type ApprovalColumn = (typeof APPROVAL_COLUMNS)[number];
@@ -80,7 +81,7 @@ export function rowList(rows: readonly number[], max = 20): string {
   const shown = rows.slice(0, max).map(String);
   const more = rows.length - shown.length;
   const list = shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-  return `${rows.length === 1 ? 'row' : 'rows'} ${list}${more > 0 ? ` (and ${more.toLocaleString('en-US')} more)` : ''}`;
+  return `${rows.length === 1 ? 'row' : 'rows'} ${list}${more > 0 ? ` (and ${formatCount(more)} more)` : ''}`;
 }
 
 export function parseApprovalsCsv(text: string): CsvReport {
@@ -145,7 +146,7 @@ export function parseApprovalsCsv(text: string): CsvReport {
   if (report.rows.length === 0) report.fileErrors.push('The file has a header row but no approvals under it.');
   if (report.rows.length > LARGE_FILE_ROWS)
     report.warnings.push(
-      `This file has ${report.rows.length.toLocaleString('en-US')} rows, more than ${LARGE_FILE_ROWS.toLocaleString('en-US')}. It can still be imported; the report below shows it a page at a time, and the import may take a little while.`,
+      `This file has ${formatCount(report.rows.length)} rows, more than ${formatCount(LARGE_FILE_ROWS)}. It can still be imported; the report below shows it a page at a time, and the import may take a little while.`,
     );
   return report;
 }

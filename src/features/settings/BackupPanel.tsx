@@ -9,8 +9,9 @@ import { backupDownloadMessage, downloadBackupNow } from './backup-download';
 import { BACKUP_STALE_CHANGES, BACKUP_STALE_DAYS, backupReminder, type BackupCounts } from '../../domain/backup';
 import { formatLong, todayLocal } from '../../domain/dates';
 import { Notice } from '../../ui/page';
+import { formatCount } from '../../domain/counts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "March 4, 2026 at 3:05 PM", on this device's clock. */
 function formatInstant(at: string): string {
@@ -219,10 +220,10 @@ export function BackupPanel() {
             <Match when={reminder().kind === 'stale'}>
               <Notice
                 tone="warning"
-                title={days() > BACKUP_STALE_DAYS ? `The last backup is ${days()} days old` : `${changes().toLocaleString('en-US')} changes since the last backup`}
+                title={days() > BACKUP_STALE_DAYS ? `The last backup is ${days()} days old` : `${formatCount(changes())} changes since the last backup`}
               >
                 <p>
-                  It was made {formatInstant(settings.value.lastBackupAt)}; {changes().toLocaleString('en-US')} {changes() === 1 ? 'change has' : 'changes have'} been
+                  It was made {formatInstant(settings.value.lastBackupAt)}; {formatCount(changes())} {changes() === 1 ? 'change has' : 'changes have'} been
                   made since, and they exist only on this device. Make a backup at least every {BACKUP_STALE_DAYS} days, and after every{' '}
                   {BACKUP_STALE_CHANGES} changes.
                 </p>
@@ -238,7 +239,7 @@ export function BackupPanel() {
       </div>
       <Show when={!settings.loading && reminder().kind === 'recent'}>
         <p class="hint" data-testid="changes-since-backup">
-          {changes() === 0 ? 'Nothing has changed since the last backup.' : `${changes().toLocaleString('en-US')} ${changes() === 1 ? 'change has' : 'changes have'} been made since the last backup.`}
+          {changes() === 0 ? 'Nothing has changed since the last backup.' : `${formatCount(changes())} ${changes() === 1 ? 'change has' : 'changes have'} been made since the last backup.`}
         </p>
       </Show>
 

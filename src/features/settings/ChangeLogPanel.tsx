@@ -5,8 +5,9 @@ import { guardStorage } from '../../ui/storage-error';
 import type { ChainCheck } from '../../domain/change-chain';
 import { formatLong, todayLocal } from '../../domain/dates';
 import { describeStorageError } from '../../domain/storage-errors';
+import { formatCount } from '../../domain/counts';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 
 /** The change log proves itself: every entry is hash-chained to the one before; "Verify" finds the first broken link. */
 export function ChangeLogPanel() {
