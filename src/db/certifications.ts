@@ -4,6 +4,7 @@ import type { Certification, CertificationFields } from '../domain/certification
 import { EDITABLE_CERTIFICATION_FIELDS, type EditableCertificationField } from '../domain/entities';
 import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { canonicalJson } from '../domain/sha256';
+import { readIndexKeys } from './index-keys';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -107,25 +108,23 @@ export interface CertificationSummary {
  */
 export async function listCertificationSummaries(): Promise<CertificationSummary[]> {
   const database = db();
-  return database.transaction('r', database.certifications, async () => {
-    const out: CertificationSummary[] = [];
-    await database.certifications.orderBy('progressKey').eachKey((key, cursor) => {
-      const [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] = key as unknown as ProgressKey;
-      out.push({ id: String(cursor.primaryKey), clientId, certificationYear, status: status as CertificationStatus, signatureDate, filedOn, ecfsConfirmation, ...(amends ? { amends: true as const } : {}) });
-    });
-    const chains = new Map<string, [string, number]>();
-    for (const s of out) if (s.amends) chains.set(`${s.clientId}\u0000${s.certificationYear}`, [s.clientId, s.certificationYear]);
-    if (chains.size) {
-      const rows = await database.certifications.where('[clientId+certificationYear]').anyOf([...chains.values()]).toArray();
-      const whole = new Map(rows.map((r) => [r.id, r]));
-      for (const [i, s] of out.entries()) {
-        const row = whole.get(s.id);
-        if (!row) continue;
-        out[i] = { ...s, ...(row.amendedById ? { amendedById: row.amendedById } : {}) };
-      }
-    }
-    return out;
+  const keys = await readIndexKeys<ProgressKey>(database.certifications, 'progressKey');
+  const out: CertificationSummary[] = keys.map(({ key, primaryKey }) => {
+    const [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] = key;
+    return { id: primaryKey, clientId, certificationYear, status: status as CertificationStatus, signatureDate, filedOn, ecfsConfirmation, ...(amends ? { amends: true as const } : {}) };
   });
+  const chains = new Map<string, [string, number]>();
+  for (const s of out) if (s.amends) chains.set(`${s.clientId}\u0000${s.certificationYear}`, [s.clientId, s.certificationYear]);
+  if (chains.size) {
+    const rows = await database.certifications.where('[clientId+certificationYear]').anyOf([...chains.values()]).toArray();
+    const whole = new Map(rows.map((r) => [r.id, r]));
+    for (const [i, s] of out.entries()) {
+      const row = whole.get(s.id);
+      if (!row) continue;
+      out[i] = { ...s, ...(row.amendedById ? { amendedById: row.amendedById } : {}) };
+    }
+  }
+  return out;
 }
 
 /** Every certification's summary as a plain signal (see `listCertificationSummaries`). */

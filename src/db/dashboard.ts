@@ -4,6 +4,7 @@ import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
 import { db, type ProgressKey, type StoredRecord } from './database';
 import { getSettings } from './settings-read';
+import { readIndexKeys } from './index-keys';
 import { createLiveValue } from './live-value';
 
 /** What the dashboard shows first: the clients, each certification's progress and the settings. */
@@ -29,7 +30,7 @@ export async function loadSeason(): Promise<SeasonData> {
   return database.transaction('r', database.clients, database.certifications, database.settings, database.records, async () => {
     const [clients, keys, settings, counts] = await Promise.all([
       database.clients.orderBy('legalName').toArray(),
-      database.certifications.orderBy('progressKey').keys() as Promise<unknown[]> as Promise<ProgressKey[]>,
+      readIndexKeys<ProgressKey>(database.certifications, 'progressKey').then((rows) => rows.map((r) => r.key)),
       getSettings(),
       Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count())),
     ]);
