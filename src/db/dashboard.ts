@@ -21,30 +21,29 @@ export interface DashboardData extends SeasonData {
 }
 
 /**
- * The clients, each certification's progress and the settings, in one read transaction.
+ * The clients, each certification's progress and the settings.
  * Certifications are read from the `progressKey` index alone (its keys hold what the dashboard
  * shows), never the statement, answers or signature of 1,500 certifications.
  */
 export async function loadSeason(): Promise<SeasonData> {
   const database = db();
-  return database.transaction('r', database.clients, database.certifications, database.settings, database.records, async () => {
-    const [clients, keys, settings, counts] = await Promise.all([
-      database.clients.orderBy('legalName').toArray(),
-      readIndexKeys<ProgressKey>(database.certifications, 'progressKey').then((rows) => rows.map((r) => r.key)),
-      getSettings(),
-      Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count())),
-    ]);
-    const certifications = keys.map(([clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends]) => ({
-      clientId,
-      certificationYear,
-      status,
-      signatureDate,
-      filedOn,
-      ecfsConfirmation,
-      ...(amends ? { amends: true } : {}),
-    })) as CertificationProgress[];
-    return { clients, certifications, settings, clockedCount: counts.reduce((a, b) => a + b, 0) };
-  });
+  // The index keys come from a key cursor of their own (see readIndexKeys), beside the transaction.
+  const [[clients, settings, counts], keys] = await Promise.all([
+    database.transaction('r', database.clients, database.settings, database.records, () =>
+      Promise.all([database.clients.orderBy('legalName').toArray(), getSettings(), Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count()))]),
+    ),
+    readIndexKeys<ProgressKey>(database.certifications, 'progressKey'),
+  ]);
+  const certifications = keys.map(({ key: [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] }) => ({
+    clientId,
+    certificationYear,
+    status,
+    signatureDate,
+    filedOn,
+    ecfsConfirmation,
+    ...(amends ? { amends: true } : {}),
+  })) as CertificationProgress[];
+  return { clients, certifications, settings, clockedCount: counts.reduce((a, b) => a + b, 0) };
 }
 
 /**

@@ -5,9 +5,11 @@ import Dexie, { type Table } from 'dexie';
  * Dexie's own key cursors (`eachKey`, `keys()`) cost several times the read itself at 1,500
  * certifications, most of it in a live query's bookkeeping of each key read; here a live query
  * observes the whole index by one count instead, which any change to the index wakes.
- * A Dexie promise, so a live query or transaction awaiting it keeps its context.
+ * A Dexie promise, so a live query awaiting it keeps its context. Not for use inside a Dexie
+ * transaction: that transaction would commit while the cursor, outside it, is still reading.
  */
 export function readIndexKeys<K>(table: Table, index: string): Dexie.Promise<{ key: K; primaryKey: string }[]> {
+  if (Dexie.currentTransaction) return Dexie.Promise.reject(new Error(`readIndexKeys(${table.name}.${index}) reads in a transaction of its own: call it outside a Dexie transaction.`));
   return table
     .orderBy(index)
     .count()
