@@ -43,12 +43,47 @@ export function signatureImageProblem(dataUrl: unknown): string | undefined {
   if (m[1] === 'png') {
     if (!PNG_MAGIC.every((b, i) => bytes[i] === b) || bytes.length < 24) return 'The signature image says it is a PNG, but its content is not a PNG picture.';
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const [width, height] = [view.getUint32(16), view.getUint32(20)];
-    if (width < 1 || height < 1 || width > SIGNATURE_IMAGE_MAX_SIDE || height > SIGNATURE_IMAGE_MAX_SIDE)
-      return `The signature image is ${width} × ${height} pixels; it must be between 1 and ${SIGNATURE_IMAGE_MAX_SIDE} pixels each way.`;
-    return undefined;
+    return sideProblem(view.getUint32(16), view.getUint32(20));
   }
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return 'The signature image says it is a JPEG, but its content is not a JPEG picture.';
+  const frame = jpegFrameSize(bytes);
+  if (!frame) return 'The signature image is not a complete JPEG picture: its size in pixels cannot be read.';
+  return sideProblem(frame.width, frame.height);
+}
+
+function sideProblem(width: number, height: number): string | undefined {
+  if (width >= 1 && height >= 1 && width <= SIGNATURE_IMAGE_MAX_SIDE && height <= SIGNATURE_IMAGE_MAX_SIDE) return undefined;
+  return `The signature image is ${width} × ${height} pixels; it must be between 1 and ${SIGNATURE_IMAGE_MAX_SIDE} pixels each way.`;
+}
+
+/**
+ * A JPEG's width and height, from its frame header (a SOF marker: C0–CF but for C4 DHT, C8 JPG
+ * and CC DAC), found by walking the segments from the start; undefined when the walk reaches the
+ * image data or the end first.
+ */
+function jpegFrameSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    // Fill bytes before a marker, and markers that stand alone (TEM, RST0–7) with no length.
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return undefined;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (length < 2) return undefined;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      if (at + 9 > bytes.length) return undefined;
+      return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
+    }
+    at += 2 + length;
+  }
   return undefined;
 }
 
