@@ -11,7 +11,7 @@ import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { confirmAnswers, createClientWithOfficer, field, heading, saveCertification, startApp } from '../test/e2e/app-steps.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? process.env.RUNS ?? 5);
 const BATCH = Number(process.env.BENCH_BATCH ?? 300);
 const YEAR = 2027;
 
@@ -154,12 +154,19 @@ try {
     chromium: browser.version(),
     machine,
     runs: RUNS,
-    packagePdf: { pages: pages.length, medianMs: Number(median(pkg).toFixed(1)), minMs: Number(Math.min(...pkg).toFixed(1)), bareJsPdfMedianMs: Number(median(bare).toFixed(1)) },
+    packagePdf: {
+      pages: pages.length,
+      medianMs: Number(median(pkg).toFixed(1)),
+      minMs: Number(Math.min(...pkg).toFixed(1)),
+      bareJsPdfMedianMs: Number(median(bare).toFixed(1)),
+      // The figure to judge on a busy machine: both are measured in the same page, in the same run.
+      ratioToBare: Number((median(pkg) / median(bare)).toFixed(2)),
+    },
     batch: { packages: BATCH, ms: Math.round(batch.ms), longestTaskMs: Math.round(batch.longest), longTasks: batch.longTasks, zipBytes: batch.zipBytes, result: exported.split(':')[0] },
   };
   console.log(`\nChromium ${browser.version()} on ${machine}; production build, ${RUNS} runs (medians, ms)`);
   console.log(`${'what'.padEnd(64)} ${'ms'.padStart(8)} ${'baseline'.padStart(9)}   goal`);
-  console.log(`${`package PDF (${pages.length} pages): click → download`.padEnd(64)} ${results.packagePdf.medianMs.toFixed(1).padStart(8)} ${results.packagePdf.bareJsPdfMedianMs.toFixed(1).padStart(9)}   ≤ 30, ≤ 2× bare jsPDF (same text, same page)`);
+  console.log(`${`package PDF (${pages.length} pages): click → download`.padEnd(64)} ${results.packagePdf.medianMs.toFixed(1).padStart(8)} ${results.packagePdf.bareJsPdfMedianMs.toFixed(1).padStart(9)}   ≤ 30, ≤ 2× bare jsPDF (same text, same page): ${results.packagePdf.ratioToBare}×`);
   console.log(`${`batch of ${BATCH} draft packages: click → zip`.padEnd(64)} ${String(results.batch.ms).padStart(8)} ${''.padStart(9)}   ≤ 10000`);
   console.log(`${'batch: longest task meanwhile (PerformanceObserver longtask)'.padEnd(64)} ${String(results.batch.longestTaskMs).padStart(8)} ${''.padStart(9)}   ≤ 200 (${batch.longTasks} tasks over 50 ms)`);
   console.log(`batch: ${results.batch.result}; zip ${(batch.zipBytes / 2 ** 20).toFixed(1)} MB`);

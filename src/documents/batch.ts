@@ -53,20 +53,35 @@ export async function exportBatch(
   const failed: BatchFailure[] = [];
   const contents: { label: string; paths: string[] }[] = [];
 
-  // Up to `ahead` items are built at once (their builds may run in workers); results are taken
-  // in order, so the zip is the same whichever finishes first.
+  // Up to `ahead` items are built at once (their builds may run in workers): as soon as one is
+  // built, the next one starts, whichever finishes first and whatever the page is doing with the
+  // results meanwhile, so a worker never waits for the progress bar. Results are taken in order,
+  // so the zip is the same whichever finishes first; at most `ahead` more wait to be taken.
   const ahead = Math.max(1, options.ahead ?? 1);
   const builds: Promise<ExportedFile[]>[] = [];
-  const startBuild = (i: number) => {
-    if (i >= items.length || builds[i]) return;
-    builds[i] = Promise.resolve().then(() => items[i]!.build());
-    builds[i].catch(() => {});
+  let started = 0;
+  let building = 0;
+  let consumed = 0;
+  const startMore = () => {
+    while (started < items.length && building < ahead && started < consumed + 2 * ahead) {
+      const item = items[started]!;
+      building += 1;
+      const build = Promise.resolve().then(() => item.build());
+      build.then(finished, finished);
+      builds[started++] = build;
+    }
+  };
+  const finished = () => {
+    building -= 1;
+    startMore();
   };
   for (const [index, item] of items.entries()) {
-    for (let i = index; i < index + ahead; i++) startBuild(i);
+    startMore();
     try {
-      const files = await builds[index]!;
+      const build = builds[index]!;
       delete builds[index];
+      consumed = index + 1;
+      const files = await build;
       if (files.length === 0) throw new Error('The export produced no file.');
       const folder = files.length > 1 ? `${unique(safeFileName(item.label), taken)}/` : '';
       const inFolder = new Set<string>();

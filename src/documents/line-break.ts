@@ -1,6 +1,6 @@
 import type { FontKey, Measure } from './metrics';
 import type { RichText, TextSpan } from './model';
-import { NO_BREAK_SPACE, isWinAnsi } from './text';
+import { NO_BREAK_SPACE, allWinAnsi } from './text';
 
 export interface Run {
   x: number;
@@ -56,6 +56,13 @@ const UNBREAKABLE = new RegExp(
 /** Words that read badly at the end of a line: "§ 64.2009(e)", "(§ 64.2011(b))", "No. 06-36". */
 const GLUE_FORWARD = /^[([]?(§§?|¶|No\.)$/;
 
+/** Whether a word is one that keeps with the word after it (the longest, "(No.", has four letters). */
+function gluesForward(spans: readonly TextSpan[]): boolean {
+  let length = 0;
+  for (const span of spans) length += span.text.length;
+  return length <= 4 && GLUE_FORWARD.test(spans.map((s) => s.text).join(''));
+}
+
 /** The text with the spaces inside its short fields made unbreakable. */
 export function protectShortFields(text: string): string {
   return text.includes(' ') ? text.replace(UNBREAKABLE, (match) => match.replaceAll(' ', NO_BREAK_SPACE)) : text;
@@ -65,11 +72,12 @@ function tokenize(text: RichText, bold: boolean): Token[] {
   const spans: readonly TextSpan[] = typeof text === 'string' ? [{ text, bold }] : text;
   const tokens: Token[] = [];
   let word: TextSpan[] | undefined;
-  const pushChar = (ch: string, isBold: boolean) => {
+  // A word runs on across spans until a space or a line break; its letters in one weight share a span.
+  const pushText = (part: string, isBold: boolean) => {
     word ??= [];
     const last = word[word.length - 1];
-    if (last && (last.bold ?? false) === isBold) last.text += ch;
-    else word.push({ text: ch, bold: isBold });
+    if (last && (last.bold ?? false) === isBold) last.text += part;
+    else word.push({ text: part, bold: isBold });
   };
   const endWord = () => {
     if (word) tokens.push({ kind: 'word', spans: word });
@@ -77,20 +85,26 @@ function tokenize(text: RichText, bold: boolean): Token[] {
   };
   for (const span of spans) {
     const isBold = span.bold ?? bold;
-    for (const ch of protectShortFields(span.text)) {
-      if (ch === ' ' || ch === '\n') {
-        endWord();
-        const last = tokens[tokens.length - 1];
-        if (ch === '\n') tokens.push({ kind: 'break' });
-        else if (last && last.kind === 'word') tokens.push({ kind: 'space' });
-      } else {
-        pushChar(ch, isBold);
-      }
+    const protectedText = protectShortFields(span.text);
+    let start = 0;
+    for (let i = 0; i < protectedText.length; i++) {
+      const code = protectedText.charCodeAt(i);
+      if (code !== SPACE && code !== NEWLINE) continue;
+      if (i > start) pushText(protectedText.slice(start, i), isBold);
+      start = i + 1;
+      endWord();
+      const last = tokens[tokens.length - 1];
+      if (code === NEWLINE) tokens.push({ kind: 'break' });
+      else if (last && last.kind === 'word') tokens.push({ kind: 'space' });
     }
+    if (start < protectedText.length) pushText(protectedText.slice(start), isBold);
   }
   endWord();
   return glueForward(tokens);
 }
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
 
 function glueForward(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -103,7 +117,7 @@ function glueForward(tokens: Token[]): Token[] {
       token.kind === 'word' &&
       space?.kind === 'space' &&
       next?.kind === 'word' &&
-      GLUE_FORWARD.test(token.spans.map((s) => s.text).join(''))
+      gluesForward(token.spans)
     ) {
       const lastSpan = token.spans[token.spans.length - 1]!;
       next.spans = [...token.spans.slice(0, -1), { ...lastSpan, text: lastSpan.text + NO_BREAK_SPACE }, ...next.spans];
@@ -147,9 +161,9 @@ function fontFor(bold: boolean, fallback: boolean): FontKey {
 
 function measureWord(spans: readonly TextSpan[], size: number, measure: Measure): Word {
   // A word that needs the embedded font is set in it whole, so its letters match each other.
-  const fallback = spans.some((s) => [...s.text].some((ch) => !isWinAnsi(ch.codePointAt(0) ?? 0)));
+  const fallback = spans.some((s) => !allWinAnsi(s.text));
   const pieces = spans.map((s) => {
-    const text = s.text.replaceAll(NO_BREAK_SPACE, ' ');
+    const text = s.text.includes(NO_BREAK_SPACE) ? s.text.replaceAll(NO_BREAK_SPACE, ' ') : s.text;
     const font = fontFor(s.bold ?? false, fallback);
     return { text, font, width: measure(text, font, size) };
   });

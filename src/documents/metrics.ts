@@ -20,17 +20,19 @@ function denseWidths(widths: ReadonlyMap<number, number>): Int16Array {
 }
 const DENSE = { regular: denseWidths(HELVETICA_WIDTHS), bold: denseWidths(HELVETICA_BOLD_WIDTHS) };
 
-/** How many measured strings each measure keeps (a package has a few thousand distinct words). */
+/** How many measured strings the embedded font's measure keeps (a package has a few thousand distinct words). */
 const MEMO_LIMIT = 20_000;
 
 /**
  * Measures text the way it will be drawn: the standard fonts with their AFM widths and no
- * kerning (jsPDF draws none), the embedded font with its own advance widths. Widths are
- * remembered per face and string: layout measures the same words again on every pass.
+ * kerning (jsPDF draws none), the embedded font with its own advance widths. The standard fonts
+ * are summed straight from a table (cheaper than looking a word up); the embedded font's widths,
+ * which take a cmap lookup per letter, are remembered per face and string, since layout measures
+ * the same words again on every pass.
  */
 export function createMeasure(fallback: FallbackFonts | undefined): Measure {
-  const memo: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), fallback: new Map(), fallbackBold: new Map() };
-  const unitsOf = (text: string, font: FontKey): number => {
+  const memo = { fallback: new Map<string, number>(), fallbackBold: new Map<string, number>() };
+  return (text, font, size) => {
     let units = 0;
     if (font === 'regular' || font === 'bold') {
       const widths = DENSE[font];
@@ -40,21 +42,16 @@ export function createMeasure(fallback: FallbackFonts | undefined): Measure {
         if (width < 0) throw new Error(`“${String.fromCodePoint(text.codePointAt(i) ?? 0)}” is not in the standard fonts' character set.`);
         units += width;
       }
-    } else {
-      if (!fallback) throw new Error('The embedded font was not loaded.');
-      const face = font === 'fallbackBold' ? fallback.bold : fallback.regular;
-      for (const ch of text) units += face.advanceOf(ch.codePointAt(0) ?? 0);
+      return (units * size) / 1000;
     }
-    return units;
-  };
-  return (text, font, size) => {
+    if (!fallback) throw new Error('The embedded font was not loaded.');
     const known = memo[font];
-    let units = known.get(text);
-    if (units === undefined) {
-      units = unitsOf(text, font);
-      if (known.size >= MEMO_LIMIT) known.clear();
-      known.set(text, units);
-    }
+    const remembered = known.get(text);
+    if (remembered !== undefined) return (remembered * size) / 1000;
+    const face = font === 'fallbackBold' ? fallback.bold : fallback.regular;
+    for (const ch of text) units += face.advanceOf(ch.codePointAt(0) ?? 0);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(text, units);
     return (units * size) / 1000;
   };
 }

@@ -25,6 +25,15 @@ const DIAGONAL = { capHeight: 128, stroke: 15, gray: 0.9, letterSpacing: 0.3 };
  * "page 4" means the fourth page of that file); document numbering restarts for each document.
  */
 export function addPageMarks(pages: MarkedPage[], documents: readonly PdfDocument[], measure: Measure, numbering: PageNumbering): void {
+  // Every page of a document carries the same mark and note: each is set once, not once a page.
+  const heads = new Map<string, DrawOp[]>();
+  const notes = new Map<string, string>();
+  const fit = (note: string, room: number, size: number) => {
+    const key = `${room}|${size}|${note}`;
+    let fitted = notes.get(key);
+    if (fitted === undefined) notes.set(key, (fitted = fitToWidth(note, room, size, measure)));
+    return fitted;
+  };
   pages.forEach((page, index) => {
     const doc = documents[page.documentIndex];
     const own = pages.filter((p) => p.documentIndex === page.documentIndex);
@@ -32,13 +41,15 @@ export function addPageMarks(pages: MarkedPage[], documents: readonly PdfDocumen
     if (doc?.watermark) {
       // Behind everything else on the page, so the text stays black on top of it.
       page.ops.unshift(...(draftMark ??= diagonalDraft()));
-      page.ops.push(...draftHead(doc.watermark, measure));
+      let head = heads.get(doc.watermark);
+      if (!head) heads.set(doc.watermark, (head = draftHead(doc.watermark, measure)));
+      page.ops.push(...head);
     }
-    page.ops.push(...footer(`Page ${n} of ${total}`, doc, measure));
+    page.ops.push(...footer(`Page ${n} of ${total}`, doc, measure, fit));
   });
 }
 
-function footer(label: string, doc: PdfDocument | undefined, measure: Measure): DrawOp[] {
+function footer(label: string, doc: PdfDocument | undefined, measure: Measure, fit: (note: string, width: number, size: number) => string): DrawOp[] {
   const { size, gray, baseline } = FOOTER;
   const labelWidth = measure(label, 'regular', size);
   const mark = doc?.watermark ? `${doc.watermark.replace(/\s+/g, ' ')} · ` : '';
@@ -49,7 +60,7 @@ function footer(label: string, doc: PdfDocument | undefined, measure: Measure): 
   const ops: DrawOp[] = [{ kind: 'text', x: LEFT + WIDTH - labelWidth, y: baseline, text: label, font: 'regular', size, gray }];
   const markWidth = mark ? naturalWidth([{ text: mark, bold: true }], size, true, measure) : 0;
   const room = WIDTH - labelWidth - 18 - markWidth;
-  const text: RichText = [...(mark ? [{ text: mark, bold: true }] : []), ...(note ? [{ text: fitToWidth(note, room, size, measure) }] : [])];
+  const text: RichText = [...(mark ? [{ text: mark, bold: true }] : []), ...(note ? [{ text: fit(note, room, size) }] : [])];
   const [line] = breakLines(text, { measure, size, bold: false, width: Infinity });
   if (line) ops.push(...lineOps(line, { measure, size, bold: false, align: 'left', x: LEFT, width: WIDTH, gray }, baseline));
   return ops;

@@ -1,5 +1,5 @@
 import type { Block, PdfDocument, RichText, Signature } from './model';
-import { excerptAround, isWinAnsi, normalizeText } from './text';
+import { excerptAround, isPlainText, isWinAnsi, normalizeText } from './text';
 
 /** A character the standard fonts cannot show, with where it was found (for the error). */
 export interface ForeignCharacter {
@@ -24,6 +24,7 @@ export function prepareDocuments(documents: readonly PdfDocument[]): PreparedDoc
     const documentTitle = normalizeText(doc.title);
     const text = (value: string, describe: (excerpt: string) => string): string => {
       const normal = normalizeText(value);
+      if (isPlainText(normal)) return normal;
       for (let i = 0; i < normal.length; ) {
         const cp = normal.codePointAt(i) ?? 0;
         const ch = String.fromCodePoint(cp);

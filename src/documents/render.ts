@@ -1,5 +1,6 @@
 import { isIsoDate } from '../domain/dates';
 import { contentHash } from './content-hash';
+import { grayFill, grayLevel, strokeLines, writeText } from './content-stream';
 import { UnsupportedCharacterError } from './errors';
 import { FALLBACK_FONT, fetchFont, loadFontBytes, type FontLoader } from './fonts';
 import { layoutDocuments, type DrawOp, type PageNumbering } from './layout';
@@ -139,6 +140,13 @@ interface DrawState {
   font?: FontKey;
   size?: number;
   gray?: number;
+  /** The colour as written into the content, for the text written without jsPDF's text(). */
+  fill?: string;
+  /**
+   * Faces jsPDF has drawn text in: the first text of each face goes through its text(), which
+   * is what puts the face in the file (putOnlyUsedFonts); the rest are written straight.
+   */
+  faces?: Set<FontKey>;
 }
 
 function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
@@ -161,8 +169,12 @@ function draw(pdf: Pdf, op: DrawOp, state: DrawState): void {
       if (state.gray !== op.gray) {
         pdf.setTextColor(grayHex(op.gray));
         state.gray = op.gray;
+        state.fill = grayFill(op.gray);
       }
+      const faces = (state.faces ??= new Set());
+      if (faces.has(op.font) && writeText(pdf, op, state.fill!)) return;
       pdf.text(op.text, op.x, op.y, { baseline: 'alphabetic' });
+      faces.add(op.font);
       return;
     }
     case 'image':
@@ -177,25 +189,8 @@ function sameStroke(a: LineOp, b: LineOp): boolean {
   return a.gray === b.gray && a.width === b.width && !!a.roundCaps === !!b.roundCaps;
 }
 
-/**
- * Strokes lines of one style as one path, written straight into the page's content (inside its
- * own q … Q, so no state leaks into what follows): what jsPDF's line() writes per line, once.
- * PDF space has its origin at the foot of the page; the layout's at the head.
- */
-function strokeLines(pdf: Pdf, lines: readonly LineOp[]): void {
-  const first = lines[0];
-  if (!first) return;
-  const height = pdf.internal.pageSize.getHeight();
-  const n = (x: number) => String(Math.round(x * 1000) / 1000);
-  const level = Math.round(Math.min(1, Math.max(0, first.gray)) * 255) / 255;
-  const path = lines.map((l) => `${n(l.x1)} ${n(height - l.y1)} m ${n(l.x2)} ${n(height - l.y2)} l`).join('\n');
-  (pdf.internal as unknown as { write: (...parts: string[]) => void }).write(`q\n${n(level)} G\n${n(first.width)} w\n${first.roundCaps ? 1 : 0} J\n${path}\nS\nQ`);
-}
-
 function grayHex(gray: number): string {
-  const level = Math.round(Math.min(1, Math.max(0, gray)) * 255)
-    .toString(16)
-    .padStart(2, '0');
+  const level = grayLevel(gray).toString(16).padStart(2, '0');
   return `#${level}${level}${level}`;
 }
 

@@ -7,6 +7,14 @@ export function isWinAnsi(codePoint: number): boolean {
   return WINANSI.has(codePoint);
 }
 
+/** Any character outside WinAnsi (a code point at a time: a lone surrogate or an emoji is outside). */
+const OUTSIDE_WINANSI = new RegExp(`[^${WINANSI_CODE_POINTS.map((cp) => `\\u{${cp.toString(16)}}`).join('')}]`, 'u');
+
+/** Whether the standard PDF fonts can show every character of the text. */
+export function allWinAnsi(text: string): boolean {
+  return !OUTSIDE_WINANSI.test(text);
+}
+
 export const NO_BREAK_SPACE = '\u00a0';
 
 const REPLACEMENTS: ReadonlyMap<string, string> = new Map([
@@ -34,12 +42,21 @@ const REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ['\u201f', '\u201c'],
 ]);
 
+const PLAIN_TEXT = /^[\x20-\x7e\n]*$/;
+
+/** Printable ASCII and line breaks only: text that normalizeText leaves as it is and every font can show. */
+export function isPlainText(text: string): boolean {
+  return PLAIN_TEXT.test(text);
+}
+
 /**
  * NFC (so "Nguyễn" typed with combining marks becomes the precomposed letters a font has),
  * line endings to '\n', typographic spaces and dashes to their WinAnsi equivalents, invisible
  * format characters and control characters removed.
  */
 export function normalizeText(text: string): string {
+  // Printable ASCII and line breaks are already what this makes of them (most strings are).
+  if (isPlainText(text)) return text;
   let out = '';
   for (const ch of text.normalize('NFC').replace(/\r\n?/g, '\n')) {
     const replacement = REPLACEMENTS.get(ch);

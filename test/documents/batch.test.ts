@@ -162,6 +162,34 @@ describe('the consultant batch export', () => {
     }
   });
 
+  it('starts the next build as soon as one finishes, never more than asked at once, and keeps the order', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((done) => (release = done));
+    const calls: string[] = [];
+    let running = 0;
+    let most = 0;
+    const pdf = (name: string) => [{ fileName: `${name}.pdf`, bytes: new TextEncoder().encode(`%PDF ${name}`) }];
+    const items: BatchItem[] = ['first', 'second', 'third', 'fourth'].map((name, i) => ({
+      label: name,
+      build: async () => {
+        calls.push(name);
+        running += 1;
+        most = Math.max(most, running);
+        if (i === 0) await slow;
+        running -= 1;
+        return pdf(name);
+      },
+    }));
+    const done = exportBatch(items, undefined, { ahead: 2 });
+    // The first is still being built: the second finished, so the third and fourth were started.
+    await vi.waitFor(() => expect(calls).toEqual(['first', 'second', 'third', 'fourth']));
+    release();
+    const result = await done;
+    expect(most).toBe(2);
+    expect(result.exported).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(Object.keys(unzipSync(result.zip))).toEqual(['first.pdf', 'second.pdf', 'third.pdf', 'fourth.pdf', 'README.txt']);
+  });
+
   it('keeps two clients with the same file name apart', async () => {
     const twin = client('e', 'Alpha Rural Telephone Co.', '812005');
     const result = await exportBatch([item(alpha), item(twin)]);

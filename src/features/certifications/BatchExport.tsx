@@ -9,6 +9,10 @@ import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
 import type { PackageJobs } from './package-jobs';
 
+const DRAFT_WORKERS = 2;
+/** Packages handed to each worker at once: one drawing, the next ones waiting in its queue. */
+const QUEUED_PER_WORKER = 3;
+
 /** A consultant's batch: every chosen client's package in one zip; failures listed, never skipped silently. */
 export function BatchExport(props: { certifications: CertificationSummary[]; clients: Client[]; preparers: Preparer[]; settings: Settings; season: number }) {
   // eslint-disable-next-line solid/reactivity -- the season is only the starting choice
@@ -47,10 +51,12 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     let jobs: PackageJobs | undefined;
     try {
       // Every chosen certification whole in one read; each client's records by its key range,
-      // the client after next read while these two render (IndexedDB never waits on the PDF).
+      // read ahead while the packages before it render (IndexedDB never waits on the PDF).
       const [{ exportBatch }, { createPackageJobs }, whole] = await Promise.all([import('../../documents/batch'), import('./package-jobs'), getCertifications(pickedIds)]);
-      // Drafts are assembled and drawn in a worker, one at a time: the page stays responsive through hundreds.
-      jobs = kind() === 'drafts' ? createPackageJobs(2) : undefined;
+      // Drafts are assembled and drawn in two workers: the page stays responsive through hundreds.
+      // Each worker has the next packages queued, so it never waits for the page to hand one over.
+      jobs = kind() === 'drafts' ? createPackageJobs(DRAFT_WORKERS) : undefined;
+      const ahead = kind() === 'drafts' ? DRAFT_WORKERS * QUEUED_PER_WORKER : 1;
       const draw = jobs;
       const picked = whole.filter((c): c is Certification => !!c);
       const reads = new Map<number, Promise<StoredRecord[]>>();
@@ -81,14 +87,14 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
             if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);
             const records = await recordsOf(i)!;
             reads.delete(i);
-            recordsOf(i + 2);
+            recordsOf(i + ahead);
             const preparer = props.preparers.find((p) => p.id === cert.preparerId) ?? props.preparers.find((p) => p.isDefault);
             // A draft for review: marked on every page, no signature. Errors in the checks still stop it (the export names them).
             return draw!.draft({ cert, client, records, settings: props.settings }, { preparer, documentDate: cert.dateFiled || todayLocal(), mode: 'single' });
           },
         };
       });
-      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal(), ahead: kind() === 'drafts' ? 2 : 1 });
+      const out = await exportBatch(items, (done, total, label) => setProgress({ done, total, label }), { date: todayLocal(), ahead });
       downloadBytes(out.zip, `CPNI Certifications ${year()}${kind() === 'drafts' ? ' DRAFTS' : ''}.zip`, 'application/zip');
       setResult({ exported: out.exported, failed: out.failed });
     } catch (e) {

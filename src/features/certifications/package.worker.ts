@@ -40,8 +40,17 @@ export async function runPackageJob(job: PackageJob): Promise<PackageJobResult> 
 
 const scope = globalThis as unknown as { WorkerGlobalScope?: abstract new () => unknown };
 if (scope.WorkerGlobalScope && self instanceof scope.WorkerGlobalScope) {
-  self.onmessage = async (event: MessageEvent<PackageJob>) => {
-    const reply = await runPackageJob(event.data);
-    self.postMessage(reply, { transfer: 'files' in reply ? reply.files.map((f) => f.bytes.buffer as ArrayBuffer) : [] });
+  // One job at a time, in the order they came: the page queues a few ahead so the worker never
+  // waits for it, and one package's PDF is finished and sent before the next one starts.
+  let queue = Promise.resolve();
+  self.onmessage = (event: MessageEvent<PackageJob>) => {
+    queue = queue.then(async () => {
+      const reply = await runPackageJob(event.data);
+      try {
+        self.postMessage(reply, { transfer: 'files' in reply ? reply.files.map((f) => f.bytes.buffer as ArrayBuffer) : [] });
+      } catch (error) {
+        self.postMessage({ id: reply.id, error: `The package could not be handed back: ${error instanceof Error ? error.message : String(error)}` } satisfies PackageJobResult);
+      }
+    });
   };
 }
