@@ -8,6 +8,7 @@ import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
 import type { PackageJobs } from './package-jobs';
+import { noteBatchExport } from './export-running';
 
 const DRAFT_WORKERS = 2;
 /** Packages handed to each worker at once: one drawing, the next ones waiting in its queue. */
@@ -49,6 +50,7 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     if (!pickedIds.length) return setError('Choose at least one client.');
     setProgress({ done: 0, total: pickedIds.length, label: 'the packages' });
     let jobs: PackageJobs | undefined;
+    const finished = noteBatchExport();
     try {
       // Every chosen certification whole in one read; each client's records by its key range,
       // read ahead while the packages before it render (IndexedDB never waits on the PDF).
@@ -100,6 +102,7 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
+      finished();
       jobs?.close();
       setProgress(undefined);
     }

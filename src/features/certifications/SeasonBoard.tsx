@@ -1,6 +1,7 @@
 import { For, Show, batch, createEffect, createMemo, createSignal, createUniqueId, on, onCleanup, untrack } from 'solid-js';
 import { listCertificationsOfYear, recordsOfClients, type CertificationSummary } from '../../db/certifications';
 import { createLiveValue } from '../../db/live-value';
+import { afterBatchExports } from './export-running';
 import { shortFingerprint } from '../../domain/signed-package';
 import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
 import type { PackageJobs } from './package-jobs';
@@ -154,6 +155,7 @@ export function SeasonBoard(props: {
         const worker = await jobs!;
         for (let start = 0; start < todo.length; start += CHECKS_CHUNK) {
           await nextTask();
+          await afterBatchExports();
           if (stopped) return;
           const chunk = todo.slice(start, start + CHECKS_CHUNK);
           const records = await recordsOfClients(chunk.map((c) => c.clientId));
