@@ -10,7 +10,7 @@ import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
 import { backupCounts, backupHeader, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
 import type { SignedPackage } from '../domain/signed-package';
-import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
+import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow } from './database';
 import { changeLogHead, logChange, rememberHead } from './change-log';
 import type { ChainHead, ChangeLogEntry } from '../domain/entities';
 import { updateSettings } from './settings';
@@ -59,14 +59,14 @@ type Row = Record<string, unknown>;
  * Every row of a store, in key order, page by page: the next page is asked for before this one
  * is handed to `onPage`, so the database reads it while this thread writes the last one out.
  */
-async function readPages(store: IDBObjectStore, onPage: (rows: Row[]) => void): Promise<Row | undefined> {
+async function readPages(store: IDBObjectStore, pageRows: number, onPage: (rows: Row[]) => void): Promise<Row | undefined> {
   const keyPath = store.keyPath as string;
-  let next: Promise<Row[]> | undefined = requested(store.getAll(null, READ_PAGE));
+  let next: Promise<Row[]> | undefined = requested(store.getAll(null, pageRows));
   let last: Row | undefined;
   while (next) {
     const rows: Row[] = await next;
     last = rows.at(-1) ?? last;
-    next = rows.length === READ_PAGE ? requested(store.getAll(IDBKeyRange.lowerBound(last![keyPath] as IDBValidKey, true), READ_PAGE)) : undefined;
+    next = rows.length === pageRows ? requested(store.getAll(IDBKeyRange.lowerBound(last![keyPath] as IDBValidKey, true), pageRows)) : undefined;
     onPage(rows);
   }
   return last;
@@ -79,7 +79,7 @@ async function readPages(store: IDBObjectStore, onPage: (rows: Row[]) => void): 
  * bytes, and the key derived meanwhile; the data is written out once. The bytes are exactly
  * those of `JSON.stringify` of the envelope (and of its data, for the ciphertext).
  */
-export async function makeBackupFile(passphrase: string, createdAt: string = nowInstant(), iterations?: number): Promise<Uint8Array[]> {
+export async function makeBackupFile(passphrase: string, createdAt: string = nowInstant(), iterations?: number, pageRows = READ_PAGE): Promise<Uint8Array[]> {
   const sealing = passphrase ? startSealing(passphrase, iterations) : undefined;
   const d = db();
   if (!d.isOpen()) await d.open();
@@ -90,18 +90,18 @@ export async function makeBackupFile(passphrase: string, createdAt: string = now
     requested(tx.objectStore('clients').getAll()),
     requested(tx.objectStore('preparers').getAll()),
     requested(tx.objectStore('settings').get('app')) as Promise<SettingsRow | undefined>,
-    readPages(tx.objectStore('records'), (rows) => {
+    readPages(tx.objectStore('records'), pageRows, (rows) => {
       // `date` and `liveDate` are derived from the record's own fields and recomputed on restore;
       // a field set to undefined is left out by JSON.stringify, as if deleted.
       for (const row of rows) row.date = row.liveDate = undefined;
       lists.records.add(rows);
     }),
-    readPages(tx.objectStore('certifications'), (rows) => {
+    readPages(tx.objectStore('certifications'), pageRows, (rows) => {
       for (const row of rows) row.progressKey = undefined; // derived (schema version 5)
       lists.certifications.add(rows);
     }),
     requested(tx.objectStore('signedPackages').getAll()) as Promise<SignedPackage[]>,
-    readPages(tx.objectStore('changeLog'), (rows) => lists.changeLog.add(rows)) as Promise<ChangeLogEntry | undefined>,
+    readPages(tx.objectStore('changeLog'), pageRows, (rows) => lists.changeLog.add(rows)) as Promise<ChangeLogEntry | undefined>,
   ]);
   const settings: Partial<SettingsRow> = { ...settingsRow };
   delete settings.key;

@@ -110,10 +110,10 @@ export function base64Bytes(bytes: Uint8Array): Uint8Array {
   if (i < n) {
     const two = i + 1 < n;
     const v = (bytes[i]! << 16) | (two ? bytes[i + 1]! << 8 : 0);
-    out[o++] = at(v >> 18);
-    out[o++] = at(v >> 12);
-    out[o++] = two ? at(v >> 6) : PAD;
-    out[o++] = PAD;
+    out[o] = at(v >> 18);
+    out[o + 1] = at(v >> 12);
+    out[o + 2] = two ? at(v >> 6) : PAD;
+    out[o + 3] = PAD;
   }
   return out;
 }
