@@ -4,7 +4,7 @@
  * restore that fails midway leaves the database as it was.
  */
 import { encryptedFileParts, sealBackup, startSealing } from '../domain/backup-crypto';
-import { concatBytes, JsonListWriter, jsonWithLastField, Utf8Buffer } from '../domain/backup-bytes';
+import { concatBytes, JsonListWriter, jsonWithLastField } from '../domain/backup-bytes';
 import type { Settings } from '../domain/schema';
 import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
@@ -109,17 +109,16 @@ export async function makeBackupFile(passphrase: string, createdAt: string = now
   delete settings.entityVersion;
   const counts = { clients: clients.length, preparers: preparers.length, records: lists.records.count, certifications: lists.certifications.count };
   // The same fields in the same order as JSON.stringify of `data` in backupEnvelope.
-  const json = new Utf8Buffer();
-  json.text(`{"clients":${JSON.stringify(clients)},"preparers":${JSON.stringify(preparers)},"settings":${JSON.stringify({ ...defaultSettings(), ...(settings as Settings) })},"records":`);
+  const utf8 = (text: string) => new TextEncoder().encode(text);
   const data = concatBytes([
-    json.bytes(),
+    utf8(`{"clients":${JSON.stringify(clients)},"preparers":${JSON.stringify(preparers)},"settings":${JSON.stringify({ ...defaultSettings(), ...(settings as Settings) })},"records":`),
     lists.records.finish(),
-    new TextEncoder().encode(',"certifications":'),
+    utf8(',"certifications":'),
     lists.certifications.finish(),
     // The PDFs as signed go into the file as base64 (JSON has no bytes).
-    new TextEncoder().encode(`,"signedPackages":${JSON.stringify(signedPackages.map(signedPackageToBackup))},"changeLog":`),
+    utf8(`,"signedPackages":${JSON.stringify(signedPackages.map(signedPackageToBackup))},"changeLog":`),
     lists.changeLog.finish(),
-    new TextEncoder().encode('}'),
+    utf8('}'),
   ]);
   // The header names the newest change-log entry, so a log cut short in the file shows on restore.
   const readable = { ...backupHeader(counts, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION }), ...(lastChange?.seq !== undefined && lastChange.hash ? { changeLogHead: { seq: lastChange.seq, hash: lastChange.hash, at: lastChange.at } } : {}) };
