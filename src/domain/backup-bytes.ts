@@ -130,3 +130,51 @@ export function jsonWithLastField(head: Record<string, unknown>, key: string, va
   const q = quoted ? '"' : '';
   return [ENCODER.encode(`${open.slice(0, -1)}${comma}${JSON.stringify(key)}:${q}`), value, ENCODER.encode(`${q}}`)];
 }
+
+const DECODE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  ALPHABET.forEach((c, i) => (table[c] = i));
+  return table;
+})();
+
+/**
+ * The bytes of a base64 text in one pass, or undefined unless it is whole padded base64 (a length
+ * that is a multiple of 4, the standard alphabet, at most two "=" at the end): what checking it
+ * against /^[A-Za-z0-9+/]*={0,2}$/ and decoding it with atob gives, without the intermediate
+ * string.
+ */
+export function strictBase64ToBytes(text: string): Uint8Array | undefined {
+  const n = text.length;
+  if (n % 4 !== 0) return undefined;
+  const pad = n && text.charCodeAt(n - 1) === PAD ? (text.charCodeAt(n - 2) === PAD ? 2 : 1) : 0;
+  const body = n - pad;
+  const out = new Uint8Array((n / 4) * 3 - pad);
+  const at = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c < 128 ? DECODE[c]! : -1;
+  };
+  let o = 0;
+  let i = 0;
+  for (; i + 4 <= body; i += 4) {
+    const a = at(i);
+    const b = at(i + 1);
+    const c = at(i + 2);
+    const d = at(i + 3);
+    if ((a | b | c | d) < 0) return undefined;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
+  if (i < body) {
+    // Two or three characters before the padding: one or two bytes.
+    const a = at(i);
+    const b = at(i + 1);
+    const c = body - i === 3 ? at(i + 2) : 0;
+    if ((a | b | c) < 0) return undefined;
+    const v = (a << 18) | (b << 12) | (c << 6);
+    out[o] = v >> 16;
+    if (body - i === 3) out[o + 1] = (v >> 8) & 255;
+  }
+  return out;
+}

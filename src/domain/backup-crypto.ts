@@ -6,8 +6,8 @@
  * count) fails decryption exactly as a changed ciphertext byte does. Web Crypto only; the
  * passphrase is never stored.
  */
-import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
-import { base64Bytes, jsonWithLastField } from './backup-bytes';
+import { bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
+import { base64Bytes, jsonWithLastField, strictBase64ToBytes } from './backup-bytes';
 
 export const KDF_ITERATIONS = 600_000;
 /** Files asking for fewer or more rounds than this are refused (too weak to have come from here, or a stall). */
@@ -112,12 +112,10 @@ export async function encryptBackup(envelope: Record<string, unknown> & { data: 
 
 export type Decrypted = { ok: true; envelope: Record<string, unknown> } | { ok: false; problem: string };
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 function bytesOf(text: unknown, length?: number): Uint8Array | undefined {
-  if (typeof text !== 'string' || text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
-  const bytes = base64ToBytes(text);
-  return length === undefined || bytes.length === length ? bytes : undefined;
+  // One pass over the text: checked and decoded as /^[A-Za-z0-9+/]*={0,2}$/ and atob would.
+  const bytes = typeof text === 'string' ? strictBase64ToBytes(text) : undefined;
+  return bytes && (length === undefined || bytes.length === length) ? bytes : undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, concatBytes, JsonListWriter, jsonWithLastField, Utf8Buffer } from '../../src/domain/backup-bytes';
-import { bytesToBase64 } from '../../src/domain/backup';
+import { base64Bytes, concatBytes, JsonListWriter, jsonWithLastField, strictBase64ToBytes, Utf8Buffer } from '../../src/domain/backup-bytes';
+import { base64ToBytes, bytesToBase64 } from '../../src/domain/backup';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -44,5 +44,23 @@ describe('backup bytes: what older versions of the app read', () => {
     expect(joined(jsonWithLastField(head, 'ciphertext', new TextEncoder().encode('AAEC'), true))).toBe(JSON.stringify({ ...head, ciphertext: 'AAEC' }));
     expect(joined(jsonWithLastField({}, 'data', new TextEncoder().encode('[]')))).toBe('{"data":[]}');
     expect(() => jsonWithLastField(head, 'note', new Uint8Array())).toThrow();
+  });
+
+  it('reads base64 back, and refuses exactly what the earlier check (/^[A-Za-z0-9+/]*={0,2}$/, then atob) refused', () => {
+    const earlier = (text: string) => (text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text) ? base64ToBytes(text) : undefined);
+    const same = (text: string) => {
+      expect(strictBase64ToBytes(text)).toEqual(earlier(text));
+    };
+    for (const text of ['', '====', 'A===', 'AA==', 'AB==', 'AAA=', 'AB=C', 'AAAA', 'AAAAA', 'AA=A', 'AAAA====', ' AAA', 'AAA\n', 'ÀAAA', 'AA😀']) same(text);
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+          expect(strictBase64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+        }), { numRuns: 300 });
+    // Valid base64 with one character changed, added or removed, and strings of base64-like characters.
+    const damaged = fc.tuple(fc.uint8Array({ maxLength: 40 }), fc.nat(), fc.constantFrom('=', 'A', '/', '-', '_', ' ', '\n', 'é', ''), fc.constantFrom('replace', 'insert', 'drop')).map(([bytes, at, ch, how]) => {
+      const text = bytesToBase64(bytes);
+      const i = text.length ? at % text.length : 0;
+      return how === 'replace' ? text.slice(0, i) + ch + text.slice(i + 1) : how === 'insert' ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i) + text.slice(i + 1);
+    });
+    fc.assert(fc.property(fc.oneof(damaged, fc.string({ unit: fc.constantFrom('A', 'b', '9', '+', '/', '=', '-') })), same), { numRuns: 1_000 });
   });
 });
