@@ -8,7 +8,7 @@
 import { openBackupFile } from '../domain/backup-crypto';
 import type { Backup, BackupCounts } from '../domain/backup';
 import type { ChainHead } from '../domain/entities';
-import { CURRENT_SCHEMA_VERSION, makeBackup, makeEncryptedBackup, restoreBackup } from './backup';
+import { CURRENT_SCHEMA_VERSION, makeBackupFile, restoreBackup } from './backup';
 
 /** Where a job has got to: a step in words and, when known, how much of it is done (0–1). */
 export interface JobProgress {
@@ -38,9 +38,9 @@ export function backupJobRunner(): BackupJobs {
   return {
     async make(passphrase, onProgress) {
       onProgress?.({ step: 'make', fraction: 0 });
-      const text = passphrase ? await makeEncryptedBackup(passphrase) : await makeBackup();
+      const parts = await makeBackupFile(passphrase);
       onProgress?.({ step: 'make', fraction: 1 });
-      return new Blob([new TextEncoder().encode(text)], { type: 'application/json' });
+      return new Blob(parts as BlobPart[], { type: 'application/json' });
     },
     async open(file, passphrase, onProgress) {
       opened = undefined;

@@ -3,14 +3,16 @@
  * domain/backup.ts; here the tables are read in one transaction and replaced in one, so a
  * restore that fails midway leaves the database as it was.
  */
-import { encryptBackup } from '../domain/backup-crypto';
+import { encryptedFileParts, sealBackup, startSealing } from '../domain/backup-crypto';
+import { concatBytes, JsonListWriter, jsonWithLastField } from '../domain/backup-bytes';
 import type { Settings } from '../domain/schema';
 import { defaultSettings as entityDefaults } from '../domain/entities';
 import { recordDate, type ComplianceRecord } from '../domain/records';
-import { backupCounts, backupEnvelope, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
-import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow, type StoredRecord } from './database';
+import { backupCounts, backupHeader, signedPackageToBackup, type Backup, type BackupCounts } from '../domain/backup';
+import type { SignedPackage } from '../domain/signed-package';
+import { SCHEMA_VERSIONS, db, nowInstant, type SettingsRow } from './database';
 import { changeLogHead, logChange, rememberHead } from './change-log';
-import type { ChainHead } from '../domain/entities';
+import type { ChainHead, ChangeLogEntry } from '../domain/entities';
 import { updateSettings } from './settings';
 
 /** Rows written per step of a restore (all in one transaction). */
@@ -31,49 +33,98 @@ function backedUpTables() {
 
 /** The whole database as the text of a backup file, read as one consistent snapshot. */
 export async function makeBackup(createdAt: string = nowInstant()): Promise<string> {
-  return JSON.stringify(await makeBackupEnvelope(createdAt));
+  return textOf(await makeBackupFile('', createdAt));
 }
 
 /** The backup encrypted under `passphrase` (AES-256-GCM, PBKDF2-SHA-256): the envelope stays readable, the rows do not. */
 export async function makeEncryptedBackup(passphrase: string, createdAt: string = nowInstant(), iterations?: number): Promise<string> {
-  return JSON.stringify(await encryptBackup(await makeBackupEnvelope(createdAt), passphrase, iterations));
+  return textOf(await makeBackupFile(passphrase, createdAt, iterations));
 }
 
-async function makeBackupEnvelope(createdAt: string) {
-  const d = db();
-  const data = await d.transaction('r', backedUpTables(), async () => {
-    const [clients, preparers, settingsRow, stored, certifications, signedPackages, changeLog] = await Promise.all([
-      d.clients.toArray(),
-      d.preparers.toArray(),
-      d.settings.get('app'),
-      d.records.toArray(),
-      d.certifications.toArray(),
-      d.signedPackages.toArray(),
-      d.changeLog.orderBy('seq').toArray(),
-    ]);
-    const settings: Partial<SettingsRow> = { ...settingsRow };
-    delete settings.key;
-    delete settings.rev;
-    delete settings.entityVersion;
-    const records = stored.map((row) => {
-      const record: Partial<StoredRecord> & { liveDate?: string } = { ...row };
-      delete record.date; // derived from the record's own fields; recomputed on restore
-      delete record.liveDate; // likewise (schema version 5)
-      return record as ComplianceRecord;
-    });
-    const certs = certifications.map((row) => {
-      const cert: typeof row & { progressKey?: unknown } = { ...row };
-      delete cert.progressKey; // derived (schema version 5)
-      return cert;
-    });
-    return { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
+const textOf = (parts: Uint8Array[]) => new TextDecoder().decode(concatBytes(parts));
+
+/** Rows asked of the database at a time while a backup is made. */
+const READ_PAGE = 10_000;
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('The database could not be read.'));
   });
-  const { data: rows, ...header } = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Every row of a store, in key order, page by page: the next page is asked for before this one
+ * is handed to `onPage`, so the database reads it while this thread writes the last one out.
+ */
+async function readPages(store: IDBObjectStore, pageRows: number, onPage: (rows: Row[]) => void): Promise<Row | undefined> {
+  const keyPath = store.keyPath as string;
+  let next: Promise<Row[]> | undefined = requested(store.getAll(null, pageRows));
+  let last: Row | undefined;
+  while (next) {
+    const rows: Row[] = await next;
+    last = rows.at(-1) ?? last;
+    next = rows.length === pageRows ? requested(store.getAll(IDBKeyRange.lowerBound(last![keyPath] as IDBValidKey, true), pageRows)) : undefined;
+    onPage(rows);
+  }
+  return last;
+}
+
+/**
+ * The backup file's bytes, as parts (a Blob is made of them without another copy): encrypted
+ * when a passphrase is given, plain JSON otherwise. Every table is read in one read-only
+ * transaction (one consistent snapshot), page by page, each page written straight out as JSON
+ * bytes, and the key derived meanwhile; the data is written out once. The bytes are exactly
+ * those of `JSON.stringify` of the envelope (and of its data, for the ciphertext).
+ */
+export async function makeBackupFile(passphrase: string, createdAt: string = nowInstant(), iterations?: number, pageRows = READ_PAGE): Promise<Uint8Array[]> {
+  const sealing = passphrase ? startSealing(passphrase, iterations) : undefined;
+  const d = db();
+  if (!d.isOpen()) await d.open();
+  const tables = backedUpTables().map((t) => t.name);
+  const tx = d.backendDB().transaction(tables, 'readonly');
+  const lists = { records: new JsonListWriter(), certifications: new JsonListWriter(), changeLog: new JsonListWriter() };
+  const [clients, preparers, settingsRow, , , signedPackages, lastChange] = await Promise.all([
+    requested(tx.objectStore('clients').getAll()),
+    requested(tx.objectStore('preparers').getAll()),
+    requested(tx.objectStore('settings').get('app')) as Promise<SettingsRow | undefined>,
+    readPages(tx.objectStore('records'), pageRows, (rows) => {
+      // `date` and `liveDate` are derived from the record's own fields and recomputed on restore;
+      // a field set to undefined is left out by JSON.stringify, as if deleted.
+      for (const row of rows) row.date = row.liveDate = undefined;
+      lists.records.add(rows);
+    }),
+    readPages(tx.objectStore('certifications'), pageRows, (rows) => {
+      for (const row of rows) row.progressKey = undefined; // derived (schema version 5)
+      lists.certifications.add(rows);
+    }),
+    requested(tx.objectStore('signedPackages').getAll()) as Promise<SignedPackage[]>,
+    readPages(tx.objectStore('changeLog'), pageRows, (rows) => lists.changeLog.add(rows)) as Promise<ChangeLogEntry | undefined>,
+  ]);
+  const settings: Partial<SettingsRow> = { ...settingsRow };
+  delete settings.key;
+  delete settings.rev;
+  delete settings.entityVersion;
+  const counts = { clients: clients.length, preparers: preparers.length, records: lists.records.count, certifications: lists.certifications.count };
+  // The same fields in the same order as JSON.stringify of `data` in backupEnvelope.
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const data = concatBytes([
+    utf8(`{"clients":${JSON.stringify(clients)},"preparers":${JSON.stringify(preparers)},"settings":${JSON.stringify({ ...defaultSettings(), ...(settings as Settings) })},"records":`),
+    lists.records.finish(),
+    utf8(',"certifications":'),
+    lists.certifications.finish(),
+    // The PDFs as signed go into the file as base64 (JSON has no bytes).
+    utf8(`,"signedPackages":${JSON.stringify(signedPackages.map(signedPackageToBackup))},"changeLog":`),
+    lists.changeLog.finish(),
+    utf8('}'),
+  ]);
   // The header names the newest change-log entry, so a log cut short in the file shows on restore.
-  const last = data.changeLog.at(-1);
-  const changeLogHead = last?.seq !== undefined && last.hash ? { changeLogHead: { seq: last.seq, hash: last.hash, at: last.at } } : {};
-  // The PDFs as signed go into the file as base64 (JSON has no bytes).
-  return { ...header, ...changeLogHead, data: { ...rows, signedPackages: (data.signedPackages ?? []).map(signedPackageToBackup) } };
+  const readable = { ...backupHeader(counts, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION }), ...(lastChange?.seq !== undefined && lastChange.hash ? { changeLogHead: { seq: lastChange.seq, hash: lastChange.hash, at: lastChange.at } } : {}) };
+  if (!sealing) return jsonWithLastField(readable, 'data', data);
+  const { header: sealedHeader, sealed } = await sealBackup(readable, data, sealing);
+  return encryptedFileParts(sealedHeader, sealed);
 }
 
 /** How many rows of each backed-up kind this device holds now. */

@@ -6,7 +6,8 @@
  * count) fails decryption exactly as a changed ciphertext byte does. Web Crypto only; the
  * passphrase is never stored.
  */
-import { base64ToBytes, bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
+import { bytesToBase64, decodeBackupFile, parseBackup, type CheckProgress, type ParsedBackup } from './backup';
+import { base64Bytes, jsonWithLastField, strictBase64ToBytes } from './backup-bytes';
 import { formatCount } from './counts';
 
 export const KDF_ITERATIONS = 600_000;
@@ -54,35 +55,68 @@ async function deriveKey(passphrase: string, salt: Uint8Array, iterations: numbe
   return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
+/** A new file's random salt and IV, and its key, whose derivation (the slow part) starts at once. */
+export interface Sealing {
+  salt: Uint8Array;
+  iv: Uint8Array;
+  iterations: number;
+  key: Promise<CryptoKey>;
+}
+
 /**
- * Encrypts a backup envelope: everything but `data` stays readable, `data` becomes the
- * ciphertext. `iterations` is for tests; files written by the app use KDF_ITERATIONS.
+ * Starts encrypting a new file under `passphrase`: the key is derived while the caller goes on
+ * (reading the rows), and `sealBackup` waits for it. `iterations` is for tests; files written by
+ * the app use KDF_ITERATIONS.
  */
-export async function encryptBackup(envelope: Record<string, unknown> & { data: unknown }, passphrase: string, iterations = KDF_ITERATIONS): Promise<EncryptedBackupFile> {
+export function startSealing(passphrase: string, iterations = KDF_ITERATIONS): Sealing {
   if (!passphrase) throw new Error('Enter a passphrase to encrypt the backup.');
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const { data, ...readable } = envelope;
+  const key = deriveKey(passphrase, salt, iterations);
+  key.catch(() => undefined); // reported where it is awaited
+  return { salt, iv, iterations, key };
+}
+
+/**
+ * Encrypts a backup's data, given as the bytes of its JSON: `readable` (the envelope's fields
+ * but `data`) stays readable and, with the KDF and cipher parameters, is the additional
+ * authenticated data. Gives the readable header and the ciphertext.
+ */
+export async function sealBackup(readable: Record<string, unknown>, plain: Uint8Array, sealing: Sealing): Promise<{ header: EncryptedHeader; sealed: Uint8Array }> {
+  const { salt, iv, iterations } = sealing;
   const header: EncryptedHeader = {
     ...readable,
     encrypted: true,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
   };
-  const key = await deriveKey(passphrase, salt, iterations);
-  const plain = new TextEncoder().encode(JSON.stringify(data));
+  const key = await sealing.key;
   const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: new TextEncoder().encode(canonicalJson(header)) as BufferSource }, key, plain as BufferSource);
-  return { ...header, ciphertext: bytesToBase64(new Uint8Array(sealed)) };
+  return { header, sealed: new Uint8Array(sealed) };
+}
+
+/** The encrypted file's bytes, as parts of a Blob: the same bytes as `JSON.stringify({ ...header, ciphertext })`. */
+export function encryptedFileParts(header: EncryptedHeader, sealed: Uint8Array): Uint8Array[] {
+  return jsonWithLastField(header, 'ciphertext', base64Bytes(sealed), true);
+}
+
+/**
+ * Encrypts a backup envelope: everything but `data` stays readable, `data` becomes the
+ * ciphertext. `iterations` is for tests; files written by the app use KDF_ITERATIONS.
+ */
+export async function encryptBackup(envelope: Record<string, unknown> & { data: unknown }, passphrase: string, iterations = KDF_ITERATIONS): Promise<EncryptedBackupFile> {
+  const sealing = startSealing(passphrase, iterations);
+  const { data, ...readable } = envelope;
+  const { header, sealed } = await sealBackup(readable, new TextEncoder().encode(JSON.stringify(data)), sealing);
+  return { ...header, ciphertext: bytesToBase64(sealed) };
 }
 
 export type Decrypted = { ok: true; envelope: Record<string, unknown> } | { ok: false; problem: string };
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 function bytesOf(text: unknown, length?: number): Uint8Array | undefined {
-  if (typeof text !== 'string' || text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
-  const bytes = base64ToBytes(text);
-  return length === undefined || bytes.length === length ? bytes : undefined;
+  // One pass over the text: checked and decoded as /^[A-Za-z0-9+/]*={0,2}$/ and atob would.
+  const bytes = typeof text === 'string' ? strictBase64ToBytes(text) : undefined;
+  return bytes && (length === undefined || bytes.length === length) ? bytes : undefined;
 }
 
 /**

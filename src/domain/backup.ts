@@ -94,8 +94,13 @@ export function backupCounts(data: Omit<BackupData, 'settings'>): BackupCounts {
   return { clients: data.clients.length, preparers: data.preparers.length, records: data.records.length, certifications: data.certifications.length };
 }
 
+/** A backup's readable fields but `data` (and `changeLogHead`), in the order files have them. */
+export function backupHeader(counts: BackupCounts, meta: { createdAt: string; schemaVersion: number }): Omit<Backup, 'data' | 'changeLogHead'> {
+  return { type: BACKUP_TYPE, version: BACKUP_VERSION, schemaVersion: meta.schemaVersion, createdAt: meta.createdAt, app: BACKUP_APP, counts };
+}
+
 export function backupEnvelope(data: BackupData, meta: { createdAt: string; schemaVersion: number }): Backup {
-  return { type: BACKUP_TYPE, version: BACKUP_VERSION, schemaVersion: meta.schemaVersion, createdAt: meta.createdAt, app: BACKUP_APP, counts: backupCounts(data), data };
+  return { ...backupHeader(backupCounts(data), meta), data };
 }
 
 /** "CPNI Desk backup 2026-03-04.json". */

@@ -7,9 +7,13 @@ import { savePreparer } from '../../src/db/preparers';
 import { getSettings, updateSettings } from '../../src/db/settings';
 import { restoreRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
 import { createCertification, updateCertification } from '../../src/db/certifications';
-import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, makeEncryptedBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
-import { openBackupFile } from '../../src/domain/backup-crypto';
-import { parseBackup, type Backup } from '../../src/domain/backup';
+import { CURRENT_SCHEMA_VERSION, currentCounts, makeBackup, makeBackupFile, makeEncryptedBackup, markBackedUp, restoreBackup } from '../../src/db/backup';
+import { backupJobRunner } from '../../src/db/backup-jobs';
+import { decryptBackup, openBackupFile } from '../../src/domain/backup-crypto';
+import { concatBytes } from '../../src/domain/backup-bytes';
+import { backupEnvelope, parseBackup, signedPackageToBackup, type Backup } from '../../src/domain/backup';
+import { defaultSettings } from '../../src/domain/entities';
+import type { Settings } from '../../src/domain/schema';
 import { newCertification } from '../../src/domain/certification-record';
 import { markReady, signCertification, type NewSignedPackage } from '../../src/db/certification-steps';
 import { contentHashOf, filedTextHash, signedFile, type PackageSources, type SignedFacts } from '../../src/domain/signed-package';
@@ -259,3 +263,74 @@ describe('backup and restore', () => {
     expect((await getSettings()).lastBackupAt).toBe('2026-07-02T09:30:00.000Z');
   });
 });
+
+/** The file as the previous version of the app wrote it (one JSON.stringify of everything read with Dexie): the reference for "same bytes". */
+async function previousPlainFile(createdAt: string): Promise<string> {
+  const d = db();
+  const [clients, preparers, settingsRow, stored, certifications, signedPackages, changeLog] = await Promise.all([
+    d.clients.toArray(),
+    d.preparers.toArray(),
+    d.settings.get('app'),
+    d.records.toArray(),
+    d.certifications.toArray(),
+    d.signedPackages.toArray(),
+    d.changeLog.orderBy('seq').toArray(),
+  ]);
+  const settings: Record<string, unknown> = { ...settingsRow };
+  for (const key of ['key', 'rev', 'entityVersion']) delete settings[key];
+  const records = stored.map((row) => {
+    const record: Record<string, unknown> = { ...row };
+    delete record.date;
+    delete record.liveDate;
+    return record as unknown as ComplianceRecord;
+  });
+  const certs = certifications.map((row) => {
+    const cert: Record<string, unknown> = { ...row };
+    delete cert.progressKey;
+    return cert as unknown as typeof row;
+  });
+  const data = { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
+  const { data: rows, ...header } = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
+  const last = changeLog.at(-1);
+  const head = last?.seq !== undefined && last.hash ? { changeLogHead: { seq: last.seq, hash: last.hash, at: last.at } } : {};
+  return JSON.stringify({ ...header, ...head, data: { ...rows, signedPackages: signedPackages.map(signedPackageToBackup) } });
+}
+
+describe('the backup file stays the file older versions read', () => {
+  const at = '2026-07-01T12:00:00.000Z';
+
+  it('a plain backup is byte for byte what the previous version wrote, however many rows are read at a time', async () => {
+    await seed();
+    // Text beyond ASCII, as real notes have.
+    ok(await saveRecord('complaint', (await db().clients.toArray())[0]!.id, { receivedOn: '2026-05-02', category: 'other', summary: 'Caller said “I’m the owner” — § 64.2010 😀' }));
+    const previous = await previousPlainFile(at);
+    for (const pageRows of [1, 2, 3, 10_000]) expect(textOf(await makeBackupFile('', at, undefined, pageRows))).toBe(previous);
+    expect(await makeBackup(at)).toBe(previous);
+  });
+
+  it('an encrypted backup holds exactly the data of the plain one, laid out as JSON.stringify writes it, and restores', async () => {
+    await seed();
+    const plain = JSON.parse(await previousPlainFile(at)) as Record<string, unknown>;
+    const text = textOf(await makeBackupFile('four words of passphrase', at, 1_000, 2));
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(JSON.stringify(file)).toBe(text);
+    expect(Object.keys(file).at(-1)).toBe('ciphertext');
+    const { data, ...readable } = plain;
+    expect(file).toMatchObject({ ...readable, encrypted: true, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1_000 }, cipher: { name: 'AES-GCM' } });
+    const opened = await decryptBackup(file, 'four words of passphrase');
+    if (!opened.ok) throw new Error(opened.problem);
+    expect(opened.envelope).toEqual(plain);
+    expect(data).toEqual(opened.envelope.data);
+  });
+
+  it('the backup job hands over the file as a Blob that opens again', async () => {
+    await seed();
+    const jobs = backupJobRunner();
+    const blob = await jobs.make('four words of passphrase');
+    expect(blob.type).toBe('application/json');
+    const opened = await openBackupFile(new Uint8Array(await blob.arrayBuffer()), 'four words of passphrase', { schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(opened).toMatchObject({ ok: true, encrypted: true, backup: { counts: { clients: 2, records: 5 } } });
+  });
+});
+
+const textOf = (parts: Uint8Array[]) => new TextDecoder().decode(concatBytes(parts));
