@@ -114,8 +114,8 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>>
 /**
  * The write checks (every entity's schema and migrations, src/domain/entities) are a chunk of
  * their own, fetched while the database opens rather than before the app starts: a database
- * starts fetching them when it is created. Every database waits for them before its first
- * operation (`on('ready')`), reads included, so no write can ever go unchecked.
+ * starts fetching them when it is created. A gate on every write (a DBCore middleware) installs
+ * them before the write goes on, so no write can ever go unchecked; reads do not wait for them.
  */
 let writeChecks: Promise<typeof import('./write-checks')> | undefined;
 export function loadWriteChecks(): Promise<typeof import('./write-checks')> {
@@ -182,13 +182,32 @@ export class CpniDatabase extends Dexie {
           }
         });
     }
-    // Fetched now, alongside the opening, not once the database is open: see loadWriteChecks.
+    // Fetched now, alongside the opening (see loadWriteChecks); installed before the first write
+    // reaches IndexedDB, by a gate on every write. Reads never wait for them.
     loadWriteChecks().catch(() => undefined);
+    let installed: Promise<void> | undefined;
     let checked = false;
-    this.on('ready', async () => {
-      const checks = await loadWriteChecks();
-      if (!checked) checks.guardWrites(this);
-      checked = true;
+    const install = () =>
+      (installed ??= loadWriteChecks().then((checks) => {
+        checks.guardWrites(this);
+        checked = true;
+      }));
+    this.use({
+      stack: 'dbcore',
+      name: 'WriteChecksGate',
+      // Above Dexie's hooks middleware (level 2), so the hooks are in place when it runs.
+      level: 10,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            // Dexie.waitFor keeps the write's transaction alive while the checks arrive.
+            mutate: (req) => (checked ? table.mutate(req) : Dexie.waitFor(install()).then(() => table.mutate(req))),
+          };
+        },
+      }),
     });
     // Every read-write transaction that appends to the change log also holds the settings, where
     // the chain's head is kept with each append (src/db/change-log.ts).

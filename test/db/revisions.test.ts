@@ -125,3 +125,18 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`expected ok: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
 }
+
+describe('the write checks on a database just opened', () => {
+  it('check its very first write, before any read, and reads never wait for them', async () => {
+    const fresh = new CpniDatabase(`first-${crypto.randomUUID()}`);
+    await expect(fresh.clients.put({ id: 'x', legalName: '' } as never)).rejects.toThrow(/Legal name is required/);
+    expect(await fresh.clients.count()).toBe(0);
+    const other = new CpniDatabase(`first-${crypto.randomUUID()}`);
+    const now = new Date().toISOString();
+    await other.clients.add({ id: 'c1', legalName: 'Prairie Tel', filerId: '812345', createdAt: now, updatedAt: now } as never);
+    const stored = await other.clients.get('c1');
+    expect(stored).toMatchObject({ rev: 1, legalName: 'Prairie Tel' });
+    fresh.close();
+    other.close();
+  });
+});
