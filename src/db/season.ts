@@ -1,6 +1,7 @@
 import { previousCertificationYear } from '../domain/certification-record';
 import { RECORD_KINDS, type RecordKind } from '../domain/records';
-import { planSeason, type FiledLine, type SeasonItem } from '../domain/season';
+import type { FiledLine } from '../domain/season';
+import { planSeason, type SeasonItem } from '../domain/season-plan';
 import { logChanges } from './change-log';
 import { db, newId, nowInstant, type ChangeLogEntry } from './database';
 import { markFiled } from './certification-steps';

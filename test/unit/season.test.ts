@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { newCertification, type Certification } from '../../src/domain/certification-record';
-import { planSeason, parseFiledList } from '../../src/domain/season';
+import { parseFiledList } from '../../src/domain/season';
+import { planSeason } from '../../src/domain/season-plan';
 import type { Client } from '../../src/domain/schema';
 import { reviewedAnswers } from '../fixtures/answers';
 

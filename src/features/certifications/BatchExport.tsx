@@ -3,7 +3,6 @@ import { describeStatus } from '../../domain/certification-status';
 import { clientRecords, getCertifications, type CertificationSummary } from '../../db/certifications';
 import type { Certification } from '../../domain/certification-record';
 import type { StoredRecord } from '../../db/database';
-import { signedFiles } from '../../db/certification-steps';
 import type { Client, Preparer, Settings } from '../../domain/schema';
 import { todayLocal } from '../../domain/dates';
 import { downloadBytes } from '../../documents/file-names';
@@ -84,6 +83,7 @@ export function BatchExport(props: { certifications: CertificationSummary[]; cli
               // The files as signed, byte for byte; an unsigned package never goes out looking final.
               if (!frozen) throw new Error(`Not signed yet (${describeStatus(cert, todayLocal())}): export it with the drafts for review, or sign it first.`);
               if (!cert.signedPackageId) throw new Error('It was marked signed by an earlier version of CPNI Desk, which did not keep the package as signed: reopen it as a draft and sign it again.');
+              const { signedFiles } = await import('../../db/certification-steps');
               return signedFiles(cert.signedPackageId, 'single');
             }
             if (frozen) throw new Error(`Already ${cert.status}: export it with the signed packages.`);

@@ -6,7 +6,7 @@ import { listClients, matchesClient } from '../../db/clients';
 import { createLiveValue } from '../../db/live-value';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
-import { newCertification, previousCertificationYear, rollForward, type RollForwardChange } from '../../domain/certification-record';
+import type { RollForwardChange } from '../../domain/certification-record';
 import { certificationDueDate, certificationRequired, filingSeason } from '../../domain/deadlines';
 import { closureDates } from '../../domain/breach-clock';
 import { formatLong, todayLocal } from '../../domain/dates';
@@ -69,6 +69,8 @@ export function Certifications() {
     if (!certificationRequired(y)) return setError(y === 2017 ? 'No certification was due in 2017 (the 2016 rules had dropped it; filings resumed in 2018 for calendar year 2017).' : 'The annual certification was first due in 2008.');
     const existing = await findCertification(client.id, y);
     if (existing) return navigate(`/certifications/${existing.id}`);
+    // The certification model and its checks load when a certification is started, not with the screen.
+    const { newCertification, previousCertificationYear, rollForward } = await import('../../domain/certification-record');
     const previous = await findCertification(client.id, previousCertificationYear(y));
     const preparerId = preparers.value.find((p) => p.isDefault)?.id ?? '';
     const rolled = previous ? rollForward(previous, client, previous.id) : undefined;

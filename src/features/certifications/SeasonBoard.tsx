@@ -5,7 +5,9 @@ import { afterBatchExports } from './export-running';
 import { shortFingerprint } from '../../domain/signed-package';
 import { describeOpenChecks, openChecksWeight, type OpenChecks } from './open-checks';
 import type { PackageJobs } from './package-jobs';
-import { markFiledFromList, startSeason, type FiledResult, type SeasonStartItem } from '../../db/season';
+import type { FiledResult, SeasonStartItem } from '../../db/season';
+// Starting the season and marking filings need the certification model and its checks: loaded on click.
+const seasonSteps = () => import('../../db/season');
 import type { Certification } from '../../domain/certification-record';
 import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
 import { formatLong, formatWithWeekday, todayLocal, type IsoDate } from '../../domain/dates';
@@ -217,6 +219,7 @@ export function SeasonBoard(props: {
     setReport(undefined);
     setStarting({ done: 0, total: progress().total });
     try {
+      const { startSeason } = await seasonSteps();
       setReport(await startSeason(year(), (done, total) => setStarting({ done, total })));
     } catch (e) {
       setError(`The season could not be started: ${e instanceof Error ? e.message : String(e)}. Certifications already started are kept.`);
@@ -230,6 +233,7 @@ export function SeasonBoard(props: {
     if (!lines.length) return setFiled([]);
     setFiling(true);
     try {
+      const { markFiledFromList } = await seasonSteps();
       const results = await markFiledFromList(lines, year());
       setFiled(results);
       setPasted(results.filter((r) => !r.ok).map((r) => r.text).join('\n'));
