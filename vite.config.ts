@@ -16,6 +16,14 @@ const devServerCsp: Plugin = {
   transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
 };
 
+// The records, clients and certifications models, their storage and the shared form pieces:
+// nearly every screen opens with them. Left to the bundler they come as some twenty small
+// chunks, fetched and evaluated one by one before a screen can read anything; as one chunk a
+// screen opens with three files (the entry, this, its own). What a screen loads only on a click
+// (the statement checker, the certification model, PDFs, backups, the season steps) stays apart.
+const CORE = /[\\/]src[\\/](db|domain|ui)[\\/]|[\\/]src[\\/]features[\\/]records[\\/](ClientSelect|record-kinds)\.|[\\/]src[\\/]documents[\\/]file-names\.|[\\/]node_modules[\\/](valibot|solid-js[\\/]store)[\\/]/;
+const LOADED_ON_CLICK = /[\\/]domain[\\/]lint[\\/]|statement(-lint)?\.ts$|certification-record|backup|season|certification-steps|client-transfer|client-import|personal-details|public-text-check|citations/;
+
 export default defineConfig({
   plugins: [
     devServerCsp,
@@ -53,7 +61,20 @@ export default defineConfig({
     }),
   ],
   resolve: { alias: { html2canvas: emptyModule, canvg: emptyModule, dompurify: emptyModule } },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // What the entry loads stays in the entry's own files (the initial JS).
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            { name: 'core', test: (id) => CORE.test(id) && !LOADED_ON_CLICK.test(id), minShareCount: 2, includeDependenciesRecursively: false, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   // Module workers (the batch export's PDF worker) load jsPDF as a chunk of their own.
   worker: { format: 'es' },
 });
