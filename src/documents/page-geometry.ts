@@ -21,6 +21,11 @@ export interface Row {
   spacerBefore?: number;
   /** Must stay on the same page as the next row. */
   keepWithNext: boolean;
+  /**
+   * Rows sharing one `whole` are never split across pages, even where a run of rows kept
+   * together is taller than a page and must be broken somewhere (a signature block).
+   */
+  whole?: object;
   /** Ops relative to the row's top-left corner (x absolute, y from the row top). */
   ops: DrawOp[];
   /** Rows to repeat at the top of a page this row is carried over to (table headers). */

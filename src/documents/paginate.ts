@@ -134,11 +134,16 @@ function paginate(rows: readonly Row[], from: number, tight: Tightness, continue
       group.forEach(place);
       continue;
     }
-    // Taller than a page: keep what can be kept and break where it must.
-    group.forEach((row, k) => {
-      if (!empty && y + spaceAbove(row) + rowHeight(row) > BOTTOM) startContinuedPage(start + k, row);
-      place(row);
-    });
+    // Taller than a page: keep what can be kept and break where it must, never inside a whole.
+    for (let k = 0; k < group.length; ) {
+      const row = group[k]!;
+      let end = k + 1;
+      while (row.whole && group[end]?.whole === row.whole) end += 1;
+      const part = group.slice(k, end);
+      if (!empty && y + heightOf(part) > BOTTOM) startContinuedPage(start + k, row);
+      part.forEach(place);
+      k = end;
+    }
   }
   return pages;
 }

@@ -331,5 +331,7 @@ function signatureRows(signature: Signature, env: RowsEnv): Row[] {
     if (line === undefined || line === '') continue;
     rows.push(...textRows(line, { measure, size: BODY, bold: false, align: 'left', x: LEFT, width: WIDTH, lineFactor: 1.3 }));
   }
+  const whole = {};
+  for (const row of rows) row.whole = whole;
   return glueAll(rows);
 }

@@ -130,6 +130,20 @@ describe('pagination', () => {
   );
   const documents = fc.array(fc.array(block, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 3 });
 
+  it('keeps a signature whole where what is kept with it is taller than a page', () => {
+    const image = { kind: 'image', dataUrl: 'data:image/png;base64,', name: 'Jane Officer', title: 'President', date: 'March 2, 2026' } as const;
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [i % 3 ? 'CPNI' : 'CPNI supervisory review of every outbound marketing campaign that uses customer CPNI', '0']);
+    const table = (n: number): Block => ({ kind: 'table', columns: [{ header: 'Category', weight: 3 }, { header: 'Count', align: 'right' }], rows: rows(n) });
+    const blocks: Block[] = [table(10), { kind: 'spacer', height: 150 }, { kind: 'signature', signature: image }, { kind: 'signature', signature: image }, table(2)];
+    const pages = layoutDocuments([doc(blocks)], env);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      const rules = page.ops.filter((op) => op.kind === 'line' && Math.abs(op.x2 - op.x1 - 216) < 0.01);
+      expect(texts(page).filter((op) => op.text.startsWith('Date: March 2, 2026')).length).toBe(rules.length);
+      expect(page.ops.filter((op) => op.kind === 'image').length).toBe(rules.length);
+    }
+  });
+
   it('keeps every line inside the margins, no heading at the foot of a page, signatures whole', () => {
     fc.assert(
       fc.property(documents, (docs) => {
