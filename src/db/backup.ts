@@ -155,16 +155,25 @@ export async function restoreBackup(
   const total = (data.changeLog?.length ?? 0) + data.clients.length + data.preparers.length + data.records.length + data.certifications.length + (data.signedPackages?.length ?? 0);
   let done = 0;
   /**
-   * Writes in chunks inside the one transaction: each chunk's requests are queued only once the
-   * one before has been stored, so progress can be shown, and a failure in any chunk still rolls
-   * back every chunk (and the clears) with it.
+   * Writes in chunks inside the one transaction, so progress can be shown, and a failure in any
+   * chunk still rolls back every chunk (and the clears) with it. The next chunk is checked and
+   * queued while the one before is being stored: IndexedDB never waits for the checks.
    */
   const addInChunks = async <T>(table: { bulkAdd(rows: readonly T[]): Promise<unknown> }, rows: readonly T[], map: (row: T) => T = (r) => r) => {
+    let storing: Promise<void> | undefined;
     for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
-      await table.bulkAdd(rows.slice(i, i + RESTORE_CHUNK).map(map));
-      done += Math.min(RESTORE_CHUNK, rows.length - i);
-      options.onProgress?.(done, total);
+      const count = Math.min(RESTORE_CHUNK, rows.length - i);
+      const next = table.bulkAdd(rows.slice(i, i + RESTORE_CHUNK).map(map)).then(() => {
+        done += count;
+        options.onProgress?.(done, total);
+      });
+      // If an earlier chunk fails, the transaction aborts and this one fails with it: that
+      // failure is the same one, reported once.
+      next.catch(() => undefined);
+      if (storing) await storing;
+      storing = next;
     }
+    await storing;
   };
   const result = await d.transaction('rw', [...backedUpTables(), d.changeLog], async () => {
     const current = await d.settings.get('app');

@@ -34,6 +34,7 @@ import type { SignedPackage } from '../domain/signed-package';
 import { CURRENT_SCHEMA_VERSION } from './backup';
 import { db, nowInstant, type StoredRecord } from './database';
 import { logChange, logChanges } from './change-log';
+import { everyRecordOf } from './records';
 
 function tables() {
   const d = db();
@@ -51,7 +52,7 @@ async function readClients(clientIds: string[]): Promise<ClientTransferData> {
   const d = db();
   const clients = (await d.clients.bulkGet(clientIds)).filter((c) => c !== undefined);
   const ids = clients.map((c) => c.id);
-  const records = (await d.records.where('clientId').anyOf(ids).toArray()).map(withoutDate);
+  const records = (await everyRecordOf(ids)).map(withoutDate);
   const certifications = await d.certifications.where('clientId').anyOf(ids).toArray();
   const signedPackages = await d.signedPackages.where('certificationId').anyOf(certifications.map((c) => c.id)).toArray();
   const preparerIds = [...new Set(certifications.map((c) => c.preparerId).filter(Boolean))];

@@ -96,6 +96,22 @@ export function getRecord(id: string): Promise<StoredRecord | undefined> {
   return db().records.get(id);
 }
 
+/** Every deleted record: few by nature, read whole from the `deletedAt` index. */
+export function deletedRecords(): Promise<StoredRecord[]> {
+  return db().records.where('deletedAt').above('').toArray();
+}
+
+/** Every record of these clients, deleted ones included (a client file carries them all). */
+export async function everyRecordOf(clientIds: readonly string[]): Promise<StoredRecord[]> {
+  const records = db().records;
+  const chosen = new Set(clientIds);
+  const [live, deleted] = await Promise.all([
+    Promise.all(clientIds.map((id) => records.where('[clientId+liveDate]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray())),
+    deletedRecords(),
+  ]);
+  return [...live.flat(), ...deleted.filter((r) => chosen.has(r.clientId))];
+}
+
 export interface RecordQuery {
   clientId?: string;
   kind?: RecordKind;
@@ -121,7 +137,7 @@ export async function queryRecords(q: RecordQuery): Promise<{ rows: StoredRecord
   if (q.deleted === true) {
     const inRange = (r: StoredRecord) =>
       (!q.clientId || r.clientId === q.clientId) && (!q.kind || r.kind === q.kind) && (!q.from || r.date >= q.from) && (!q.to || r.date <= q.to);
-    const rows = (await table.where('deletedAt').above('').toArray()).filter(inRange);
+    const rows = (await deletedRecords()).filter(inRange);
     rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (q.order !== 'asc') rows.reverse();
     return { rows: rows.slice(offset, offset + limit), total: rows.length };

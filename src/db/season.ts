@@ -58,8 +58,8 @@ export async function startSeason(year: number, onProgress: (done: number, total
   const covered = year - 1;
   await database.transaction('r', database.records, async () => {
     for (const item of items) {
-      const rows = await database.records.where('[clientId+date]').between([item.clientId, `${covered}-01-01`], [item.clientId, `${covered}-12-31`], true, true).toArray();
-      for (const r of rows) if (!r.deletedAt && RECORD_KINDS.includes(r.kind)) item.recordCounts[r.kind] = (item.recordCounts[r.kind] ?? 0) + 1;
+      const rows = await database.records.where('[clientId+liveDate]').between([item.clientId, `${covered}-01-01`], [item.clientId, `${covered}-12-31`], true, true).toArray();
+      for (const r of rows) if (RECORD_KINDS.includes(r.kind)) item.recordCounts[r.kind] = (item.recordCounts[r.kind] ?? 0) + 1;
     }
   });
   return items;

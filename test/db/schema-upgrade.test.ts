@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CpniDatabase, SCHEMA_VERSIONS, useDatabase } from '../../src/db/database';
-import { queryRecords, restoreRecord, softDeleteRecord } from '../../src/db/records';
+import { everyRecordOf, queryRecords, restoreRecord, softDeleteRecord } from '../../src/db/records';
+import { retentionCandidates } from '../../src/db/retention';
 import { loadDashboard } from '../../src/db/dashboard';
 import { v1Rows } from '../fixtures/db-v1';
 import { upgradeAnswers } from '../../src/domain/statement-upgrade';
@@ -63,6 +64,12 @@ describe('schema versions', () => {
             "syncBases": "key",
           },
           "version": 6,
+        },
+        {
+          "stores": {
+            "records": "id, deletedAt, liveDate, [clientId+liveDate], [kind+liveDate], [clientId+kind+liveDate]",
+          },
+          "version": 7,
         },
       ]
     `);
@@ -163,6 +170,30 @@ describe('schema versions', () => {
     expect(await current.syncBases.count()).toBe(0);
     await current.syncBases.put({ key: `clients:${v1Rows.clients[0]!.id}`, hash: 'a'.repeat(64), at: '2026-02-01T10:00:00.000Z' });
     await expect(current.syncBases.put({ key: 'clients:x', hash: 'not a hash', at: '2026-02-01T10:00:00.000Z' })).rejects.toThrow(/SHA-256/);
+    current.close();
+  });
+
+  it('opens a database written by version 6 without the `date` indexes; the retention review and a client file still find deleted records', async () => {
+    const name = `upgrade-v6-${crypto.randomUUID()}`;
+    const a = v1Rows.clients[0]!.id;
+    const b = 'client-b';
+    const at = '2026-02-01T10:00:00.000Z';
+    const training = (id: string, clientId: string, date: string, deletedAt?: string) => ({
+      id, clientId, kind: 'training', heldOn: date, topic: 'CPNI basics', date, createdAt: at, updatedAt: at, rev: 1, entityVersion: 2, ...(deletedAt ? { deletedAt } : { liveDate: date }),
+    });
+    const records = [training('old-live', a, '2015-03-01'), training('old-gone', a, '2014-06-01', at), training('new-gone', b, '2026-01-05', at), training('new-live', b, '2026-01-06'), training('older-live', b, '2013-01-01')];
+    await writeOldDatabase(name, 6, { ...v1Rows, records });
+    const current = new CpniDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(7);
+    expect(current.records.schema.indexes.map((i) => i.name)).not.toContain('date');
+    useDatabase(current);
+    expect(await current.records.count()).toBe(5);
+    // Past the shortest retention period: live and deleted alike, oldest first; nothing recent.
+    expect((await retentionCandidates('2026-12-02')).map((r) => r.id)).toEqual(['older-live', 'old-gone', 'old-live']);
+    // A client file carries the client's deleted records too, and never another client's.
+    expect((await everyRecordOf([a])).map((r) => r.id).sort()).toEqual(['old-gone', 'old-live']);
+    expect((await everyRecordOf([b])).map((r) => r.id).sort()).toEqual(['new-gone', 'new-live', 'older-live']);
     current.close();
   });
 });
