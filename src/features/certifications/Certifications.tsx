@@ -114,7 +114,8 @@ export function Certifications() {
         </Show>
       </section>
 
-      <Show when={clients.value.some((c) => !c.archived)}>
+      {/* Shown once both are read: never a moment of "Not started" for a client whose certification is still being read. */}
+      <Show when={!certifications.loading && clients.value.some((c) => !c.archived)}>
         <SeasonBoard clients={clients.value} certifications={certifications.value} loaded={!certifications.loading} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
       </Show>
 
