@@ -8,7 +8,7 @@ import type { Certification, CertificationFields } from '../domain/certification
 import { amendedCoverLetterBody, coverLetterBody, filedProblems } from '../domain/certification-record';
 import { stepProblem, type StatusStep } from '../domain/certification-status';
 import { formatLong, todayLocal, type IsoDate } from '../domain/dates';
-import type { SignedFile, SignedPackage } from '../domain/signed-package';
+import { shortFingerprint, type SignedFile, type SignedPackage } from '../domain/signed-package';
 import { logChange } from './change-log';
 import { db, newId, nowInstant } from './database';
 import { editableFields } from './certifications';
@@ -64,6 +64,23 @@ export async function setReturnedSignature(
     const kind = fields.signature.kind === 'image' ? 'a signature image' : 'a typed /s/ signature';
     await logChange({ entity: 'certification', entityId: id, action: 'update', summary: `Recorded the officer's signature that came back: ${kind}, dated ${fields.signatureDate}` });
     return { ok: true as const, rev };
+  });
+}
+
+/**
+ * Notes the copy just exported for a remote officer's signature: its text fingerprint and the
+ * day. Only a certification ready to sign has one; the editor's saves never touch it.
+ */
+export async function noteSentForSignature(id: string, textHash: string, on: IsoDate): Promise<StepResult> {
+  const d = db();
+  return d.transaction('rw', d.certifications, d.changeLog, async () => {
+    const found = await current(id, 'sign');
+    if ('message' in found) return { ok: false as const, message: found.message };
+    const sent = found.cert.sentForSignature;
+    if (sent?.textHash === textHash && sent.on === on) return { ok: true as const };
+    await d.certifications.put({ ...found.cert, sentForSignature: { textHash, on }, updatedAt: nowInstant(), rev: (found.cert.rev ?? 0) + 1 });
+    await logChange({ entity: 'certification', entityId: id, action: 'update', summary: `Exported the copy for signature (text fingerprint ${shortFingerprint(textHash)})` });
+    return { ok: true as const };
   });
 }
 
@@ -179,6 +196,7 @@ export async function startAmendedFiling(id: string): Promise<StepResult<{ id: s
     };
     delete amendment.signedPackageId;
     delete amendment.amendedById;
+    delete amendment.sentForSignature;
     await d.certifications.add(amendment);
     await d.certifications.put({ ...original, amendedById: amendmentId, updatedAt: now });
     await logChange({ entity: 'certification', entityId: amendmentId, action: 'create', summary: `Started an amended filing of the ${original.certificationYear} certification filed on ${original.filedOn}` });

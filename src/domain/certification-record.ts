@@ -74,6 +74,11 @@ export interface CertificationFields {
   /** The package as the officer signed it (a row of its own); set while signed or filed. */
   signedPackageId?: string;
   /**
+   * The last copy exported for a remote officer's signature: its text fingerprint (`filedTextHash`)
+   * and the day. A signature that comes back is recorded only while the text still has it.
+   */
+  sentForSignature?: { textHash: string; on: IsoDate };
+  /**
    * Version-1 answers only: the single tick that confirmed all answers at once. Each topic is now
    * reviewed on its own (`answers.topics`); `upgradeAnswers` keeps this date only as a note.
    */

@@ -17,6 +17,7 @@ import { storedSignatureImageProblem } from '../signature-image';
 import { AnswersTooNewError, upgradeAnswers } from '../statement-upgrade';
 import { STATEMENT_SECTION_IDS } from '../statement-sections';
 import { checkAgainst, dateOrEmpty, defineEntity, EntityProblem, idSchema, isPlainObject, plain, stampEntries, type Row } from './entity';
+import { HASH } from './signed-package';
 
 export const CERTIFICATION_VERSION = 2;
 
@@ -154,6 +155,9 @@ export const certificationRowSchema = v.object({
   ),
   amendedById: v.optional(idSchema('The id of the amended filing')),
   signedPackageId: v.optional(idSchema('The id of the signed package')),
+  sentForSignature: v.optional(
+    plain(v.object({ textHash: HASH('The fingerprint of the copy sent for signature'), on: dateOrEmpty('The day the copy for signature was exported') })),
+  ),
   answersReviewedOn: v.optional(dateOrEmpty('The answers-reviewed date'), ''),
 });
 

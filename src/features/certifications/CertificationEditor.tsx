@@ -512,6 +512,7 @@ function Editor(props: { certification: Certification; records: StoredRecord[]; 
       />
       <Show when={draft.status === 'ready'}>
         <ForSignaturePanel
+          certificationId={props.certification.id}
           certification={draft}
           assembled={assembled()}
           client={props.client}

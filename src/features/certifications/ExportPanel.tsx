@@ -134,11 +134,16 @@ function ExportControls(props: {
  * The officer's copy of a ready certification: the package as it will be filed, unsigned, with
  * a signature page that prints the text fingerprint the signed package will keep.
  */
-export function ForSignaturePanel(props: { certification: CertificationFields; assembled: AssembledPackage; client: Client; preparer?: Preparer; blockedReason: string }) {
+export function ForSignaturePanel(props: { certificationId: string; certification: CertificationFields; assembled: AssembledPackage; client: Client; preparer?: Preparer; blockedReason: string }) {
   const { busy, error, done, run } = createDownloadAction(async () => {
     const { exportForSignature } = await import('../../documents/for-signature');
     const { shortFingerprint } = await import('../../domain/signed-package');
-    const file = await exportForSignature({ cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || todayLocal() });
+    const { noteSentForSignature } = await import('../../db/certification-steps');
+    const today = todayLocal();
+    const file = await exportForSignature({ cert: props.certification, assembled: props.assembled, client: props.client, preparer: props.preparer, documentDate: props.certification.dateFiled || today });
+    // Noted before the download: a signature is later recorded only against the text this copy carries.
+    const noted = await noteSentForSignature(props.certificationId, file.textHash, today);
+    if (!noted.ok) throw new Error(noted.message);
     downloadBytes(file.bytes, file.fileName);
     return `Exported ${file.fileName}, text fingerprint ${shortFingerprint(file.textHash)}.`;
   });

@@ -6,15 +6,18 @@
  * others still go through.
  */
 import { APP_VERSION } from '../../app/version';
-import { setReturnedSignature, signCertification } from '../../db/certification-steps';
+import { noteSentForSignature, setReturnedSignature, signCertification } from '../../db/certification-steps';
 import { clientRecords, getCertification } from '../../db/certifications';
 import { getClient } from '../../db/clients';
 import { listPreparers } from '../../db/preparers';
 import { getSettings } from '../../db/settings';
-import { assemblePackage, readinessProblems, type SignatureChoice } from '../../domain/certification-record';
+import { assemblePackage, readinessProblems, type Certification, type SignatureChoice } from '../../domain/certification-record';
+import type { Client, Preparer, Settings } from '../../domain/schema';
+import type { StoredRecord } from '../../db/database';
+import { filedTextHash, shortFingerprint } from '../../domain/signed-package';
 import { signatureImageProblem } from '../../domain/signature-image';
 import { signingProblems } from '../../domain/certification-status';
-import { todayLocal, type IsoDate } from '../../domain/dates';
+import { formatLong, todayLocal, type IsoDate } from '../../domain/dates';
 import { freezePackage } from './freeze-package';
 import type { BatchResult } from '../../documents/batch';
 
@@ -43,6 +46,15 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const signature: SignatureChoice = item.image ? { kind: 'image', dataUrl: item.image } : { kind: 'typed' };
   const imageProblem = item.image ? signatureImageProblem(item.image) : undefined;
   if (imageProblem) return fail(imageProblem);
+  const sent = cert.sentForSignature;
+  if (sent) {
+    // What the officer signed is the copy exported for signature: its text must still be this one.
+    const now = await textHashNow(cert, client, records, settings, preparers, today);
+    if (now !== sent.textHash)
+      return fail(
+        `The text has changed since the copy for signature was exported on ${formatLong(sent.on)} (fingerprint on that copy ${shortFingerprint(sent.textHash)}, the text now ${shortFingerprint(now)}): the officer signed other words. Nothing was recorded. Export a new copy for signature and have it signed.`,
+      );
+  }
   const sameSignature = cert.signature.kind === signature.kind && (signature.kind === 'typed' || (cert.signature.kind === 'image' && cert.signature.dataUrl === signature.dataUrl));
   if (cert.signatureDate !== item.signatureDate || !sameSignature) {
     // The date the officer gave replaces the planned one; the certification stays ready to sign.
@@ -57,6 +69,14 @@ export async function recordSignature(item: SignatureReturn, today: IsoDate = to
   const frozen = await freezePackage({ cert, assembled, client, records, settings, preparer, documentDate: cert.dateFiled || today, appVersion: APP_VERSION });
   const result = await signCertification(cert.id, cert.rev ?? 0, frozen);
   return result.ok ? { certificationId: cert.id, ok: true, textHash: frozen.textHash ?? '' } : fail(result.message);
+}
+
+/** The fingerprint of the text the certification would be filed with now (the signature left out). */
+async function textHashNow(cert: Certification, client: Client, records: StoredRecord[], settings: Settings, preparers: Preparer[], today: IsoDate): Promise<string> {
+  const { packageDocuments } = await import('../../documents/package');
+  const preparer = preparers.find((p) => p.id === cert.preparerId) ?? preparers.find((p) => p.isDefault);
+  const documents = packageDocuments({ cert, assembled: assemblePackage(cert, client, records, settings), client, preparer, documentDate: cert.dateFiled || today, signed: true });
+  return filedTextHash(JSON.parse(JSON.stringify(documents)) as unknown[]);
 }
 
 /** The officers' copies for signature of ready certifications, one PDF each, in one zip. */
@@ -79,7 +99,10 @@ export async function exportForSignatureBatch(
           if (cert.status !== 'ready') throw new Error(`It is ${cert.status === 'draft' ? 'a draft' : cert.status}, not ready to sign.`);
           const assembled = assemblePackage(cert, client, await clientRecords(client.id), settings);
           const preparer = preparers.find((p) => p.id === cert.preparerId) ?? preparers.find((p) => p.isDefault);
-          return [await exportForSignature({ cert, assembled, client, preparer, documentDate: cert.dateFiled || today })];
+          const file = await exportForSignature({ cert, assembled, client, preparer, documentDate: cert.dateFiled || today });
+          const noted = await noteSentForSignature(cert.id, file.textHash, today);
+          if (!noted.ok) throw new Error(noted.message);
+          return [file];
         },
       };
     }),
