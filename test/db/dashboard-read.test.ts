@@ -32,4 +32,19 @@ describe('what the dashboard reads', () => {
     const database = db();
     await expect(database.transaction('r', database.certifications, () => readIndexKeys(database.certifications, 'progressKey'))).rejects.toThrow('outside a Dexie transaction');
   });
+
+  it('reads every index key once, in index order, whatever the ids look like', async () => {
+    const database = db();
+    // UUID-like ids, and ids no app version makes: upper case, past "f", digits only, not ASCII.
+    const clientIds = ['0f1c', '1a', '9z', 'A1', 'F', 'f0', 'ffff', 'g-1', 'zz', 'client-3', '00', '1', 'é'];
+    const client = (await getClient((await saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456' }) as { id: string }).id))!;
+    for (const [i, clientId] of clientIds.entries()) {
+      const made = await createCertification({ ...newCertification({ ...client, id: clientId }, 2020 + (i % 5)) });
+      expect(made.ok).toBe(true);
+    }
+    const viaDexie = await database.certifications.orderBy('progressKey').primaryKeys();
+    const read = await readIndexKeys(database.certifications, 'progressKey');
+    expect(read.map((k) => k.primaryKey)).toEqual(viaDexie);
+    expect(read.map((k) => k.key[0]).sort()).toEqual([...clientIds].sort());
+  });
 });
