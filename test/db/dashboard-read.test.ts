@@ -1,7 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CpniDatabase, db, useDatabase } from '../../src/db/database';
+import { CpniDatabase, db, useDatabase, type ProgressKey } from '../../src/db/database';
 import { getClient, saveClient } from '../../src/db/clients';
 import { saveRecord } from '../../src/db/records';
 import { createCertification } from '../../src/db/certifications';
@@ -43,7 +43,7 @@ describe('what the dashboard reads', () => {
       expect(made.ok).toBe(true);
     }
     const viaDexie = await database.certifications.orderBy('progressKey').primaryKeys();
-    const read = await readIndexKeys(database.certifications, 'progressKey');
+    const read = await readIndexKeys<ProgressKey>(database.certifications, 'progressKey');
     expect(read.map((k) => k.primaryKey)).toEqual(viaDexie);
     expect(read.map((k) => k.key[0]).sort()).toEqual([...clientIds].sort());
   });
