@@ -3,7 +3,7 @@ import { For, Show, createMemo } from 'solid-js';
 import { listClients } from '../../db/clients';
 import type { Client } from '../../domain/schema';
 import { createLiveValue } from '../../db/live-value';
-import { createRecordsQuery, type RecordQuery } from '../../db/records';
+import { createRecordsCountQuery, createRecordsPageQuery, type RecordQuery } from '../../db/records';
 import { createLiveQuery } from '../../db/live';
 import { formatLong, isIsoDate, todayLocal, yearOf } from '../../domain/dates';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
@@ -49,12 +49,16 @@ export function Records() {
     offset: (requestedPage() - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   }));
-  const records = createRecordsQuery(query);
-  const total = () => records.value.total;
-  const lastPage = () => Math.max(1, Math.ceil(total() / PAGE_SIZE));
+  // The page is shown as soon as it is read; the count follows (a long range counts slowly).
+  const records = createRecordsPageQuery(query);
+  const counted = createRecordsCountQuery(query);
+  /** The count of this query, once counted (never the last query's). */
+  const total = () => (counted.value?.query === query() ? counted.value.total : undefined);
+  const rows = () => records.value;
+  const lastPage = () => Math.max(1, Math.ceil((total() ?? 0) / PAGE_SIZE));
   const page = () => Math.min(requestedPage(), lastPage());
-  const firstShown = () => (total() === 0 ? 0 : Math.min((requestedPage() - 1) * PAGE_SIZE + 1, total()));
-  const lastShown = () => Math.min(firstShown() + records.value.rows.length - 1, total());
+  const firstShown = () => (rows().length === 0 ? 0 : (requestedPage() - 1) * PAGE_SIZE + 1);
+  const lastShown = () => firstShown() + rows().length - 1;
 
   // Filters change the result set: start again at its first page.
   const setFilter = (change: Partial<Params>) => setParams({ ...change, page: undefined }, { replace: true, scroll: false });
@@ -90,7 +94,7 @@ export function Records() {
       </Show>
 
       {/* After the first page is on screen: the training check reads every client's training records. */}
-      <Show when={!deleted() && !records.loading && !clients.loading}>
+      <Show when={!deleted() && !records.loading && total() !== undefined && !clients.loading}>
         <TrainingWarnings clients={clients.value.filter((c) => (params.client ? c.id === params.client : !c.archived))} names={clientName()} />
       </Show>
 
@@ -113,14 +117,18 @@ export function Records() {
       </Show>
 
       <p class="records-count" aria-live="polite" data-testid="records-count">
-        <Show when={!records.loading || total() > 0} fallback="Loading records…">
+        <Show when={!records.loading || rows().length > 0} fallback="Loading records…">
           {total() === 0
             ? `No ${deleted() ? 'deleted ' : ''}${noun()} match these filters.`
-            : `${number(firstShown())}–${number(lastShown())} of ${number(total())} ${deleted() ? 'deleted ' : ''}${noun()}`}
+            : rows().length === 0
+              ? total() === undefined
+                ? 'Loading records…'
+                : `No ${deleted() ? 'deleted ' : ''}${noun()} on this page: there are ${number(total()!)}.`
+              : `${number(firstShown())}–${number(lastShown())} of ${total() === undefined ? '…' : number(total()!)} ${deleted() ? 'deleted ' : ''}${noun()}`}
         </Show>
       </p>
 
-      <Show when={total() > 0}>
+      <Show when={rows().length > 0}>
         <table class="table" data-testid="records-table" aria-busy={records.loading ? 'true' : undefined}>
           <caption class="visually-hidden">
             {deleted() ? 'Deleted records' : 'Records'}, {order() === 'desc' ? 'newest first' : 'oldest first'}
@@ -141,7 +149,7 @@ export function Records() {
             </tr>
           </thead>
           <tbody>
-            <For each={records.value.rows}>
+            <For each={rows()}>
               {(r) => (
                 <tr>
                   <td class="nowrap">{formatLong(r.date)}</td>
@@ -160,6 +168,8 @@ export function Records() {
             </For>
           </tbody>
         </table>
+      </Show>
+      <Show when={(total() ?? 0) > 0}>
         <Pager page={page()} pages={lastPage()} label="Pages of records" onPage={goTo} firstLast />
       </Show>
     </>
