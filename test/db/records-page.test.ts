@@ -11,10 +11,11 @@ let b = '';
 beforeEach(async () => {
   useDatabase(new CpniDatabase(`records-page-${crypto.randomUUID()}`));
   const saved = await Promise.all([saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456' }), saveClient({ legalName: 'Prairie Tel', filerId: '812345' })]);
-  [a, b] = saved.map((s) => (s.ok ? s.id : ''));
+  a = saved[0].ok ? saved[0].id : '';
+  b = saved[1].ok ? saved[1].id : '';
   const day = (i: number) => `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-  await addRecords('training', a!, Array.from({ length: 70 }, (_, i) => ({ heldOn: day(i), topic: `Session ${i}` })));
-  await addRecords('complaint', b!, Array.from({ length: 40 }, (_, i) => ({ receivedOn: day(i), category: 'other', summary: `Complaint ${i}`, publicSummary: '', resolution: '' })));
+  await addRecords('training', a, Array.from({ length: 70 }, (_, i) => ({ heldOn: day(i), topic: `Session ${i}` })));
+  await addRecords('complaint', b, Array.from({ length: 40 }, (_, i) => ({ receivedOn: day(i), category: 'other', summary: `Complaint ${i}`, publicSummary: '', resolution: '' })));
   const { rows } = await queryRecords({ clientId: a, limit: 5 });
   for (const r of rows) await softDeleteRecord(r.id);
 });
