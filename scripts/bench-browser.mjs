@@ -55,20 +55,15 @@ try {
     return times[Math.floor(times.length / 2)];
   }
   // What the dashboard shows, read raw: clients, the live clocked records, the certifications'
-  // progress from their index keys, the settings.
+  // summaries, the settings.
   const rawDashboard = await raw(async (db) => {
     const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const tx = db.transaction(['clients', 'records', 'certifications', 'settings']);
-    const keys = [];
-    const cursor = new Promise((ok) => {
-      const c = tx.objectStore('certifications').index('progressKey').openKeyCursor();
-      c.onsuccess = () => { if (c.result) { keys.push(c.result.key); c.result.continue(); } else ok(keys); };
-    });
+    const tx = db.transaction(['clients', 'records', 'certificationSummaries', 'settings']);
     const kinds = ['breach', 'optOutFailure', 'notice'];
     await Promise.all([
       q(tx.objectStore('clients').index('legalName').getAll()),
       ...kinds.map((k) => q(tx.objectStore('records').index('[kind+liveDate]').getAll(IDBKeyRange.bound([k, ''], [k, '\uffff'])))),
-      cursor,
+      q(tx.objectStore('certificationSummaries').getAll()),
       q(tx.objectStore('settings').get('app')),
     ]);
   });
@@ -90,17 +85,12 @@ try {
     );
   const rawAll = await rawPage('liveDate', '', '\uffff');
   const rawOne = await rawPage('[clientId+liveDate]', ['client-7', ''], ['client-7', '\uffff']);
-  // What the certifications screen shows, read raw: each certification's progressKey index key
-  // with its primary key (one key cursor, never the 3.6 KB rows) and the clients by name.
+  // What the certifications screen shows, read raw: every certification's summary (never the
+  // 3.6 KB rows) and the clients by name.
   const rawCerts = await raw(async (db) => {
     const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const tx = db.transaction(['certifications', 'clients']);
-    const rows = [];
-    const cursor = new Promise((ok) => {
-      const c = tx.objectStore('certifications').index('progressKey').openKeyCursor();
-      c.onsuccess = () => { if (c.result) { rows.push([c.result.primaryKey, c.result.key]); c.result.continue(); } else ok(rows); };
-    });
-    await Promise.all([cursor, q(tx.objectStore('clients').index('legalName').getAll())]);
+    const tx = db.transaction(['certificationSummaries', 'clients']);
+    await Promise.all([q(tx.objectStore('certificationSummaries').getAll()), q(tx.objectStore('clients').index('legalName').getAll())]);
   });
 
   // The moment a screen's data is on screen, stamped in the page: the first time the selector

@@ -108,13 +108,16 @@ try {
         req.onerror = () => fail(req.error);
       });
       const q = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-      const tx = db.transaction(['clients', 'certifications'], 'readwrite');
+      const tx = db.transaction(['clients', 'certifications', 'certificationSummaries'], 'readwrite');
       const client = await q(tx.objectStore('clients').get(clientId));
       const cert = await q(tx.objectStore('certifications').get(certPath.split('/').pop()));
+      const summary = await q(tx.objectStore('certificationSummaries').get(cert.id));
       for (let i = 1; i < count; i++) {
         const id = `bench-client-${i}`;
         tx.objectStore('clients').put({ ...client, id, legalName: `Carrier ${String(i).padStart(3, '0')} Telephone Co.`, filerId: String(830000 + i) });
-        tx.objectStore('certifications').put({ ...cert, id: `bench-cert-${i}`, clientId: id, progressKey: [id, ...cert.progressKey.slice(1)] });
+        tx.objectStore('certifications').put({ ...cert, id: `bench-cert-${i}`, clientId: id });
+        // Past the app, so its summary too, as the app keeps it.
+        tx.objectStore('certificationSummaries').put({ ...summary, id: `bench-cert-${i}`, clientId: id });
       }
       await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
       db.close();

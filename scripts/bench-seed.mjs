@@ -65,11 +65,12 @@ export function seedConsultantData(page, sizes) {
             id: `k-${year}-${c}`, clientId: `client-${c}`, certificationYear: year, status, signatory: { name: 'Ann Lee', title: 'President' }, preparerId: '',
             dateFiled: '', signatureDate, filedOn, ecfsConfirmation, answers: { version: 2, values: {}, topics: {}, simChangeComplianceDate: '' }, sectionEdits: { training: edit }, overrides: {}, lintOverrides: [],
             signature: { kind: 'typed' }, coverLetter: { include: false, addressee: [], body: '', cc: [] }, createdAt: now, updatedAt: now, rev: 1, entityVersion: 2,
-            progressKey: [`client-${c}`, year, status, signatureDate, filedOn, ecfsConfirmation, 0],
           });
         }
       }
       await put('certifications', certs);
+      // Written straight into IndexedDB, past the app: so their summaries too, as the app keeps them.
+      await put('certificationSummaries', certs.map(({ id, clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation }) => ({ id, clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation })));
       const deletedCount = await new Promise((ok) => {
         const req = db.transaction('records').objectStore('records').index('deletedAt').count();
         req.onsuccess = () => ok(req.result);

@@ -96,10 +96,7 @@ export async function makeBackupFile(passphrase: string, createdAt: string = now
       for (const row of rows) row.date = row.liveDate = undefined;
       lists.records.add(rows);
     }),
-    readPages(tx.objectStore('certifications'), pageRows, (rows) => {
-      for (const row of rows) row.progressKey = undefined; // derived (schema version 5)
-      lists.certifications.add(rows);
-    }),
+    readPages(tx.objectStore('certifications'), pageRows, (rows) => lists.certifications.add(rows)),
     requested(tx.objectStore('signedPackages').getAll()) as Promise<SignedPackage[]>,
     readPages(tx.objectStore('changeLog'), pageRows, (rows) => lists.changeLog.add(rows)) as Promise<ChangeLogEntry | undefined>,
   ]);

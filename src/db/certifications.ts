@@ -4,13 +4,13 @@ import type { Certification, CertificationFields } from '../domain/certification
 import { EDITABLE_CERTIFICATION_FIELDS, type EditableCertificationField } from '../domain/entities';
 import { CHANGED_ELSEWHERE } from '../domain/conflicts';
 import { canonicalJson } from '../domain/sha256';
-import { readIndexKeys } from './index-keys';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
 import { createLiveValue } from './live-value';
-import type { ProgressKey, StoredRecord } from './database';
-import type { CertificationStatus } from '../domain/certification-status';
+import type { StoredRecord } from './database';
+import { certificationSummariesSource } from './shared-reads';
+import { compareSummaries, type CertificationSummary } from './certification-summaries';
 
 export async function createCertification(fields: CertificationFields): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const database = db();
@@ -86,50 +86,21 @@ export function clientRecords(clientId: string): Promise<StoredRecord[]> {
   return db().records.where('[clientId+liveDate]').between([clientId, Dexie.minKey], [clientId, Dexie.maxKey], true, true).toArray();
 }
 
-/** What the certifications list and the season board show of every certification, without its answers and statement. */
-export interface CertificationSummary {
-  id: string;
-  clientId: string;
-  certificationYear: number;
-  status: CertificationStatus;
-  signatureDate: string;
-  filedOn: string;
-  ecfsConfirmation: string;
-  /** Set on an amended filing. */
-  amends?: true;
-  /** Set on a filing that an amended one replaces. */
-  amendedById?: string;
-}
+export type { CertificationSummary } from './certification-summaries';
 
 /**
- * Every certification's summary, read from the `progressKey` index alone (one key cursor: never
- * the 3.6 KB of answers and statement of each of thousands of rows). Only the few client-years
- * with an amended filing are read whole, to know which filing of the chain is in force.
+ * What the certifications list and the season board show of every certification, without its
+ * answers and statement: the summaries store (see certification-summaries.ts), by client and year.
  */
 export async function listCertificationSummaries(): Promise<CertificationSummary[]> {
-  const database = db();
-  const keys = await readIndexKeys<ProgressKey>(database.certifications, 'progressKey');
-  const out: CertificationSummary[] = keys.map(({ key, primaryKey }) => {
-    const [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] = key;
-    return { id: primaryKey, clientId, certificationYear, status: status as CertificationStatus, signatureDate, filedOn, ecfsConfirmation, ...(amends ? { amends: true as const } : {}) };
-  });
-  const chains = new Map<string, [string, number]>();
-  for (const s of out) if (s.amends) chains.set(`${s.clientId}\u0000${s.certificationYear}`, [s.clientId, s.certificationYear]);
-  if (chains.size) {
-    const rows = await database.certifications.where('[clientId+certificationYear]').anyOf([...chains.values()]).toArray();
-    const whole = new Map(rows.map((r) => [r.id, r]));
-    for (const [i, s] of out.entries()) {
-      const row = whole.get(s.id);
-      if (!row) continue;
-      out[i] = { ...s, ...(row.amendedById ? { amendedById: row.amendedById } : {}) };
-    }
-  }
-  return out;
+  return (await db().certificationSummaries.toArray()).sort(compareSummaries);
 }
+
+export { certificationSummariesSource } from './shared-reads';
 
 /** Every certification's summary as a plain signal (see `listCertificationSummaries`). */
 export function createCertificationSummariesQuery() {
-  return createLiveValue(() => listCertificationSummaries(), [] as CertificationSummary[]);
+  return createLiveValue({ shared: () => certificationSummariesSource }, [] as CertificationSummary[]);
 }
 
 /** The certifications of `ids` whole, in that order (undefined where one no longer exists), in one read. */

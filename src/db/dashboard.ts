@@ -2,10 +2,11 @@ import Dexie from 'dexie';
 import { CLOCKED_KIND_NAMES } from '../domain/kinds/clocked';
 import type { CertificationProgress } from '../domain/deadlines';
 import type { Client, Settings } from '../domain/schema';
-import { db, type ProgressKey, type StoredRecord } from './database';
+import { db, type StoredRecord } from './database';
+import { compareSummaries } from './certification-summaries';
 import { getSettings } from './settings-read';
-import { readIndexKeys } from './index-keys';
 import { createLiveValue } from './live-value';
+import { liveSource, liveSourceFamily } from './live-source';
 
 /** What the dashboard shows first: the clients, each certification's progress and the settings. */
 export interface SeasonData {
@@ -21,29 +22,21 @@ export interface DashboardData extends SeasonData {
 }
 
 /**
- * The clients, each certification's progress and the settings.
- * Certifications are read from the `progressKey` index alone (its keys hold what the dashboard
- * shows), never the statement, answers or signature of 1,500 certifications.
+ * The clients, each certification's progress and the settings, in one read transaction.
+ * Certifications come from their summaries (see certification-summaries.ts), never the
+ * statement, answers or signature of 1,500 certifications.
  */
 export async function loadSeason(): Promise<SeasonData> {
   const database = db();
-  // The index keys come from a key cursor of their own (see readIndexKeys), beside the transaction.
-  const [[clients, settings, counts], keys] = await Promise.all([
-    database.transaction('r', database.clients, database.settings, database.records, () =>
-      Promise.all([database.clients.orderBy('legalName').toArray(), getSettings(), Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count()))]),
-    ),
-    readIndexKeys<ProgressKey>(database.certifications, 'progressKey'),
-  ]);
-  const certifications = keys.map(({ key: [clientId, certificationYear, status, signatureDate, filedOn, ecfsConfirmation, amends] }) => ({
-    clientId,
-    certificationYear,
-    status,
-    signatureDate,
-    filedOn,
-    ecfsConfirmation,
-    ...(amends ? { amends: true } : {}),
-  })) as CertificationProgress[];
-  return { clients, certifications, settings, clockedCount: counts.reduce((a, b) => a + b, 0) };
+  const [clients, settings, counts, certifications] = await database.transaction('r', [database.clients, database.settings, database.records, database.certificationSummaries], () =>
+    Promise.all([
+      database.clients.orderBy('legalName').toArray(),
+      getSettings(),
+      Promise.all(CLOCKED_KIND_NAMES.map((kind) => clockedRange(kind).count())),
+      database.certificationSummaries.toArray(),
+    ]),
+  );
+  return { clients, certifications: certifications.sort(compareSummaries), settings, clockedCount: counts.reduce((a, b) => a + b, 0) };
 }
 
 /**
@@ -73,10 +66,13 @@ export async function loadDashboard(): Promise<DashboardData> {
  * The dashboard's data in two live parts: the season first, then (once the season is read, so
  * the two reads never compete) the records' clocks, which can be thousands of rows.
  */
+export const seasonSource = liveSource(loadSeason);
+const clockedSource = liveSourceFamily(String, (ready: boolean) => (ready ? loadClocked() : undefined));
+
 export function createDashboardQuery() {
-  const season = createLiveValue(() => loadSeason(), undefined as SeasonData | undefined);
+  const season = createLiveValue({ shared: () => seasonSource }, undefined as SeasonData | undefined);
   const clocked = createLiveValue(
-    (ready: boolean) => (ready ? loadClocked() : undefined),
+    { shared: clockedSource },
     undefined as StoredRecord[] | undefined,
     () => !season.loading,
   );

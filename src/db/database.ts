@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Client, Preparer } from '../domain/schema';
+import { stopLiveSources } from './live-source';
+import { SUMMARIES_STORE, summariesMiddleware, summaryOf, type CertificationSummary } from './certification-summaries';
 import type { Certification } from '../domain/certification-record';
 import type { Row } from '../domain/entities/entity';
 import type { ChangeLogEntry, SettingsRow, StoredRecord, StoredSignedPackage, SyncBase } from '../domain/entities';
@@ -76,6 +78,16 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       records: 'id, deletedAt, liveDate, [clientId+liveDate], [kind+liveDate], [clientId+kind+liveDate]',
     },
   },
+  {
+    // What the lists show of each certification, in a store of its own that a middleware keeps
+    // (src/db/certification-summaries.ts): one small getAll, where the `progressKey` index it
+    // replaces was read with a key cursor, a round trip per hundred keys.
+    version: 8,
+    stores: {
+      certifications: 'id, clientId, [clientId+certificationYear], certificationYear, status',
+      certificationSummaries: 'id',
+    },
+  },
 ];
 
 /** A record's `liveDate` column: its date while it is not deleted (see schema version 5). */
@@ -83,35 +95,33 @@ export function liveDateOf(row: { date?: unknown; deletedAt?: unknown }): string
   return row.deletedAt || typeof row.date !== 'string' ? undefined : row.date;
 }
 
-/**
- * A certification's `progressKey` column: what the dashboard shows of it (client, year, status,
- * signature date, filing date, ECFS confirmation, amended or not), as one index key.
- */
-export type ProgressKey = [clientId: string, certificationYear: number, status: string, signatureDate: string, filedOn: string, ecfsConfirmation: string, amends: 0 | 1];
-
-export function progressKeyOf(row: Record<string, unknown>): ProgressKey | undefined {
-  const text = (x: unknown) => (typeof x === 'string' ? x : '');
-  if (typeof row.clientId !== 'string' || typeof row.certificationYear !== 'number' || !Number.isFinite(row.certificationYear)) return undefined;
-  return [row.clientId, row.certificationYear, text(row.status), text(row.signatureDate), text(row.filedOn), text(row.ecfsConfirmation), row.amends ? 1 : 0];
-}
-
 /** The columns derived from a row of `table` (set on every write, and by the version 5 upgrade). */
 export function derivedColumns(table: string, row: Row): Row | undefined {
   if (table === 'records') return { liveDate: liveDateOf(row) };
-  if (table === 'certifications') return { progressKey: progressKeyOf(row) };
   return undefined;
 }
 
-/** Version 5: every record gets its `liveDate`, every certification its `progressKey`. */
+/**
+ * Version 5: every record gets its `liveDate`. (Version 5 also gave every certification a
+ * `progressKey` column; version 8 replaced it with the summaries store and removes it.)
+ */
 async function addDerivedColumns(tx: Transaction): Promise<void> {
-  for (const name of ['records', 'certifications']) {
-    await tx.table(name).toCollection().modify((row: Row) => {
-      for (const [key, value] of Object.entries(derivedColumns(name, row) ?? {})) {
-        if (value === undefined) delete row[key];
-        else row[key] = value;
-      }
-    });
-  }
+  await tx.table('records').toCollection().modify((row: Row) => {
+    const { liveDate } = derivedColumns('records', row)!;
+    if (liveDate === undefined) delete row.liveDate;
+    else row.liveDate = liveDate;
+  });
+}
+
+/** Version 8: every certification's summary, and no more `progressKey` column. */
+async function addCertificationSummaries(tx: Transaction): Promise<void> {
+  const summaries: CertificationSummary[] = [];
+  await tx.table('certifications').toCollection().modify((row: Row) => {
+    delete row.progressKey;
+    const summary = summaryOf(row);
+    if (summary) summaries.push(summary);
+  });
+  await tx.table(SUMMARIES_STORE).bulkPut(summaries);
 }
 
 /** The data upgrade of each schema version that has one, run inside Dexie's upgrade transaction. */
@@ -119,6 +129,7 @@ export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>>
   // Dexie.waitFor keeps the upgrade transaction open while the entity definitions load.
   4: async (tx) => (await Dexie.waitFor(loadWriteChecks())).upgradeEveryRow(tx),
   5: addDerivedColumns,
+  8: addCertificationSummaries,
 };
 
 /**
@@ -173,6 +184,8 @@ export class CpniDatabase extends Dexie {
   certifications!: EntityTable<Certification, 'id'>;
   signedPackages!: EntityTable<StoredSignedPackage, 'id'>;
   syncBases!: EntityTable<SyncBase, 'key'>;
+  /** Derived from `certifications` by a middleware (see certification-summaries.ts); never written by the app. */
+  certificationSummaries!: EntityTable<CertificationSummary, 'id'>;
 
   /** True while a schema upgrade rewrites rows (the write checks then stand aside). */
   upgrading = false;
@@ -219,6 +232,7 @@ export class CpniDatabase extends Dexie {
         },
       }),
     });
+    this.use(summariesMiddleware(() => this.upgrading));
     // Every read-write transaction that appends to the change log also holds the settings, where
     // the chain's head is kept with each append (src/db/change-log.ts).
     const transaction = this.transaction.bind(this) as (...args: unknown[]) => unknown;
@@ -258,6 +272,8 @@ export function db(): CpniDatabase {
 
 export function useDatabase(next: CpniDatabase): void {
   current = next;
+  // What was read from the last one must not be shown as this one's.
+  stopLiveSources();
 }
 
 export function newId(): string {

@@ -8,6 +8,7 @@ import { db, newId, nowInstant, type StoredRecord } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
 import { createLiveValue } from './live-value';
+import { liveSourceFamily } from './live-source';
 import type { SaveResult } from './clients';
 
 export type RecordFields<K extends RecordKind> = v.InferOutput<(typeof RECORD_FIELD_SCHEMAS)[K]>;
@@ -122,6 +123,11 @@ export interface RecordQuery {
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
+}
+
+/** Equal for two queries that ask for the same records (whatever object holds them). */
+export function recordQueryKey(q: RecordQuery): string {
+  return JSON.stringify([q.clientId ?? '', q.kind ?? '', q.deleted === true, q.from ?? '', q.to ?? '', q.order === 'asc' ? 'asc' : 'desc', q.offset ?? 0, q.limit ?? 50]);
 }
 
 /** The deleted records a query asks for, in its order (few by nature: read whole and sorted here). */
@@ -239,14 +245,19 @@ export function createRecordsQuery(q: Accessor<RecordQuery>) {
   return createLiveQuery((query) => queryRecords(query), { rows: [] as StoredRecord[], total: 0 }, q);
 }
 
+/** One page of records per query, shared (the route reads it while the screen loads). */
+export const recordsPageSource = liveSourceFamily(recordQueryKey, recordsPage);
+/** How many records a query matches, with the query's key (a new query shows no stale count). */
+export const recordsCountSource = liveSourceFamily(recordQueryKey, async (query: RecordQuery) => ({ key: recordQueryKey(query), total: await countRecords(query) }));
+
 /** One page of records, live; its count is `createRecordsCountQuery`, which the page never waits for. */
 export function createRecordsPageQuery(q: Accessor<RecordQuery>) {
-  return createLiveQuery((query) => recordsPage(query), [] as StoredRecord[], q);
+  return createLiveQuery({ shared: recordsPageSource }, [] as StoredRecord[], q);
 }
 
-/** How many records a query matches, live, with the query it was counted for (a new query shows no stale count). */
+/** How many records a query matches, live, with the key of the query it was counted for. */
 export function createRecordsCountQuery(q: Accessor<RecordQuery>) {
-  return createLiveValue(async (query) => ({ query, total: await countRecords(query) }), undefined as { query: RecordQuery; total: number } | undefined, q);
+  return createLiveValue({ shared: recordsCountSource }, undefined as { key: string; total: number } | undefined, q);
 }
 
 export function createRecordQuery(id: Accessor<string>) {

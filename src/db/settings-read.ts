@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings-defaults';
 import type { Settings } from '../domain/schema';
 import { db } from './database';
 import { createLiveValue } from './live-value';
+import { liveSource } from './live-source';
 
 export async function getSettings(): Promise<Settings> {
   const row = await db().settings.get('app');
@@ -12,6 +13,9 @@ export async function getSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...rest };
 }
 
+/** The settings, read once for the shell and every screen that shows them. */
+export const settingsSource = liveSource(getSettings);
+
 export function createSettingsQuery() {
-  return createLiveValue(() => getSettings(), DEFAULT_SETTINGS);
+  return createLiveValue({ shared: () => settingsSource }, DEFAULT_SETTINGS);
 }

@@ -284,12 +284,7 @@ async function previousPlainFile(createdAt: string): Promise<string> {
     delete record.liveDate;
     return record as unknown as ComplianceRecord;
   });
-  const certs = certifications.map((row) => {
-    const cert: Record<string, unknown> = { ...row };
-    delete cert.progressKey;
-    return cert as unknown as typeof row;
-  });
-  const data = { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications: certs, signedPackages, changeLog };
+  const data = { clients, preparers, settings: { ...defaultSettings(), ...(settings as Settings) }, records, certifications, signedPackages, changeLog };
   const { data: rows, ...header } = backupEnvelope(data, { createdAt, schemaVersion: CURRENT_SCHEMA_VERSION });
   const last = changeLog.at(-1);
   const head = last?.seq !== undefined && last.hash ? { changeLogHead: { seq: last.seq, hash: last.hash, at: last.at } } : {};

@@ -71,6 +71,13 @@ describe('schema versions', () => {
           },
           "version": 7,
         },
+        {
+          "stores": {
+            "certificationSummaries": "id",
+            "certifications": "id, clientId, [clientId+certificationYear], certificationYear, status",
+          },
+          "version": 8,
+        },
       ]
     `);
   });
@@ -114,14 +121,17 @@ describe('schema versions', () => {
     // The certification keeps its status and dates; its answers (stored before answers had a
     // version) are upgraded into the current shape, each topic left to review again.
     const [stored] = await current.certifications.toArray();
-    expect(stored).toEqual({ ...certification, rev: 1, entityVersion: 2, answers: upgradeAnswers({}, ''), progressKey: [clientId, 2026, 'signed', '2026-02-19', '', '', 0] });
+    expect(stored).toEqual({ ...certification, rev: 1, entityVersion: 2, answers: upgradeAnswers({}, '') });
     expect(stored!.answers.version).toBe(2);
+    expect(await current.certificationSummaries.toArray()).toEqual([
+      { id: 'k1', clientId, certificationYear: 2026, status: 'signed', signatureDate: '2026-02-19', filedOn: '', ecfsConfirmation: '' },
+    ]);
     expect(await current.records.toArray()).toEqual([{ ...record, rev: 1, entityVersion: 2, liveDate: '2025-02-01' }]);
     expect(await current.signedPackages.count()).toBe(0);
     current.close();
   });
 
-  it('opens a database written by version 4: live records are listed by key range, deleted ones apart, and the dashboard reads certifications from their index', async () => {
+  it('opens a database written by version 4: live records are listed by key range, deleted ones apart, and the dashboard reads certifications from their summaries', async () => {
     const name = `upgrade-v4-${crypto.randomUUID()}`;
     const clientId = v1Rows.clients[0]!.id;
     const at = '2026-02-01T10:00:00.000Z';
@@ -151,9 +161,9 @@ describe('schema versions', () => {
     await restoreRecord('r2');
     expect((await queryRecords({ clientId })).rows.map((r) => r.id)).toEqual(['r5', 'r2', 'r1']);
     expect((await queryRecords({ deleted: true, order: 'asc' })).rows.map((r) => r.id)).toEqual(['r3', 'r4']);
-    // The dashboard's certification progress, read from the index alone.
+    // The dashboard's certification progress, read from the summaries alone.
     expect((await loadDashboard()).certifications).toEqual([
-      { clientId, certificationYear: 2026, status: 'filed', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345' },
+      { id: 'k1', clientId, certificationYear: 2026, status: 'filed', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345' },
     ]);
       current.close();
     });
@@ -185,7 +195,7 @@ describe('schema versions', () => {
     await writeOldDatabase(name, 6, { ...v1Rows, records });
     const current = new CpniDatabase(name);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect(current.records.schema.indexes.map((i) => i.name)).not.toContain('date');
     useDatabase(current);
     expect(await current.records.count()).toBe(5);
@@ -194,6 +204,35 @@ describe('schema versions', () => {
     // A client file carries the client's deleted records too, and never another client's.
     expect((await everyRecordOf([a])).map((r) => r.id).sort()).toEqual(['old-gone', 'old-live']);
     expect((await everyRecordOf([b])).map((r) => r.id).sort()).toEqual(['new-gone', 'new-live', 'older-live']);
+    current.close();
+  });
+
+  it('opens a database written by version 7: every certification gets its summary, and loses its `progressKey` column and index', async () => {
+    const name = `upgrade-v7-${crypto.randomUUID()}`;
+    const clientId = v1Rows.clients[0]!.id;
+    const at = '2026-02-01T10:00:00.000Z';
+    const certification = (id: string, year: number, status: string, extra: object = {}) => ({
+      id, clientId, certificationYear: year, status, signatory: { name: 'Ann Lee', title: 'President' }, preparerId: '',
+      dateFiled: '', signatureDate: `${year}-02-19`, filedOn: status === 'filed' ? `${year}-02-20` : '', ecfsConfirmation: status === 'filed' ? '2026022012345' : '', answers: upgradeAnswers({}, ''), sectionEdits: {}, overrides: {}, lintOverrides: [],
+      signature: { kind: 'typed' }, coverLetter: { include: false, addressee: [], body: '', cc: [] }, createdAt: at, updatedAt: at, rev: 3, entityVersion: 2,
+      progressKey: [clientId, year, status, `${year}-02-19`, '', '', 0], ...extra,
+    });
+    const rows = [certification('k1', 2026, 'filed', { amendedById: 'k2' }), certification('k2', 2026, 'draft', { amends: true }), certification('k3', 2027, 'ready')];
+    await writeOldDatabase(name, 7, { ...v1Rows, certifications: rows });
+    const current = new CpniDatabase(name);
+    await current.open();
+    useDatabase(current);
+    expect(current.certifications.schema.indexes.map((i) => i.name)).not.toContain('progressKey');
+    expect((await current.certifications.toArray()).some((r) => 'progressKey' in r)).toBe(false);
+    const summaries = (await current.certificationSummaries.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+    expect(summaries).toEqual([
+      { id: 'k1', clientId, certificationYear: 2026, status: 'filed', signatureDate: '2026-02-19', filedOn: '2026-02-20', ecfsConfirmation: '2026022012345', amendedById: 'k2' },
+      { id: 'k2', clientId, certificationYear: 2026, status: 'draft', signatureDate: '2026-02-19', filedOn: '', ecfsConfirmation: '', amends: true },
+      { id: 'k3', clientId, certificationYear: 2027, status: 'ready', signatureDate: '2027-02-19', filedOn: '', ecfsConfirmation: '' },
+    ]);
+    // And it is kept from then on.
+    await current.certifications.update('k3', { status: 'draft' });
+    expect(await current.certificationSummaries.get('k3')).toMatchObject({ status: 'draft' });
     current.close();
   });
 });

@@ -1,8 +1,9 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { describeStatus } from '../../domain/certification-status';
 import { createCertificationSummariesQuery, createCertification, findCertification } from '../../db/certifications';
-import { listClients, matchesClient } from '../../db/clients';
+import { clientsSource } from '../../db/shared-reads';
+import type { Client } from '../../domain/schema';
 import { createLiveValue } from '../../db/live-value';
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
@@ -25,7 +26,8 @@ export function Certifications() {
   const navigate = useNavigate();
   const settings = createSettingsQuery();
   // Plain signals, not stores: 1,500 certifications are read from an index and shown as they come.
-  const clients = createLiveValue(async () => (await listClients()).filter((c) => matchesClient(c, { search: '', includeArchived: false })), []);
+  const everyClient = createLiveValue({ shared: () => clientsSource }, [] as Client[]);
+  const clients = createMemo(() => everyClient.value.filter((c) => !c.archived));
   const preparers = createPreparersQuery();
   const certifications = createCertificationSummariesQuery();
   const cal = createMemo(() => ({ calendar: 'fcc' as const, closures: closureDates(settings.value) }));
@@ -38,14 +40,14 @@ export function Certifications() {
   const season = createMemo(() => filingSeason(todayLocal(), cal()));
   // A link that names a client (?client=…) chooses it; with a single client, that one.
   const [clientId, setClientId] = createSignal(params.client ?? '');
-  const chosenClient = () => clientId() || (clients.value.length === 1 ? clients.value[0]!.id : '');
-  const shownClient = () => (clients.value.some((c) => c.id === params.client) ? params.client! : '');
+  const chosenClient = () => clientId() || (clients().length === 1 ? clients()[0]!.id : '');
+  const shownClient = () => (clients().some((c) => c.id === params.client) ? params.client! : '');
   const [year, setYear] = createSignal(params.year ?? '');
   const [error, setError] = createSignal('');
   const [changes, setChanges] = createSignal<{ id: string; list: RollForwardChange[] } | undefined>();
   const chosenYear = () => Number(year() || season());
   // One lookup table, built once per change of the clients: the list below sorts 1,500 rows.
-  const clientNames = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
+  const clientNames = createMemo(() => new Map(clients().map((c) => [c.id, c.legalName])));
   const clientName = (id: string) => clientNames().get(id) ?? '(archived or removed client)';
   // By client (names as people sort them: "Carrier 9" before "Carrier 10"), then the newest year first.
   const listed = createMemo(() => {
@@ -58,11 +60,18 @@ export function Certifications() {
       .map((x) => x.c);
   });
   const page = createMemo(() => listed().slice(0, limit()));
+  // The batch export, at the foot of a long page, is drawn once the board above has been painted:
+  // its list of every client's certification would otherwise hold the board back.
+  const [batchShown, setBatchShown] = createSignal(false);
+  createEffect(() => {
+    if (certifications.loading || batchShown()) return;
+    requestAnimationFrame(() => setTimeout(() => setBatchShown(true)));
+  });
 
   const start = async (e: SubmitEvent) => {
     e.preventDefault();
     setError('');
-    const client = clients.value.find((c) => c.id === chosenClient());
+    const client = clients().find((c) => c.id === chosenClient());
     if (!client) return setError('Choose the client.');
     const y = chosenYear();
     if (!Number.isInteger(y) || y < 2008 || y > 2100) return setError('Enter a certification year such as 2027.');
@@ -94,7 +103,7 @@ export function Certifications() {
           last year's certification exists, it is rolled forward: everything is carried over and the dates and counts are recomputed.
         </p>
         <form class="form form--inline" onSubmit={start} novalidate aria-label="Start a certification">
-          <ClientSelect label="Client" value={chosenClient()} placeholder="Choose a client" options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
+          <ClientSelect label="Client" value={chosenClient()} placeholder="Choose a client" options={clients().map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
           <TextField label="Certification year" inputMode="numeric" value={year() || String(season())} onValue={setYear} hint={`Covers calendar year ${chosenYear() - 1}.`} />
           <button type="submit" class="primary">Start</button>
         </form>
@@ -115,16 +124,18 @@ export function Certifications() {
       </section>
 
       {/* Shown once both are read: never a moment of "Not started" for a client whose certification is still being read. */}
-      <Show when={!certifications.loading && clients.value.some((c) => !c.archived)}>
-        <SeasonBoard clients={clients.value} certifications={certifications.value} loaded={!certifications.loading} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
+      <Show when={!certifications.loading && clients().some((c) => !c.archived)}>
+        <SeasonBoard clients={clients()} certifications={certifications.value} loaded={!certifications.loading} settings={settings.value} season={season()} dueFor={(y) => certificationDueDate(y, cal())} />
       </Show>
 
       <Show
         when={certifications.value.length}
         fallback={
-          <EmptyState title="No certifications yet">
-            <p>Start one above. CPNI Desk drafts the officer's certification and the accompanying statement from your answers and the year's records, checks them for known filing mistakes, and exports a PDF ready for ECFS.</p>
-          </EmptyState>
+          <Show when={!certifications.loading}>
+            <EmptyState title="No certifications yet">
+              <p>Start one above. CPNI Desk drafts the officer's certification and the accompanying statement from your answers and the year's records, checks them for known filing mistakes, and exports a PDF ready for ECFS.</p>
+            </EmptyState>
+          </Show>
         }
       >
         <div class="form form--inline">
@@ -132,7 +143,7 @@ export function Certifications() {
             label="Show the certifications of"
             value={shownClient()}
             placeholder="All clients"
-            options={clients.value.map((c) => ({ value: c.id, label: c.legalName }))}
+            options={clients().map((c) => ({ value: c.id, label: c.legalName }))}
             onValue={(v) => {
               setParams({ client: v || undefined });
               if (v) setClientId(v);
@@ -177,7 +188,9 @@ export function Certifications() {
             </button>
           </p>
         </Show>
-        <BatchExport certifications={certifications.value} clients={clients.value} preparers={preparers.value} settings={settings.value} season={season()} />
+        <Show when={batchShown()}>
+          <BatchExport certifications={certifications.value} clients={clients()} preparers={preparers.value} settings={settings.value} season={season()} />
+        </Show>
       </Show>
     </>
   );

@@ -1,15 +1,16 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo } from 'solid-js';
-import { listClients } from '../../db/clients';
+import { clientsSource } from '../../db/shared-reads';
 import type { Client } from '../../domain/schema';
 import { createLiveValue } from '../../db/live-value';
-import { createRecordsCountQuery, createRecordsPageQuery, type RecordQuery } from '../../db/records';
+import { createRecordsCountQuery, createRecordsPageQuery, recordQueryKey, recordsCountSource, recordsPageSource, type RecordQuery } from '../../db/records';
+import { PAGE_SIZE, recordQueryOf, type RecordsParams } from './records-url';
 import { createLiveQuery } from '../../db/live';
-import { formatLong, isIsoDate, todayLocal, yearOf } from '../../domain/dates';
+import { formatLong, todayLocal, yearOf } from '../../domain/dates';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { EmptyState, Notice, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/Pager';
-import { KIND_OPTIONS, isRecordKind, kindMeta, summarize } from './record-kinds';
+import { KIND_OPTIONS, kindMeta, summarize } from './record-kinds';
 import { TRAINING_PRACTICE_NOTE, trainingGapsOf, type TrainingGap } from './training-gap';
 import { UndoToast } from './UndoToast';
 import { ClientSelect } from './ClientSelect';
@@ -17,43 +18,41 @@ import { recordsHref } from './records-href';
 import './records.css';
 import { formatCount } from '../../domain/counts';
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE };
 
-type Params = { client?: string; kind?: string; from?: string; to?: string; deleted?: string; order?: string; page?: string };
+type Params = RecordsParams;
 
 const number = formatCount;
+
+/** What the screen shows first for an address's query string, read while its code loads (see LiveSource). */
+export function preloadRecords(search: string): void {
+  const query = recordQueryOf(Object.fromEntries(new URLSearchParams(search)) as RecordsParams);
+  recordsPageSource(query).preload();
+  recordsCountSource(query).preload();
+  clientsSource.preload();
+}
 
 export function Records() {
   const [params, setParams] = useSearchParams<Params>();
   // Read and shown whole (a name map and the client filter's options): plain values, no row-by-row reconcile.
-  const clients = createLiveValue(() => listClients(), [] as Client[]);
+  const clients = createLiveValue({ shared: () => clientsSource }, [] as Client[]);
   const clientName = createMemo(() => new Map(clients.value.map((c) => [c.id, c.legalName])));
   const clientOptions = createMemo(() =>
     clients.value.map((c) => ({ value: c.id, label: c.archived ? `${c.legalName} (archived)` : c.legalName })),
   );
 
-  const kind = () => (isRecordKind(params.kind) ? params.kind : undefined);
-  const from = () => (isIsoDate(params.from) ? params.from : undefined);
-  const to = () => (isIsoDate(params.to) ? params.to : undefined);
-  const deleted = () => params.deleted === '1';
-  const order = () => (params.order === 'asc' ? 'asc' : 'desc');
-  const requestedPage = () => Math.max(1, Math.floor(Number(params.page)) || 1);
-
-  const query = createMemo<RecordQuery>(() => ({
-    clientId: params.client || undefined,
-    kind: kind(),
-    from: from(),
-    to: to(),
-    deleted: deleted(),
-    order: order(),
-    offset: (requestedPage() - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  }));
+  const query = createMemo<RecordQuery>(() => recordQueryOf(params));
+  const kind = () => query().kind;
+  const from = () => query().from;
+  const to = () => query().to;
+  const deleted = () => query().deleted === true;
+  const order = () => query().order;
+  const requestedPage = () => query().offset! / PAGE_SIZE + 1;
   // The page is shown as soon as it is read; the count follows (a long range counts slowly).
   const records = createRecordsPageQuery(query);
   const counted = createRecordsCountQuery(query);
   /** The count of this query, once counted (never the last query's). */
-  const total = () => (counted.value?.query === query() ? counted.value.total : undefined);
+  const total = () => (counted.value?.key === recordQueryKey(query()) ? counted.value.total : undefined);
   const rows = () => records.value;
   const lastPage = () => Math.max(1, Math.ceil((total() ?? 0) / PAGE_SIZE));
   const page = () => Math.min(requestedPage(), lastPage());
