@@ -10,7 +10,7 @@ import { createLiveQuery } from './live';
 import { createLiveValue } from './live-value';
 import type { StoredRecord } from './database';
 import { certificationSummariesSource } from './shared-reads';
-import { compareSummaries, type CertificationSummary } from './certification-summaries';
+import type { CertificationSummary } from './certification-summaries';
 
 export async function createCertification(fields: CertificationFields): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const database = db();
@@ -88,15 +88,7 @@ export function clientRecords(clientId: string): Promise<StoredRecord[]> {
 
 export type { CertificationSummary } from './certification-summaries';
 
-/**
- * What the certifications list and the season board show of every certification, without its
- * answers and statement: the summaries store (see certification-summaries.ts), by client and year.
- */
-export async function listCertificationSummaries(): Promise<CertificationSummary[]> {
-  return (await db().certificationSummaries.toArray()).sort(compareSummaries);
-}
-
-export { certificationSummariesSource } from './shared-reads';
+export { certificationSummariesSource, listCertificationSummaries } from './shared-reads';
 
 /** Every certification's summary as a plain signal (see `listCertificationSummaries`). */
 export function createCertificationSummariesQuery() {

@@ -53,9 +53,9 @@ export function getClient(id: string): Promise<Client | undefined> {
   return db().clients.get(id);
 }
 
-export function listClients(): Promise<Client[]> {
-  return db().clients.orderBy('legalName').toArray();
-}
+import { listClients } from './shared-reads';
+
+export { listClients };
 
 export interface ClientFilter {
   search: string;

@@ -16,7 +16,9 @@ beforeEach(async () => {
   const c = await saveClient({ legalName: 'Mesa Rural Telephone Co.', filerId: '823456' });
   if (!c.ok) throw new Error('client not saved');
   clientId = c.id;
-});
+  // After the 10,000-record test, the in-memory IndexedDB of the tests can still be busy with
+  // that test's database for a while; this first write waits its turn.
+}, 60_000);
 afterEach(() => vi.useRealTimers());
 
 function mount(location: string) {
