@@ -7,6 +7,8 @@ import { createCertification, getCertification, listCertificationSummaries, upda
 import { backToDraft, markReady, startAmendedFiling } from '../../src/db/certification-steps';
 import { summaryOf } from '../../src/db/certification-summaries';
 import { newCertification } from '../../src/domain/certification-record';
+import { CURRENT_SCHEMA_VERSION, makeBackup, restoreBackup } from '../../src/db/backup';
+import { parseBackup } from '../../src/domain/backup';
 
 beforeEach(() => useDatabase(new CpniDatabase(`summaries-store-${crypto.randomUUID()}`)));
 
@@ -99,5 +101,20 @@ describe('the certification summaries store', () => {
     expect(listed).toHaveLength(4);
     const expected = [...listed].sort((x, y) => (x.clientId < y.clientId ? -1 : x.clientId > y.clientId ? 1 : x.certificationYear - y.certificationYear));
     expect(listed.map((s) => [s.clientId, s.certificationYear])).toEqual(expected.map((s) => [s.clientId, s.certificationYear]));
+  });
+
+  it('is rebuilt by a restore: the backup carries no summaries, and the restored certifications have theirs, with no stale one left', async () => {
+    const mesa = await clientId();
+    const kept = await createCertification(newCertification((await getClient(mesa))!, 2027));
+    if (!kept.ok) throw new Error(kept.message);
+    const text = await makeBackup('2027-01-05T12:00:00.000Z');
+    expect(text).not.toContain('certificationSummaries');
+    // A certification made after the backup: the restore replaces everything, so it goes.
+    const later = await createCertification(newCertification((await getClient(mesa))!, 2026));
+    if (!later.ok) throw new Error(later.message);
+    const parsed = parseBackup(text, { schemaVersion: CURRENT_SCHEMA_VERSION });
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    await restoreBackup(parsed.backup, 'replace');
+    expect((await expectInStep()).map((s) => s.id)).toEqual([kept.id]);
   });
 });
