@@ -11,6 +11,7 @@ import os from 'node:os';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { seedConsultantData } from './bench-seed.mjs';
+import { prepareShownStamps, spread, timeLoad } from './bench-shown.mjs';
 
 const CLIENTS = 300;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 150_000);
@@ -93,36 +94,23 @@ try {
     await Promise.all([q(tx.objectStore('certificationSummaries').getAll()), q(tx.objectStore('clients').index('legalName').getAll())]);
   });
 
-  // The moment a screen's data is on screen, stamped in the page: the first time the selector
-  // named in sessionStorage matches, then the next paint. Timing it from the test driver would
-  // add its polling and round trips (up to 100 ms here) to every figure.
-  await page.addInitScript(() => {
-    const selector = sessionStorage.getItem('bench-selector');
-    if (!selector) return;
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector(selector)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => (window.__benchShownAt = performance.now())));
-    }).observe(document, { subtree: true, childList: true });
-  });
+  // The moment a screen's data is on screen, stamped by the page itself (bench-shown.mjs): the
+  // driver only listens, so its own scripts add nothing to the figures.
+  await prepareShownStamps(page);
 
-  /** Milliseconds from navigation start until `selector` is on screen and painted, over RUNS loads. */
+  /**
+   * Milliseconds from navigation start until `selector` is on screen and painted, over RUNS loads.
+   * Between loads the page rests on a screen that reads nothing, so that no load starts beside
+   * the work the one before it left running (the dashboard reads the clocks after it is shown).
+   */
   async function measure(path, selector) {
     const times = [];
-    await page.evaluate((s) => sessionStorage.setItem('bench-selector', s), selector);
     for (let i = 0; i < RUNS; i++) {
-      await page.goto(`${server.origin}${path}`);
-      try {
-        await page.waitForFunction(() => window.__benchShownAt !== undefined, undefined, { timeout: 60_000 });
-      } catch (error) {
-        await page.screenshot({ path: 'test-results/bench-timeout.png', fullPage: true });
-        throw error;
-      }
-      times.push(await page.evaluate(() => window.__benchShownAt));
+      await page.goto(`${server.origin}/not-a-screen`);
+      await page.waitForTimeout(1500);
+      times.push((await timeLoad(page, `${server.origin}${path}`, selector, `${selector} > :first-child`)).painted);
     }
-    await page.evaluate(() => sessionStorage.removeItem('bench-selector'));
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+    return spread(times);
   }
 
   /**
@@ -155,8 +143,7 @@ try {
       // The first visit also loads the screen's code; the median is of the visits after it.
       if (i > 0) times.push(ms);
     }
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+    return spread(times);
   }
 
   const rows = [

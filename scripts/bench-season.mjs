@@ -5,9 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
+import { prepareShownStamps, timeLoad } from './bench-shown.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Loads of the board per run, once the season is started. */
+const BOARD_LOADS = 5;
 
 function csv() {
   const rows = ['legal_name,filer_id,dba_names,street,city,state,zip,services,officer_1_name,officer_1_title,officer_2_name,officer_2_title,signatory'];
@@ -21,7 +24,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const server = await startStaticServer('dist');
 const browser = await launchBrowser(findChromium());
-const results = { import: [], season: [], board: [], sort: [] };
+const results = { import: [], season: [], board: [], boardPainted: [], sort: [] };
 try {
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext();
@@ -45,18 +48,23 @@ try {
     await page.getByTestId('season-report-summary').waitFor({ timeout: 120_000 });
     results.season.push(performance.now() - t);
 
-    // The moment the board holds every client's row, noted in the page as the DOM changes.
-    await page.addInitScript((count) => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelectorAll('[data-testid="season-table"] tbody tr').length >= count) {
-          window.__boardAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { subtree: true, childList: true });
-    }, CLIENTS);
+    // The board, loaded as a consultant opens it: every client's row in the page, and the frame
+    // that shows them painted (its first row's paint: every row comes in the same render).
+    // The machine is left to settle first: starting the season leaves the checks running.
+    await page.goto(`${server.origin}/not-a-screen`);
+    await page.waitForTimeout(3000);
+    await prepareShownStamps(page);
+    for (let i = 0; i < BOARD_LOADS; i += 1) {
+      const shown = await timeLoad(page, `${server.origin}/certifications`, `[data-testid="season-table"] tbody tr:nth-child(${CLIENTS})`, '[data-testid="season-table"] tbody tr:first-child > th');
+      results.board.push(shown.inDom);
+      results.boardPainted.push(shown.painted);
+      // Each load counts the open checks after its first paint; leaving for a screen that reads
+      // nothing (the app's "not found") stops them, so no load runs beside the last one's work.
+      await page.goto(`${server.origin}/not-a-screen`);
+      await page.waitForTimeout(1500);
+    }
     await page.goto(`${server.origin}/certifications`);
     await page.locator(`[data-testid="season-table"] tbody tr:nth-child(${CLIENTS})`).waitFor({ timeout: 60_000 });
-    results.board.push(await page.evaluate(() => window.__boardAt));
 
     // Sorting, timed inside the page: the click, Solid's re-render, then the next paint
     // (requestAnimationFrame, then a task after it), without the test driver's round trip.
@@ -73,11 +81,12 @@ try {
     results.sort.push(sorted.ms);
     await context.close();
   }
-  console.log(`\nChromium ${browser.version()}, ${CLIENTS} clients, production build, ${RUNS} runs (medians, ms)`);
+  console.log(`\nChromium ${browser.version()}, ${CLIENTS} clients, production build, ${RUNS} runs (the board: ${BOARD_LOADS} loads each); medians, ms`);
   const line = (name, xs, goal) => console.log(`${name.padEnd(62)} ${median(xs).toFixed(0).padStart(8)}   goal ${goal}`);
   line(`import ${CLIENTS} clients from CSV: choose file → stored`, results.import, '≤ 5000');
   line(`start the season for ${CLIENTS}: click → report`, results.season, '≤ 10000');
-  line(`season board: navigation start → all ${CLIENTS} rows`, results.board, '≤ 300');
+  line(`season board: navigation start → all ${CLIENTS} rows in the page`, results.board, '≤ 300');
+  line(`season board: navigation start → those rows painted`, results.boardPainted, '≤ 300');
   line('season board: sort by client, click → next paint (in the page)', results.sort, '≤ 100');
 } finally {
   await browser.close();

@@ -60,13 +60,15 @@ export function Certifications() {
       .map((x) => x.c);
   });
   const page = createMemo(() => listed().slice(0, limit()));
-  // The batch export, at the foot of a long page, is drawn once the board above has been painted:
-  // its list of every client's certification would otherwise hold the board back.
-  const [batchShown, setBatchShown] = createSignal(false);
+  // What the first look at the board does not need waits until the board has been painted: the
+  // batch export at the foot of a long page (its list of every client's certification) and the
+  // options of the two client selects (hundreds of them, unseen until a select is opened).
+  const [boardPainted, setBoardPainted] = createSignal(false);
   createEffect(() => {
-    if (certifications.loading || batchShown()) return;
-    requestAnimationFrame(() => setTimeout(() => setBatchShown(true)));
+    if (certifications.loading || boardPainted()) return;
+    requestAnimationFrame(() => setTimeout(() => setBoardPainted(true)));
   });
+  const clientOptions = createMemo(() => (boardPainted() ? clients().map((c) => ({ value: c.id, label: c.legalName })) : []));
 
   const start = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -103,7 +105,7 @@ export function Certifications() {
           last year's certification exists, it is rolled forward: everything is carried over and the dates and counts are recomputed.
         </p>
         <form class="form form--inline" onSubmit={start} novalidate aria-label="Start a certification">
-          <ClientSelect label="Client" value={chosenClient()} placeholder="Choose a client" options={clients().map((c) => ({ value: c.id, label: c.legalName }))} onValue={setClientId} />
+          <ClientSelect label="Client" value={chosenClient()} placeholder="Choose a client" options={clientOptions()} onValue={setClientId} />
           <TextField label="Certification year" inputMode="numeric" value={year() || String(season())} onValue={setYear} hint={`Covers calendar year ${chosenYear() - 1}.`} />
           <button type="submit" class="primary">Start</button>
         </form>
@@ -143,7 +145,7 @@ export function Certifications() {
             label="Show the certifications of"
             value={shownClient()}
             placeholder="All clients"
-            options={clients().map((c) => ({ value: c.id, label: c.legalName }))}
+            options={clientOptions()}
             onValue={(v) => {
               setParams({ client: v || undefined });
               if (v) setClientId(v);
@@ -188,7 +190,7 @@ export function Certifications() {
             </button>
           </p>
         </Show>
-        <Show when={batchShown()}>
+        <Show when={boardPainted()}>
           <BatchExport certifications={certifications.value} clients={clients()} preparers={preparers.value} settings={settings.value} season={season()} />
         </Show>
       </Show>
