@@ -28,6 +28,17 @@ export const tests = [
       await heading(page, 'Blue Ridge Mountain Telephone');
       assert.equal(await field(page, 'Form 499 Filer ID').inputValue(), '804112');
 
+      // The built scripts and styles came from the precache through the browser's static router,
+      // without waking the service worker for each.
+      const assets = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.startsWith('/assets/'))
+          .map((e) => e.workerMatchedSourceType),
+      );
+      assert.ok(assets.length > 0, 'the page loaded built assets');
+      assert.deepEqual([...new Set(assets)], ['cache']);
+
       const list = await page.goto(`${origin}/clients`);
       assert.equal(list?.fromServiceWorker(), true);
       await page.getByRole('link', { name: 'Blue Ridge Mountain Telephone' }).waitFor();
