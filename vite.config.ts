@@ -24,25 +24,9 @@ const devServerCsp: Plugin = {
 const CORE = /[\\/]src[\\/](db|domain|ui)[\\/]|[\\/]src[\\/]features[\\/]records[\\/](ClientSelect|record-kinds)\.|[\\/]src[\\/]documents[\\/]file-names\.|[\\/]node_modules[\\/](valibot|solid-js[\\/]store)[\\/]/;
 const LOADED_ON_CLICK = /[\\/]domain[\\/]lint[\\/]|statement(-lint)?\.ts$|certification-record|backup|season|certification-steps|client-transfer|client-import|personal-details|public-text-check|citations/;
 
-// Every screen opens with the 'core' chunk, but the bundler names it only in the screens' own
-// dynamic imports, fetched once the entry has run. A modulepreload link lets the browser fetch
-// and compile it while the entry is still being evaluated.
-const preloadCore: Plugin = {
-  name: 'cpni-preload-core',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (_html, ctx) => {
-      const core = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'core');
-      return core ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${core.fileName}` }, injectTo: 'head' }] : [];
-    },
-  },
-};
-
 export default defineConfig({
   plugins: [
     devServerCsp,
-    preloadCore,
     solid(),
     VitePWA({
       // 'prompt', never 'autoUpdate': an automatic reload would throw away a half-filled form.
