@@ -14,7 +14,12 @@
 
 /** Installed with page.addInitScript; reads the selectors of the load from sessionStorage. */
 function installStamp() {
-  const spec = sessionStorage.getItem('bench-shown');
+  let spec;
+  try {
+    spec = sessionStorage.getItem('bench-shown');
+  } catch {
+    return; // a document with no storage of this origin (about:blank)
+  }
   if (!spec) return;
   const { until, mark } = JSON.parse(spec);
   let reported = false;
