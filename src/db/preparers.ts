@@ -1,5 +1,6 @@
 import { validate, preparerSchema, type Preparer, type PreparerFields } from '../domain/schema';
 import { CHANGED_ELSEWHERE } from '../domain/conflicts';
+import { changesOf } from '../domain/change-diff';
 import { db, newId, nowInstant } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -42,7 +43,8 @@ export async function deletePreparer(id: string): Promise<void> {
       const next = await database.preparers.orderBy('name').first();
       if (next) await database.preparers.update(next.id, { isDefault: true });
     }
-    await logChange({ entity: 'preparer', entityId: id, action: 'delete', summary: `Deleted preparer ${p.name}` });
+    // A delete is not among the writes the log diffs, so the deleted fields are listed here.
+    await logChange({ entity: 'preparer', entityId: id, action: 'delete', summary: `Deleted preparer ${p.name}`, changes: changesOf('delete', p, undefined) });
   });
 }
 

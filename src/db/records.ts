@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { validate, type FieldErrors } from '../domain/schema';
 import { RECORD_FIELD_SCHEMAS, approvalKey, recordDate, type ComplianceRecord, type RecordKind } from '../domain/records';
 import { CHANGED_ELSEWHERE } from '../domain/conflicts';
+import { changesOf } from '../domain/change-diff';
 import { db, newId, nowInstant, type StoredRecord } from './database';
 import { logChange } from './change-log';
 import { createLiveQuery } from './live';
@@ -89,7 +90,8 @@ export async function purgeRecord(id: string, allowed: (record: StoredRecord) =>
     const record = await database.records.get(id);
     if (!record || !record.deletedAt || !allowed(record)) return false;
     await database.records.delete(id);
-    await logChange({ entity: 'record', entityId: id, action: 'purge', summary: `Purged ${record.kind} record dated ${record.date}` });
+    // A delete is not among the writes the log diffs, so the purged fields are listed here.
+    await logChange({ entity: 'record', entityId: id, action: 'purge', summary: `Purged ${record.kind} record dated ${record.date}`, changes: changesOf('purge', record, undefined) });
     return true;
   });
 }

@@ -77,7 +77,9 @@ export function rowSummary(row: Plain, side: 'before' | 'after'): FieldChange[] 
 }
 
 /** The changes an entry records: the whole row for a creation or deletion, the changed fields otherwise. */
-export function changesOf(action: string, before: Plain | undefined, after: Plain | undefined): FieldChange[] {
+export function changesOf(action: string, beforeRow: object | undefined, afterRow: object | undefined): FieldChange[] {
+  const before = beforeRow as Plain | undefined;
+  const after = afterRow as Plain | undefined;
   if (action === 'create' && after) return rowSummary(after, 'after');
   if ((action === 'delete' || action === 'purge') && before) return rowSummary(before, 'before');
   if (before && after) return fieldChanges(before, after);

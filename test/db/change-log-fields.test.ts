@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CpniDatabase, db, useDatabase } from '../../src/db/database';
 import { saveClient } from '../../src/db/clients';
-import { saveRecord, softDeleteRecord } from '../../src/db/records';
+import { purgeRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
+import { deletePreparer, savePreparer } from '../../src/db/preparers';
 import { updateSettings } from '../../src/db/settings';
 import { changesFor, rememberHead, storedHead, verifyChangeLog } from '../../src/db/change-log';
 import { CURRENT_SCHEMA_VERSION, makeBackup, restoreBackup } from '../../src/db/backup';
@@ -63,6 +64,23 @@ describe('field-level entries', () => {
     const deleted = (await changesFor('record', recordId)).at(-1)!;
     expect(deleted.action).toBe('delete');
     expect(deleted.changes).toEqual(expect.arrayContaining([{ field: 'topic', before: 'CPNI basics' }]));
+  });
+
+  it('a record purged for good and a preparer deleted are logged with every field as it was', async () => {
+    const { recordId } = await clientWithRecord();
+    await softDeleteRecord(recordId);
+    expect(await purgeRecord(recordId, () => true)).toBe(true);
+    const purged = (await changesFor('record', recordId)).at(-1)!;
+    expect(purged).toMatchObject({ action: 'purge', by: 'Dana Whitfield' });
+    expect(purged.changes).toEqual(expect.arrayContaining([{ field: 'topic', before: 'CPNI basics' }, { field: 'heldOn', before: '2026-03-04' }]));
+
+    const saved = await savePreparer({ name: 'Lee Ortiz', firm: 'Ortiz Regulatory LLC' });
+    if (!saved.ok) throw new Error('preparer');
+    await deletePreparer(saved.id);
+    const deleted = (await changesFor('preparer', saved.id)).at(-1)!;
+    expect(deleted.action).toBe('delete');
+    expect(deleted.changes).toEqual(expect.arrayContaining([{ field: 'name', before: 'Lee Ortiz' }]));
+    expect((await verifyChangeLog()).ok).toBe(true);
   });
 
   it('the hash covers the name and the field changes: editing either breaks the chain', async () => {
