@@ -14,6 +14,7 @@ import os from 'node:os';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { seedConsultantData } from './bench-seed.mjs';
+import { median } from './bench-stats.mjs';
 
 const CLIENTS = 300;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 150_000);
@@ -78,7 +79,6 @@ try {
         tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error);
       });`);
 
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const runs = { backup: [], backupLongTask: [], rawBackup: [], rawBackupLongTask: [], restore: [], restoreCheck: [], restoreWrite: [], restoreLongTask: [], rawRestore: [], rawRestoreLongTask: [] };
   let fileBytes = 0;
   for (let run = 0; run < RUNS; run++) {

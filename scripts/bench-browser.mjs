@@ -11,7 +11,8 @@ import os from 'node:os';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { seedConsultantData } from './bench-seed.mjs';
-import { prepareShownStamps, spread, timeLoad } from './bench-shown.mjs';
+import { prepareShownStamps, timeLoad } from './bench-shown.mjs';
+import { spread } from './bench-stats.mjs';
 
 const CLIENTS = 300;
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 150_000);

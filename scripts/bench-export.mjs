@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { confirmAnswers, createClientWithOfficer, field, heading, saveCertification, startApp } from '../test/e2e/app-steps.mjs';
+import { median } from './bench-stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? process.env.RUNS ?? 5);
 const BATCH = Number(process.env.BENCH_BATCH ?? 300);
 const YEAR = 2027;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const jspdfChunk = readdirSync('dist/assets').find((f) => /^jspdf\.es\.min-.*\.js$/.test(f));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { findChromium, launchBrowser } from '../test/e2e/browser.mjs';
 import { startStaticServer } from '../test/e2e/static-server.mjs';
 import { prepareShownStamps, timeLoad } from './bench-shown.mjs';
+import { median } from './bench-stats.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -19,7 +20,6 @@ function csv() {
   return Buffer.from(rows.join('\r\n') + '\r\n');
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 const server = await startStaticServer('dist');

@@ -82,8 +82,3 @@ export async function timeLoad(page, url, until, mark) {
   return { inDom: Number(inDom), painted: Number(painted), how };
 }
 
-/** Median, min and max of a list of numbers. */
-export function spread(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
-}
