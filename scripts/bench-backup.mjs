@@ -4,7 +4,8 @@
 //   - an encrypted restore: the file chosen → its passphrase → checked → "Replace everything" → done;
 // each beside a raw baseline in the same run (every store read with getAll and JSON.stringify;
 // that text parsed with JSON.parse and written into the same stores in one transaction), and the
-// longest main-thread long task (PerformanceObserver 'longtask') during each.
+// longest main-thread long task (PerformanceObserver 'longtask') during each; and the floor under
+// both: IndexedDB alone reading the records, and putting them into a store with no index.
 // Part of `npm run bench`; prints a table, writes bench-results.backup.json, asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -79,12 +80,39 @@ try {
         tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error);
       });`);
 
-  const runs = { backup: [], backupLongTask: [], rawBackup: [], rawBackupLongTask: [], restore: [], restoreCheck: [], restoreWrite: [], restoreLongTask: [], rawRestore: [], rawRestoreLongTask: [] };
+  // The floor under both, whatever the app does: IndexedDB alone reading the records with one
+  // getAll, and putting those rows into a scratch database's store that has no index at all.
+  const floorRead = () =>
+    rawJob(`
+      await new Promise((ok, fail) => { const r = db.transaction('records').objectStore('records').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });`);
+  const floorWrite = () =>
+    page.evaluate(`(async () => {
+      const open = (name, upgrade) => new Promise((ok, fail) => { const r = indexedDB.open(name); r.onupgradeneeded = () => upgrade?.(r.result); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+      const db = await open('cpni-desk');
+      const rows = await new Promise((ok, fail) => { const r = db.transaction('records').objectStore('records').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+      db.close();
+      const scratch = await open('cpni-bench-floor', (d) => d.createObjectStore('rows', { keyPath: 'id' }));
+      const t0 = performance.now();
+      await new Promise((ok, fail) => {
+        const tx = scratch.transaction('rows', 'readwrite');
+        const store = tx.objectStore('rows');
+        for (const row of rows) store.put(row);
+        tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error);
+      });
+      const ms = performance.now() - t0;
+      scratch.close();
+      await new Promise((ok) => { const r = indexedDB.deleteDatabase('cpni-bench-floor'); r.onsuccess = r.onerror = ok; });
+      return ms;
+    })()`);
+
+  const runs = { floorRead: [], floorWrite: [], backup: [], backupLongTask: [], rawBackup: [], rawBackupLongTask: [], restore: [], restoreCheck: [], restoreWrite: [], restoreLongTask: [], rawRestore: [], rawRestoreLongTask: [] };
   let fileBytes = 0;
   for (let run = 0; run < RUNS; run++) {
     await page.goto(`${server.origin}/settings`);
     const panel = page.getByTestId('backup-panel');
     await panel.waitFor();
+    runs.floorRead.push(await floorRead());
+    runs.floorWrite.push(await floorWrite());
     // Raw: read every store and write its JSON, on the page's thread.
     await watchLongTasks();
     runs.rawBackup.push(await rawBackup());
@@ -141,6 +169,7 @@ try {
   console.log(`${'what'.padEnd(44)} ${'ms'.padStart(8)} ${'raw ms'.padStart(8)} ${'ratio'.padStart(6)} ${'longest task'.padStart(13)} ${'raw longest'.padStart(12)}`);
   for (const r of rows)
     console.log(`${r.name.padEnd(44)} ${String(Math.round(r.medianMs)).padStart(8)} ${String(Math.round(r.rawMs)).padStart(8)} ${(r.medianMs / r.rawMs).toFixed(2).padStart(6)} ${String(Math.round(r.longestTaskMs)).padStart(13)} ${String(Math.round(r.rawLongestTaskMs)).padStart(12)}`);
+  console.log(`IndexedDB alone, ${seeded.records} records: read with one getAll ${Math.round(m.floorRead)} ms; put into a store with no index ${Math.round(m.floorWrite)} ms`);
   console.log(`restore: check ${Math.round(m.restoreCheck)} ms (passphrase entered → summary), write ${Math.round(m.restoreWrite)} ms (Replace → done)`);
   const results = {
     when: new Date().toISOString(),
@@ -150,6 +179,7 @@ try {
     data: { clients: CLIENTS, records: seeded.records, deletedRecords: seeded.deleted, certifications: seeded.certifications, encryptedFileBytes: fileBytes },
     runs: RUNS,
     goals: { maxMs: 10_000, maxLongTaskMs: 200, restoreToRawRatio: 1.0 },
+    indexedDbFloor: { readRecordsMs: Math.round(m.floorRead), putRecordsNoIndexMs: Math.round(m.floorWrite) },
     operations: rows.map((r) => ({ ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v])), ratioToRaw: Number((r.medianMs / r.rawMs).toFixed(2)) })),
     samples: runs,
   };
