@@ -47,6 +47,9 @@ describe('the officer’s “for signature” copy', () => {
     expect(last).toMatch(/Dana R\. Whitfield President and Chief Executive Officer Date: _{16} Prairie Valley Telephone Company Prairie Valley Wireless LLC/);
     expect(last).toContain(`Text fingerprint: ${shortFingerprint(file.textHash)}`);
     expect(last.replace(/\s/g, '')).toContain(file.textHash);
+    // The filed PDF does not print the fingerprint, so the page must not say it will.
+    expect(last).toContain('the signed package for filing is made from this exact text');
+    expect(last).not.toMatch(/filed copy will carry/);
     expect(pdf.info['Title']).toMatch(/for signature$/);
   });
 
