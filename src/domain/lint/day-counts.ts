@@ -19,21 +19,30 @@ const NOT_THE_DUTY = /^[\s,]*(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:de
 function clauseAround(sentence: string, at: number): string {
   const cut = /;|,\s+(?:and|but|while|whereas)\s|\s+and,\s/gi;
   let from = 0;
+  let before = 0;
   let to = sentence.length;
   for (const m of sentence.matchAll(cut)) {
-    if (m.index < at) from = m.index + m[0].length;
-    else {
+    if (m.index < at) {
+      before = from;
+      from = m.index + m[0].length;
+    } else {
       to = m.index;
       break;
     }
   }
+  // "… as soon as practicable, and in no event later than seven days …": the limit of the
+  // clause before it, which names the duty.
+  if (CONTINUATION.test(sentence.slice(from, to))) from = before;
   const clause = sentence.slice(from, to);
   // "Within seven days, the Company notifies …": a bare lead-in reads with what follows.
   return clause.trim().split(/\s+/).length < 6 ? sentence.slice(from) : clause;
 }
 
+/** A clause that only limits the one before it: "in no event later than", "in any case within". */
+const CONTINUATION = /^\s*(?:in\s+(?:no|any)\s+(?:event|case)|at\s+the\s+(?:latest|outside)|(?:but\s+)?(?:no|not)\s+later\s+than|by\s+no\s+later)\b/i;
+
 /** The clause is about a notice or a wait (the duty), not another task with its own count. */
-const DUTY_WORDS = /\b(?:notif\w*|notice|report\w*\s+(?:to|through|it|the\s+breach)|reported|wait\w*|disclos\w*|inform\w*|tell\w*|told|contact\w*|letter|writ\w*|USSS|Secret\s+Service|FBI|customers?|deadline|due|send\w*|sent|file[sd]?)\b/i;
+const DUTY_WORDS = /\b(?:notif\w*|notice|report\w*\s+(?:to|through|it|the\s+breach)|reported|wait\w*|disclos\w*|inform\w*|tell\w*|told|contact\w*|letter|writ\w*|USSS|Secret\s+Service|FBI|customers?|deadline|due|send\w*|sent|(?<!\b(?:the|a|an|its|each|every|their|customer|account|case)\s+)file[sd]?)\b/i;
 
 export const businessDays: Check = (doc) => {
   const { text } = doc;
