@@ -6,11 +6,12 @@
  * don't block.
  *
  * Modules: text (sentences within paragraphs and headings), negation, topics, citations,
- * day-counts, pitfalls, breach, whole-filing, officer-title, years.
+ * citation-topics, day-counts, pitfalls, breach, whole-filing, officer-title, years.
  */
 import { businessDays } from './day-counts';
 import { breachRule } from './breach';
 import { CERT_RULE, citations } from './citations';
+import { citationTopics } from './citation-topics';
 import { NOT_OFFICER_FIX, officerTitleKind, titleMessage } from './officer-title';
 import {
   accountChange,
@@ -28,6 +29,7 @@ import {
   optOutTiming,
   oralOptOut,
   retention,
+  statementYear,
   subscriberList,
   trackingCompetitors,
   wrongPeriod,
@@ -63,10 +65,10 @@ export function findBiographicalPrompts(answer: string): Segment[] {
 
 /** Every check of a statement or package text, in the order of the pitfalls they catch. */
 export const CHECKS: readonly Check[] = [
-  citations, businessDays, optInInFailureDuty, annualTraining, biographicalPrompts, missingStatements, titleYears, dockets, hedged,
+  citations, citationTopics, businessDays, optInInFailureDuty, annualTraining, biographicalPrompts, missingStatements, titleYears, dockets, hedged,
   jvOptOut, oralOptOut, accountChange, subscriberList, breachRule, placeholders, bareAssertion, filerIds, signatoryTitle, dates,
   customersBeforeLawEnforcement, retention, optOutTiming, callDetailRelease, inStoreId, optInWithinCategories, trackingCompetitors,
-  marketingContradiction, wrongPeriod,
+  marketingContradiction, wrongPeriod, statementYear,
 ];
 
 /** One finding per check and sentence ("seven days … seven days" in one sentence is one mistake), each with its line. */

@@ -471,6 +471,40 @@ export const wrongPeriod: Check = (doc, ctx) => {
   return out;
 };
 
+/**
+ * The data-broker and complaint statements are about the year the filing covers (§ 64.2009(e)):
+ * "no complaints in calendar year 2026" in the filing that covers 2025 states the wrong year.
+ * Only a year named as a period counts ("in", "during", "for", "calendar year"), not a date.
+ */
+const STATEMENT_SUBJECT = /\bdata[\s-]+brokers?\b|\bpretexters?\b|\bcomplaints?\b/i;
+/** What the statements report: complaints received, actions taken (not a history of the policy). */
+const STATEMENT_EVENT = /\b(?:receiv\w*|filed|taken|took|instituted|brought|initiated|no\s+(?:customer\s+)?complaints|any\s+actions?|actions?\s+against)\b/i;
+const PERIOD_YEAR = /\b(?:(?:calendar|fiscal)\s+year|year|during|in|for|throughout)\s+(?:the\s+(?:calendar\s+)?year\s+)?((?:19|20)\d\d)\b(?![-/]\d|,?\s*(?:through|to|until))/gi;
+
+export const statementYear: Check = (doc, ctx) => {
+  const out: Finding[] = [];
+  for (const s of doc.sentences) {
+    if (!STATEMENT_SUBJECT.test(s.text) || !STATEMENT_EVENT.test(s.text) || new RegExp(`\\b${ctx.coveredYear}\\b`).test(s.text)) continue;
+    for (const m of s.text.matchAll(PERIOD_YEAR)) {
+      if (Number(m[1]) === ctx.coveredYear) continue;
+      const at = s.start + m.index + m[0].length - m[1]!.length;
+      out.push(
+        make(
+          'statement-wrong-year',
+          'error',
+          `"${m[1]}": this filing covers calendar year ${ctx.coveredYear}, and its statements on data brokers and customer complaints are about that year (§ 64.2009(e)).`,
+          '47 C.F.R. § 64.2009(e)',
+          `Write calendar year ${ctx.coveredYear}.`,
+          doc.text,
+          at,
+          at + m[1]!.length,
+        ),
+      );
+    }
+  }
+  return out;
+};
+
 export const hedged: Check = (doc) =>
   [...doc.text.matchAll(/\b(?:substantial(?:ly)?|materially|generally|largely|mostly)\s+(?:in\s+)?complian(?:ce|t)\b|\bsubstantially\s+compl(?:y|ies)\b/gi)].map((m) =>
     make(

@@ -30,6 +30,9 @@ const TOPIC_WORDS: [Topic, RegExp][] = [
   ['marketing', /\bmarket\w*|\bcampaign|\bsolicit\w*/i],
 ];
 
+/** Each topic's words, by name. */
+export const TOPIC_PATTERNS = Object.fromEntries(TOPIC_WORDS) as Record<Topic, RegExp>;
+
 export function topicsOf(text: string): Set<Topic> {
   return new Set(TOPIC_WORDS.filter(([, re]) => re.test(text)).map(([t]) => t));
 }
