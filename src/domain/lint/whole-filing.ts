@@ -326,8 +326,27 @@ export const dates: Check = (doc, ctx) => {
     const value = m[1]!;
     const withYear = /\d{4}$/.test(value) ? value : `${value}, ${ctx.filingYear}`;
     const d = parseWrittenDate(withYear);
-    if (!d || d.slice(0, 4) !== String(ctx.filingYear) || d.slice(5, 7) !== ctx.dueDate.slice(5, 7) || d === ctx.dueDate) continue;
+    if (!d || d.slice(0, 4) !== String(ctx.filingYear) || d === ctx.dueDate) continue;
     const start = m.index + m[0].length - value.length;
+    if (d.slice(5) !== '03-01') {
+      // "due March 31", "on or before April 1": not the date § 64.2009(e) sets.
+      out.push(
+        make(
+          'due-date-wrong',
+          'error',
+          `The certification is due on or before March 1 (§ 64.2009(e)), not ${collapse(value)}${ctx.dueDate.slice(5) === '03-01' ? '' : `; this year § 1.4(j) moves it to ${weekdayName(ctx.dueDate)}, ${formatLong(ctx.dueDate)}`}.`,
+          '47 C.F.R. § 64.2009(e)',
+          `Write ${ctx.dueDate.slice(5) === '03-01' ? 'March 1' : formatLong(ctx.dueDate)}.`,
+          text,
+          start,
+          start + value.length,
+        ),
+      );
+      continue;
+    }
+    // "due on March 1 each year": the rule's own date, stated in general, is right.
+    const sentence = text.slice(text.lastIndexOf('.', m.index) + 1, text.indexOf('.', m.index + m[0].length) + 1 || undefined);
+    if (!/\d{4}$/.test(value) && /\beach\s+year|\bevery\s+year|\bannual(?:ly)?\b|\bpreceding\b|\bprior\s+(?:calendar\s+)?year/i.test(sentence)) continue;
     out.push(
       make(
         'due-date-stated',
