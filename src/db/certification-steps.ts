@@ -5,7 +5,7 @@
  * already gets a message instead of doing it twice.
  */
 import type { Certification, CertificationFields } from '../domain/certification-record';
-import { amendedCoverLetterBody, coverLetterBody, filedProblems } from '../domain/certification-record';
+import { amendedCoverLetterBody, coverLetterBody, filedDateNote, filedProblems } from '../domain/certification-record';
 import { stepProblem, type StatusStep } from '../domain/certification-status';
 import { formatLong, todayLocal, type IsoDate } from '../domain/dates';
 import { shortFingerprint, type SignedFile, type SignedPackage } from '../domain/signed-package';
@@ -123,7 +123,7 @@ export async function signCertification(id: string, expectedRev: number, pkg: Ne
 }
 
 /** Records the filing: the day ECFS received it and its confirmation number (§ 1.4(f)). */
-export async function markFiled(id: string, filedOn: IsoDate, ecfsConfirmation: string, today: IsoDate = todayLocal()): Promise<StepResult> {
+export async function markFiled(id: string, filedOn: IsoDate, ecfsConfirmation: string, today: IsoDate = todayLocal()): Promise<StepResult<{ note?: string }>> {
   const d = db();
   return d.transaction('rw', d.certifications, d.changeLog, async () => {
     const found = await current(id, 'markFiled');
@@ -133,7 +133,8 @@ export async function markFiled(id: string, filedOn: IsoDate, ecfsConfirmation: 
     if (problems.length) return { ok: false as const, message: problems.join(' ') };
     await d.certifications.put({ ...next, status: 'filed', updatedAt: nowInstant() });
     await logChange({ entity: 'certification', entityId: id, action: 'update', summary: `Filed on ${filedOn}, ECFS ${next.ecfsConfirmation}` });
-    return { ok: true as const };
+    const note = filedDateNote(next);
+    return { ok: true as const, ...(note ? { note } : {}) };
   });
 }
 

@@ -68,6 +68,8 @@ export async function startSeason(year: number, onProgress: (done: number, total
 export interface FiledResult extends FiledLine {
   clientName?: string;
   ok: boolean;
+  /** Said of a line that went through: the day filed differs from the one the certification prints. */
+  note?: string;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function markFiledFromList(lines: readonly FiledLine[], year: numbe
       continue;
     }
     const result = await markFiled(cert.id, line.filedOn!, line.ecfsConfirmation!);
-    out.push(result.ok ? { ...line, clientName: client.legalName, ok: true } : { ...line, clientName: client.legalName, ok: false, error: result.message });
+    out.push(result.ok ? { ...line, clientName: client.legalName, ok: true, ...(result.note ? { note: result.note } : {}) } : { ...line, clientName: client.legalName, ok: false, error: result.message });
   }
   return out;
 }

@@ -392,12 +392,26 @@ export function readinessProblems(cert: CertificationFields, assembled: Pick<Ass
   return out;
 }
 
+/**
+ * When ECFS received the filing on another day than the "Date filed" the signed certification
+ * prints: recorded as it happened, and said, since the filed text then names another day.
+ */
+export function filedDateNote(cert: Pick<CertificationFields, 'filedOn' | 'dateFiled'>): string | undefined {
+  if (!cert.filedOn || !cert.dateFiled || cert.filedOn === cert.dateFiled) return undefined;
+  return `The certification prints “Date filed: ${formatLong(cert.dateFiled)}”, but ECFS received it on ${formatLong(cert.filedOn)}. If ${formatLong(cert.filedOn)} is right, the filed text names another day: consider an amended filing.`;
+}
+
 /** Problems with the filing record itself (§ 1.4(f): an ECFS filing counts on the day ECFS receives it). */
-export function filedProblems(cert: Pick<CertificationFields, 'certificationYear' | 'filedOn' | 'ecfsConfirmation'>, today: IsoDate): string[] {
+export function filedProblems(
+  cert: Pick<CertificationFields, 'certificationYear' | 'filedOn' | 'ecfsConfirmation'> & Partial<Pick<CertificationFields, 'signatureDate'>>,
+  today: IsoDate,
+): string[] {
   const out: string[] = [];
   if (!cert.filedOn) out.push('Enter the day it was filed.');
   else if (cert.filedOn > today) out.push('The filing date is in the future: record it once it has been filed.');
   else if (cert.filedOn < `${cert.certificationYear}-01-01`) out.push(`A certification for ${cert.certificationYear} covers calendar year ${cert.certificationYear - 1} and is filed after that year ends, not on ${formatLong(cert.filedOn)}.`);
+  else if (cert.signatureDate && cert.filedOn < cert.signatureDate)
+    out.push(`The officer signed it on ${formatLong(cert.signatureDate)}, so it cannot have been filed before that, on ${formatLong(cert.filedOn)}. Check the date ECFS gave.`);
   if (!cert.ecfsConfirmation.trim()) out.push('Enter the ECFS confirmation number.');
   return out;
 }

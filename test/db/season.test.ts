@@ -78,5 +78,16 @@ describe('marking filed from a pasted list', () => {
     expect(results[3]!.error).toMatch(/not a date/);
     const cert = (await db().certifications.toArray()).find((c) => c.clientId === a)!;
     expect(cert).toMatchObject({ status: 'filed', filedOn: '2026-02-12', ecfsConfirmation: '20260212000001' });
+    // Filed on another day than the certification prints: recorded, and said.
+    expect(results[0]!.note).toMatch(/prints “Date filed: February 10, 2026”, but ECFS received it on February 12, 2026/);
+  });
+
+  it('refuses a filing day before the officer signed, naming the client', async () => {
+    const a = await client('Mesa Rural Telephone Co.', '823456');
+    await signed(a, 2026);
+    const [result] = await markFiledFromList(parseFiledList('823456,2026-01-20,20260120000001'), 2026);
+    expect(result).toMatchObject({ ok: false, clientName: 'Mesa Rural Telephone Co.' });
+    expect(result!.error).toMatch(/signed it on February 1, 2026, so it cannot have been filed before that, on January 20, 2026/);
+    expect((await db().certifications.toArray()).find((c) => c.clientId === a)).toMatchObject({ status: 'signed', filedOn: '' });
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { assemblePackage, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
+import { assemblePackage, filedDateNote, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import { reviewedAnswers } from '../fixtures/answers';
 
@@ -109,6 +109,19 @@ describe('certification record', () => {
     expect(filedProblems({ ...base, filedOn: '2026-12-30' }, '2027-03-01')[0]).toMatch(/covers calendar year 2026 and is filed after that year ends/);
     expect(filedProblems({ ...base, filedOn: '2027-02-20', ecfsConfirmation: ' ' }, '2027-03-01')).toEqual(['Enter the ECFS confirmation number.']);
     expect(filedProblems({ ...base, filedOn: '2027-02-20' }, '2027-03-01')).toEqual([]);
+  });
+
+  it('refuses a filing day before the signature, and says when the filed text prints another day', () => {
+    const base = { certificationYear: 2027, ecfsConfirmation: '1022098765432', signatureDate: '2027-02-20' };
+    expect(filedProblems({ ...base, filedOn: '2027-02-19' }, '2027-03-01')).toEqual([
+      'The officer signed it on February 20, 2027, so it cannot have been filed before that, on February 19, 2027. Check the date ECFS gave.',
+    ]);
+    expect(filedProblems({ ...base, filedOn: '2027-02-20' }, '2027-03-01')).toEqual([]);
+    expect(filedDateNote({ filedOn: '2027-02-27', dateFiled: '2027-02-27' })).toBeUndefined();
+    expect(filedDateNote({ filedOn: '2027-02-27', dateFiled: '' })).toBeUndefined();
+    expect(filedDateNote({ filedOn: '2027-02-28', dateFiled: '2027-02-27' })).toBe(
+      'The certification prints “Date filed: February 27, 2027”, but ECFS received it on February 28, 2027. If February 28, 2027 is right, the filed text names another day: consider an amended filing.',
+    );
   });
 
   it('flags where the year’s records contradict the statement', () => {

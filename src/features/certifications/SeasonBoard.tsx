@@ -517,7 +517,7 @@ export function SeasonBoard(props: {
               <For each={results()}>
                 {(r) => (
                   <li classList={{ error: !r.ok }}>
-                    Line {r.line}: {r.ok ? `${r.clientName} marked filed on ${formatLong(r.filedOn!)} (ECFS ${r.ecfsConfirmation}).` : `not marked: ${r.error}`}
+                    Line {r.line}: {r.ok ? `${r.clientName} marked filed on ${formatLong(r.filedOn!)} (ECFS ${r.ecfsConfirmation}).${r.note ? ` ${r.note}` : ''}` : `not marked: ${r.clientName ? `${r.clientName}: ` : ''}${r.error}`}
                   </li>
                 )}
               </For>

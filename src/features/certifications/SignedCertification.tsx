@@ -4,7 +4,7 @@ import { createSignedPackageQuery, markFiled, reopenAsDraft, startAmendedFiling 
 import { createPreparersQuery } from '../../db/preparers';
 import { createSettingsQuery } from '../../db/settings';
 import type { StoredRecord } from '../../db/database';
-import { filedProblems, type Certification } from '../../domain/certification-record';
+import { filedDateNote, filedProblems, type Certification } from '../../domain/certification-record';
 import { describeStatus } from '../../domain/certification-status';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../../domain/records';
 import { changesSinceSigning, filedTextHash, packageSources, shortFingerprint } from '../../domain/signed-package';
@@ -50,7 +50,7 @@ export function SignedCertification(props: { certification: Certification; recor
   const facts = () => pkg.value?.content.facts;
   const documents = () => (pkg.value?.content.documents ?? []) as PdfDocument[];
   const title = () => `${pkg.value?.sources.client.legalName ?? props.client.legalName}: ${cert().certificationYear} certification`;
-  const filing = createMemo(() => filedProblems({ certificationYear: cert().certificationYear, filedOn: filedOn(), ecfsConfirmation: ecfs() }, today));
+  const filing = createMemo(() => filedProblems({ certificationYear: cert().certificationYear, filedOn: filedOn(), ecfsConfirmation: ecfs(), signatureDate: cert().signatureDate }, today));
 
   const step = async (run: () => Promise<{ ok: true } | { ok: false; message: string }>) => {
     setBusy(true);
@@ -196,6 +196,9 @@ export function SignedCertification(props: { certification: Certification; recor
                 <For each={filing()}>{(p) => <li>{p}</li>}</For>
               </ul>
             </Show>
+            <Show when={!filing().length && filedDateNote({ filedOn: filedOn(), dateFiled: cert().dateFiled })}>
+              {(note) => <p class="warning" data-testid="filed-date-note">{note()}</p>}
+            </Show>
             <Show when={ecfs().trim() && !/^\d+$/.test(ecfs().trim())}>
               <p class="warning">ECFS confirmation numbers we have seen are all digits; check this one against the ECFS receipt.</p>
             </Show>
@@ -223,6 +226,7 @@ export function SignedCertification(props: { certification: Certification; recor
             </Show>
           </Match>
           <Match when={cert().status === 'filed'}>
+            <Show when={filedDateNote(cert())}>{(note) => <p class="warning" data-testid="filed-date-note">{note()}</p>}</Show>
             <p>A filed certification is the record of what was filed and cannot be changed here. To correct it, file an amended certification in EB Docket No. 06-36.</p>
             <p>Keep the filed certification, its attachments and the ECFS confirmation at least two years (practice; the rule sets no period).</p>
             <Show when={!cert().amendedById}>
