@@ -37,6 +37,33 @@ describe('client CSV import', () => {
     expect(row.value?.officers).toEqual([expect.objectContaining({ name: 'Sam Begay', title: 'General Manager', isDefaultSignatory: true })]);
   });
 
+  it('checks a Filer ID as the client form does: "83-9002" is refused, not read as another number', () => {
+    const report = parseClientsCsv('legal_name,filer_id,affiliate_1_name,affiliate_1_filer_id\nMalformed Filer Telephone,83-9002,,\nGood Tel,839003,Good Wireless,83 9004\n', []);
+    expect(report.rows.map((r) => [r.row, r.action])).toEqual([
+      [2, 'invalid'],
+      [3, 'invalid'],
+    ]);
+    expect(report.rows[0]!.errors.join(' ')).toMatch(/Filer ID must contain digits only/);
+    expect(report.rows[1]!.errors.join(' ')).toMatch(/digits only/);
+  });
+
+  it('numbers rows as a spreadsheet shows them, blank lines included', () => {
+    const report = parseClientsCsv('legal_name,filer_id,state\nGood Tel,839001,KS\n\n,,\nBad State Tel,839002,ZZ\n', []);
+    expect(report.rows.map((r) => [r.row, r.action])).toEqual([
+      [2, 'new'],
+      [5, 'invalid'],
+    ]);
+  });
+
+  it('says which row holds a quote that is never closed, instead of reading the rest of the file as its name', () => {
+    const report = parseClientsCsv('legal_name,filer_id\nGood Tel,839001\n"Open Quote Tel,839002\nThird Tel,839003\n', []);
+    const open = report.rows.find((r) => r.row === 3)!;
+    expect(open.action).toBe('invalid');
+    expect(open.errors.join(' ')).toMatch(/quoted cell in this row is never closed/);
+    expect(open.legalName).not.toContain('\n');
+    expect(report.rows.find((r) => r.row === 2)?.action).toBe('new');
+  });
+
   it('reads semicolon-separated files, as European-locale spreadsheets save them', () => {
     const csv = 'legal_name;filer_id;city;state\nPrairie Valley Telephone Company;823456;Hays;ks\nHigh Plains Tel;823499;Colby;KS\n';
     const report = parseClientsCsv(csv, []);

@@ -163,8 +163,6 @@ function rowInput(cells: string[], columns: (Column | undefined)[], existing: Cl
   for (const key of ['legalName', 'filerId', 'frn', 'phone', 'email', 'notes'] as const) if (fields[key] !== undefined) input[key] = fields[key];
   for (const key of ['street', 'city', 'state', 'zip'] as const) if (fields[key] !== undefined) address[key] = fields[key]!;
   input.address = address;
-  if (fields.filerId !== undefined) input.filerId = fields.filerId.replace(/[\s-]/g, '');
-  if (fields.frn !== undefined) input.frn = fields.frn.replace(/[\s-]/g, '');
   if (fields.dbaNames !== undefined) input.dbaNames = list(fields.dbaNames);
   if (fields.services !== undefined) {
     const { services, unknown } = parseServices(fields.services);
@@ -197,9 +195,9 @@ function rowInput(cells: string[], columns: (Column | undefined)[], existing: Cl
     input.affiliates = [...affiliates.entries()]
       .sort(([a], [b]) => a - b)
       .map(([, a], i) => ({
-        id: stored.find((s) => s.filerId === a.filerId.replace(/[\s-]/g, ''))?.id ?? `affiliate-${i + 1}-${crypto.randomUUID()}`,
+        id: stored.find((s) => s.filerId === a.filerId)?.id ?? `affiliate-${i + 1}-${crypto.randomUUID()}`,
         legalName: a.name,
-        filerId: a.filerId.replace(/[\s-]/g, ''),
+        filerId: a.filerId,
       }));
   }
   return { input, errors };
@@ -226,9 +224,13 @@ function changedFields(before: Client, after: ClientFields): string[] {
  * same Filer ID, a repeat of an earlier row's Filer ID (skipped), or invalid (with its messages).
  */
 export function parseClientsCsv(text: string, stored: readonly Client[]): ClientCsvReport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  // Blank lines are kept while parsing so that each row keeps the number a spreadsheet shows.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
   const counts: Record<RowAction, number> = { new: 0, update: 0, duplicateInFile: 0, invalid: 0 };
-  const [header, ...body] = parsed.data;
+  const records = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter((r) => r.cells.some((c) => c.trim()));
+  const header = records[0]?.cells;
+  const body = records.slice(1);
+  const unclosed = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => (e.row ?? 0) + 1));
   if (!header || header.every((h) => !h.trim())) return { fileErrors: ['The file is empty: it needs a header row naming the columns, then one client per row.'], warnings: [], rows: [], counts };
 
   const columns = header.map(columnOf);
@@ -248,11 +250,12 @@ export function parseClientsCsv(text: string, stored: readonly Client[]): Client
   const filerColumn = columns.findIndex((c) => c && 'field' in c && c.field === 'filerId');
   const nameColumn = columns.findIndex((c) => c && 'field' in c && c.field === 'legalName');
 
-  const rows = body.map((cells, i): ClientCsvRow => {
-    const row = i + 2;
-    const filerId = (cells[filerColumn] ?? '').trim().replace(/[\s-]/g, '');
+  const rows = body.map(({ cells, row }): ClientCsvRow => {
+    const filerId = (cells[filerColumn] ?? '').trim();
     const legalName = (cells[nameColumn] ?? '').trim();
     const base = { row, legalName, filerId, errors: [] as string[], warnings: [] as string[] };
+    if (unclosed.has(row))
+      return { ...base, legalName: legalName.split('\n')[0]!.slice(0, 80), action: 'invalid', errors: ['A quoted cell in this row is never closed, so the rest of the file was read into it. Close the quote (a cell that starts with " ends with "), then choose the file again.'] };
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim()))
       base.warnings.push(`The row has ${cells.length} cells but the header names ${header.length}; the extra cells are ignored.`);
     const earlier = filerId ? seen.get(filerId) : undefined;
