@@ -58,7 +58,7 @@ describe('calendar export', () => {
     const [event] = events(await makeDeadlinesIcs([{ deadline: deadline({}), clientName: 'Mesa Rural Telephone Co.' }], options()));
     expect(event!.alarms.map((a) => a['TRIGGER'])).toEqual(['-P29DT15H', '-P6DT15H', '-PT15H']);
     expect(event!.alarms.every((a) => a['ACTION'] === 'DISPLAY')).toBe(true);
-    expect(event!.alarms[1]!['DESCRIPTION']).toBe('Due in 7 days: Mesa Rural Telephone Co: Annual CPNI certification');
+    expect(event!.alarms[1]!['DESCRIPTION']).toBe('Due in 7 days: Mesa Rural Telephone Co.: Annual CPNI certification');
     const sameDay = events(await makeDeadlinesIcs([{ deadline: deadline({}), clientName: 'Mesa' }], options({ reminderDays: [0] })));
     expect(sameDay[0]!.alarms.map((a) => a['TRIGGER'])).toEqual(['PT9H']);
     const none = events(await makeDeadlinesIcs([{ deadline: deadline({}), clientName: 'Mesa' }], options({ reminderDays: [] })));
@@ -87,6 +87,37 @@ describe('calendar export', () => {
     expect(parsed[1]!['DESCRIPTION']!.split('\\n')).toHaveLength(201);
     expect(parsed[1]!['DESCRIPTION']).toContain('Carrier 199: Annual CPNI certification (47 C.F.R. § 64.2009(e))');
     expect(parsed[1]!.alarms).toHaveLength(3);
+  });
+
+  it('folds lines at 75 octets, never inside a character, and escapes commas in every text, reminders included', async () => {
+    const ics = await makeDeadlinesIcs(
+      [{ deadline: deadline({ title: 'Annual CPNI certification — § 64.2009(e) — for 2027, covering 2026', note: '§ 1.4(j) — '.repeat(12) }), clientName: 'Carrier 184 Telephone, Inc.' }],
+      options(),
+    );
+    const lines = ics.split('\r\n');
+    for (const l of lines) {
+      expect(Buffer.byteLength(l, 'utf8'), l).toBeLessThanOrEqual(75);
+      expect(l).not.toContain('\uFFFD');
+    }
+    expect(lines.some((l) => l.startsWith(' '))).toBe(true);
+    const raw = ics.replace(/\r\n[ \t]/g, '');
+    expect(raw).toContain('DESCRIPTION:Due in 30 days: Carrier 184 Telephone\\, Inc.: Annual CPNI certification — § 64.2009(e) — for 2027\\, covering 2026');
+    expect(events(ics)[0]!.alarms[0]!['DESCRIPTION']).toBe('Due in 30 days: Carrier 184 Telephone, Inc.: Annual CPNI certification — § 64.2009(e) — for 2027, covering 2026');
+  });
+
+  it('keeps a day’s UID when § 1.4(j) moves all its deadlines to the next day', async () => {
+    const day = (due: string) =>
+      makeDeadlinesIcs(
+        Array.from({ length: 3 }, (_, i) => ({ deadline: deadline({ clientId: `c${i}`, due }), clientName: `Carrier ${i}` })),
+        options({ grouping: 'day' }),
+      );
+    const [before] = events(await day('2027-03-01'));
+    const [after] = events(await day('2027-03-02'));
+    expect(after!['DTSTART;VALUE=DATE']).toBe('20270302');
+    expect(after!['UID']).toBe(before!['UID']);
+    // Another scope (one client's calendar) never shares it.
+    const [other] = events(await makeDeadlinesIcs([{ deadline: deadline({ clientId: 'c0' }), clientName: 'Carrier 0' }], options({ grouping: 'day', scope: 'client-c0' })));
+    expect(other!['UID']).not.toBe(before!['UID']);
   });
 
   it('reads reminder days typed as a list, and says what is wrong with anything else', () => {

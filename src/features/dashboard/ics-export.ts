@@ -50,10 +50,13 @@ function sequenceAt(now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.UTC(2024, 0, 1)) / 60_000));
 }
 
+/** RFC 5545 § 3.3.11 text escaping, which the ics library leaves out of alarm descriptions. */
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`);
+
 function alarms(days: readonly number[], text: string) {
   return days.map((n) => ({
     action: 'display' as const,
-    description: n === 0 ? `Due today: ${text}` : `Due in ${n} ${n === 1 ? 'day' : 'days'}: ${text}`,
+    description: escapeText(n === 0 ? `Due today: ${text}` : `Due in ${n} ${n === 1 ? 'day' : 'days'}: ${text}`),
     // At 9 a.m. local time n days before (the events are all-day, starting at midnight).
     trigger: n === 0 ? { before: false, hours: 9 } : { before: true, ...(n > 1 ? { days: n - 1 } : {}), hours: 15 },
   }));
@@ -69,7 +72,46 @@ function byDay(entries: readonly CalendarEntry[]): Map<IsoDate, CalendarEntry[]>
   return out;
 }
 
-const line = ({ deadline: d, clientName }: CalendarEntry) => `${clientName.replace(/\.+$/, '')}: ${d.title} (${d.citation})`;
+const line = ({ deadline: d, clientName }: CalendarEntry) => `${clientName}: ${d.title} (${d.citation})`;
+
+/**
+ * A day's event is named after the deadlines it holds, not its date, so that when § 1.4(j) or a
+ * closure day moves them (March 1 → March 2) a re-import moves the event instead of leaving the
+ * old one behind: the UID of the deadline that sorts first (days never share a deadline).
+ */
+function dayUid(day: readonly CalendarEntry[], scope: string): string {
+  const first = day.map((e) => uidOf(e.deadline)).sort()[0]!;
+  return `day.${scope}.${first}`;
+}
+
+/**
+ * Lines folded at 75 octets, as RFC 5545 § 3.1 asks (the ics library counts characters, so a
+ * line with "§" or "—" came out longer), never inside a UTF-8 sequence.
+ */
+export function foldLines(ics: string): string {
+  const encoder = new TextEncoder();
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      const parts: string[] = [];
+      let part = '';
+      let octets = 0;
+      for (const ch of line) {
+        const size = encoder.encode(ch).length;
+        if (octets + size > (parts.length ? 74 : 75)) {
+          parts.push(part);
+          part = '';
+          octets = 0;
+        }
+        part += ch;
+        octets += size;
+      }
+      parts.push(part);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+}
 
 /** An iCalendar file of all-day events for the open deadlines (ics is loaded only on export). */
 export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], options: CalendarOptions): Promise<string> {
@@ -85,18 +127,18 @@ export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], option
             ...common,
             uid: uidOf(d),
             title: `${clientName}: ${d.title}`,
-            description: [`${d.title} — ${d.citation}.`, `Client: ${clientName.replace(/\.+$/, '')}.`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
+            description: [`${d.title} — ${d.citation}.`, `Client: ${clientName}${clientName.endsWith('.') ? '' : '.'}`, d.note ?? '', 'From CPNI Desk. Check the deadline against the rule before relying on it.'].filter(Boolean).join('\n'),
             start: dateArray(d.due),
             end: dateArray(addDays(d.due, 1)),
             categories: ['CPNI', d.citation],
-            alarms: alarms(options.reminderDays, `${clientName.replace(/\.+$/, '')}: ${d.title}`),
+            alarms: alarms(options.reminderDays, `${clientName}: ${d.title}`),
           };
         })
       : [...byDay(open)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([due, day]) => {
           const title = day.length === 1 ? `${day[0]!.clientName}: ${day[0]!.deadline.title}` : `${day.length} CPNI deadlines due ${formatLong(due)}`;
           return {
             ...common,
-            uid: `day-${due}.${options.scope}@cpni-desk.invalid`,
+            uid: dayUid(day, options.scope),
             title,
             description: [...day.map(line), 'From CPNI Desk. Check each deadline against the rule before relying on it.'].join('\n'),
             start: dateArray(due),
@@ -107,5 +149,5 @@ export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], option
         });
   const { error, value } = createEvents(events, { calName: options.calendarName, productId: 'cpni-desk/deadlines' });
   if (error || !value) throw new Error(`Could not build the calendar file: ${error?.message ?? 'unknown error'}`);
-  return value;
+  return foldLines(value);
 }
