@@ -114,6 +114,31 @@ export function amendedCoverLetterBody(companyNames: string, certificationYear: 
   return `On behalf of ${companyNames}, enclosed for filing in EB Docket No. 06-36 is an amended annual CPNI compliance certification for ${certificationYear}, covering calendar year ${certificationYear - 1}, with its accompanying statement, as required by 47 C.F.R. § 64.2009(e). It amends the certification filed on ${formatLong(amends.filedOn)}${confirmation}. Please contact the undersigned with any questions about this filing.`;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The bodies the app writes itself, for any company, year and amended filing, as patterns. */
+const HOLES: [string, string][] = [
+  ['\u0001', '.+'],
+  [` (ECFS confirmation \u0002)`, '(?: \\(ECFS confirmation [^)]*\\))?'],
+  [formatLong('1111-01-01'), '[A-Z][a-z]+ \\d{1,2}, \\d{4}'],
+  ['1111', '\\d{4}'],
+  ['1110', '\\d{4}'],
+];
+const GENERATED_BODIES = [coverLetterBody('\u0001', 1111), amendedCoverLetterBody('\u0001', 1111, { filedOn: '1111-01-01', ecfsConfirmation: '\u0002' })].map((body) => {
+  const holes = new RegExp(HOLES.map(([text]) => escapeRegExp(text)).join('|'), 'g');
+  let pattern = '';
+  let from = 0;
+  for (const m of body.matchAll(holes)) {
+    pattern += escapeRegExp(body.slice(from, m.index)) + HOLES.find(([text]) => text === m[0])![1];
+    from = m.index + m[0].length;
+  }
+  return new RegExp(`^${pattern}${escapeRegExp(body.slice(from))}$`, 's');
+});
+
+/** Whether a cover letter body is one the app wrote (then a new year or a new name rewrites it). */
+export function isGeneratedCoverLetterBody(body: string): boolean {
+  return GENERATED_BODIES.some((re) => re.test(body));
+}
+
 export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, certificationYear: number, preparerId = ''): CertificationFields {
   const signatory = defaultSignatory(client);
   return {
@@ -166,7 +191,6 @@ export function previousCertificationYear(year: number): number {
 export function rollForward(previous: CertificationFields, client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, previousId?: string): { next: CertificationFields; changes: RollForwardChange[] } {
   const year = nextCertificationYear(previous.certificationYear);
   const fresh = newCertification(client, year, previous.preparerId);
-  const oldBody = coverLetterBody(client.legalName, previous.certificationYear);
   const answers = carryForward(certificationAnswers(previous), previous.certificationYear);
   const next: CertificationFields = {
     ...fresh,
@@ -174,7 +198,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
     answers,
     sectionEdits: { ...previous.sectionEdits },
     signature: previous.signature,
-    coverLetter: { ...previous.coverLetter, body: previous.coverLetter.body === oldBody ? fresh.coverLetter.body : previous.coverLetter.body },
+    coverLetter: { ...previous.coverLetter, body: isGeneratedCoverLetterBody(previous.coverLetter.body) ? fresh.coverLetter.body : previous.coverLetter.body },
     rolledFromId: previousId,
   };
   const changes: RollForwardChange[] = [
@@ -189,7 +213,8 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
   if (carried)
     changes.push({ field: 'Questionnaire answers', from: `${carried} ${carried === 1 ? 'topic' : 'topics'} answered for ${previous.certificationYear - 1}`, to: `carried over, each to be reviewed for ${year - 1}` });
   if (previous.lintOverrides.length) changes.push({ field: 'Overridden checks', from: `${previous.lintOverrides.length}`, to: 'cleared: review this year’s findings' });
-  if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years' });
+  if (previous.coverLetter.body !== next.coverLetter.body) changes.push({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years and the client’s name' });
+  else if (previous.coverLetter.include && previous.coverLetter.body.trim()) changes.push({ field: 'Cover letter body', from: 'written by hand', to: 'kept as written: check its years and names' });
   if (year !== previous.certificationYear + 1) changes.push({ field: 'Skipped year', from: String(previous.certificationYear + 1), to: 'no certification was due' });
   const stale = Object.entries(previous.sectionEdits).filter(([, body]) => body?.includes(String(previous.certificationYear - 1)) || body?.includes(String(previous.certificationYear)));
   for (const [id] of stale) changes.push({ field: `Edited statement section “${id}”`, from: `mentions ${previous.certificationYear - 1} or ${previous.certificationYear}`, to: 'kept as written: check its years' });
@@ -360,7 +385,7 @@ export function assemblePackage(
     ),
     lintStatement(statementText, lintContext),
   );
-  findings.push(...recordFindings(answers, records, model.coveredYear, settings, asOf), ...publicTextFindings(model, cert.overrides));
+  findings.push(...recordFindings(answers, records, model.coveredYear, settings, asOf), ...publicTextFindings(model, cert.overrides), ...(cert.preparerId ? coverLetterFindings(cert.coverLetter, model) : []));
   for (const [what, o] of Object.entries(cert.overrides))
     if (o && !o.reason.trim())
       findings.push({
@@ -374,6 +399,32 @@ export function assemblePackage(
   const overridden = new Set(cert.lintOverrides.filter((o) => o.reason.trim() && o.id !== OVERRIDE_WITHOUT_REASON).map(findingKey));
   const openFindings = findings.filter((f) => !overridden.has(findingKey(f)));
   return { model, answers, questionnaire, sections, statementText, lintContext, findings, openFindings, blocked: hasBlockingFindings(openFindings), dueDate };
+}
+
+/**
+ * The cover letter goes into the filing with the certification: a body carried from another year
+ * or written for another name says so here ("certification for 2026" in the 2027 package).
+ */
+export function coverLetterFindings(letter: CoverLetterFields, model: Pick<CertificationModel, 'certificationYear' | 'coveredYear' | 'companies'>): Finding[] {
+  if (!letter.include) return [];
+  const out: Finding[] = [];
+  const wrongYear = (excerpt: string, message: string) =>
+    out.push({ id: 'cover-letter-years', severity: 'error', message, excerpt, rule: '47 C.F.R. § 64.2009(e)', fix: `Write the cover letter for the ${model.certificationYear} certification, covering calendar year ${model.coveredYear}.` });
+  for (const m of letter.body.matchAll(/\bcertification\s+for\s+(\d{4})\b/gi))
+    if (Number(m[1]) !== model.certificationYear) wrongYear(m[0], `The cover letter speaks of the certification for ${m[1]}; this is the certification for ${model.certificationYear}.`);
+  for (const m of letter.body.matchAll(/\bcalendar\s+year\s+(\d{4})\b/gi))
+    if (Number(m[1]) !== model.coveredYear) wrongYear(m[0], `The cover letter says calendar year ${m[1]}; this certification covers calendar year ${model.coveredYear}.`);
+  const named = model.companies.filter((c) => letter.body.includes(c.name));
+  if (model.companies.length && letter.body.trim() && !named.length)
+    out.push({
+      id: 'cover-letter-company',
+      severity: 'warning',
+      message: `The cover letter does not name ${model.companies.map((c) => c.name).join(' or ')}, as the certification does.`,
+      excerpt: letter.body.slice(0, 80),
+      rule: '47 C.F.R. § 64.2009(e)',
+      fix: 'Name the company as the certification does (its legal name may have changed since the letter was written).',
+    });
+  return out;
 }
 
 /**

@@ -72,6 +72,29 @@ describe('certification record', () => {
     expect(fields).toEqual(expect.arrayContaining(['Certification year', 'Calendar year covered', 'Status', 'Date filed', 'Overridden checks', 'Edited statement section “training”']));
   });
 
+  it('rewrites a cover letter the app wrote for the client’s new name and year; keeps one written by hand and says to check it', () => {
+    const last = { ...newCertification({ ...client, legalName: 'Beta Telephone' }, 2026), preparerId: 'p1' };
+    const renamed = { ...client, legalName: 'Beta Telephone Holdings, Inc.' };
+    const { next, changes } = rollForward(last, renamed);
+    expect(next.coverLetter.body).toBe(newCertification(renamed, 2027).coverLetter.body);
+    expect(changes).toContainEqual({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years and the client’s name' });
+
+    const handWritten = { ...last, coverLetter: { ...last.coverLetter, body: 'Enclosed is Beta Telephone’s certification for 2026, covering calendar year 2025.' } };
+    const kept = rollForward(handWritten, renamed);
+    expect(kept.next.coverLetter.body).toBe(handWritten.coverLetter.body);
+    expect(kept.changes).toContainEqual({ field: 'Cover letter body', from: 'written by hand', to: 'kept as written: check its years and names' });
+    // …and the package says what is wrong with it.
+    const p = assemblePackage({ ...kept.next, answers: reviewedAnswers(), dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, renamed, [], settings);
+    expect(p.findings.map((f) => [f.id, f.severity, f.excerpt])).toEqual([
+      ['cover-letter-years', 'error', 'certification for 2026'],
+      ['cover-letter-years', 'error', 'calendar year 2025'],
+      ['cover-letter-company', 'warning', handWritten.coverLetter.body.slice(0, 80)],
+    ]);
+    expect(p.blocked).toBe(true);
+    // Without a preparer there is no cover letter in the package, so nothing to say about it.
+    expect(assemblePackage({ ...kept.next, preparerId: '', answers: reviewedAnswers(), dateFiled: '2027-02-20', signatureDate: '2027-02-19' }, renamed, [], settings).findings).toEqual([]);
+  });
+
   it('blocks export while an override of the records has no reason, and names it', () => {
     const cert = { ...newCertification(client, 2027), answers: reviewedAnswers(), dateFiled: '2027-02-20', signatureDate: '2027-02-19' };
     const withOverride = { ...cert, overrides: { complaints: { value: { counts: { employeeAccess: 1, unauthorizedDisclosure: 0, onlineAccess: 0, other: 0 }, summary: 'Paper log.' }, reason: ' ' } } };

@@ -22,7 +22,7 @@ interface Duty {
 
 const KEPT = /\b(?:keeps?|kept|retain\w*|maintain\w*|preserv\w*)\b/i;
 const RECORDS = /\b(?:records?|logs?|documentation)\b/i;
-const NOTIFIES = /\b(?:notif\w*|notice|letter|writ\w*|inform\w*|report\w*|alert\w*)\b/i;
+const NOTIFIES = /\b(?:notif\w*|notices?|letters?|informs?|informed|alerts?|alerted|report(?:s|ed|ing)?|writing|written)\b/i;
 
 const DUTIES: readonly Duty[] = [
   {
