@@ -2,6 +2,7 @@ import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { For, Match, Show, Suspense, Switch, lazy, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../db/settings-read';
 import { onUpgradedElsewhere } from '../db/database';
+import { onReplacedElsewhere } from '../db/replaced-elsewhere';
 import { UpdatePrompt } from './UpdatePrompt';
 import { StorageIndicator } from './StorageIndicator';
 import { ScreenBoundary } from './ScreenBoundary';
@@ -46,6 +47,8 @@ export function Layout(props: RouteSectionProps) {
   const [opening, setOpening] = createSignal<OpenState>({ state: 'opening' });
   void openDatabase(setOpening);
   onCleanup(onUpgradedElsewhere(() => setUpgraded(true)));
+  const [replaced, setReplaced] = createSignal(false);
+  onCleanup(onReplacedElsewhere(() => setReplaced(true)));
   // Move focus to the new page's heading so screen-reader and keyboard users land on it.
   createEffect(
     on(
@@ -89,6 +92,15 @@ export function Layout(props: RouteSectionProps) {
           <p class="notice-title">CPNI Desk was updated in another tab.</p>
           <p>
             This tab can no longer save. Copy anything you typed that is not saved, then reload to continue with the new version.{' '}
+            <button type="button" class="primary" onClick={() => window.location.reload()}>Reload this tab</button>
+          </p>
+        </div>
+      </Show>
+      <Show when={replaced()}>
+        <div class="notice notice--warning upgrade-banner" role="alert" data-testid="replaced-elsewhere">
+          <p class="notice-title">A backup was restored in another tab or window.</p>
+          <p>
+            Everything on this device was replaced, and this tab still shows what was there before, so it can no longer save. Reload to see the restored data; anything you typed here is offered back as a draft.{' '}
             <button type="button" class="primary" onClick={() => window.location.reload()}>Reload this tab</button>
           </p>
         </div>

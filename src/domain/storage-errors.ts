@@ -61,7 +61,7 @@ export function describeStorageError(error: unknown, doing = 'save'): StoragePro
     return {
       kind: 'closed',
       title: `Could not ${doing}: this tab’s connection to the records was closed.`,
-      todo: 'Another tab may have updated CPNI Desk. Copy anything you typed that is not saved, then reload the page.',
+      todo: 'Another tab may have updated CPNI Desk or restored a backup. Copy anything you typed that is not saved, then reload the page.',
       detail,
     };
   if (has('UnknownError', 'DataError', 'NotReadableError', 'AbortError', 'TimeoutError'))

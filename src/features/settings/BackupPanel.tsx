@@ -1,4 +1,5 @@
 import { setRestoreRunning } from './restore-state';
+import { announceReplaced } from '../../db/replaced-elsewhere';
 import { For, Match, Show, Switch, createSignal, createUniqueId, onCleanup } from 'solid-js';
 import { createSettingsQuery } from '../../db/settings';
 import { currentCounts } from '../../db/backup';
@@ -176,6 +177,7 @@ export function BackupPanel() {
     setProgress({ step: 'write', fraction: 0 });
     try {
       const { counts, createdAt } = await jobs.restore(setProgress);
+      announceReplaced();
       clearChoice();
       setMessage({ tone: 'success', text: `Restored the backup made ${formatInstant(createdAt)}: ${describeCounts(counts)}.` });
     } catch (error) {

@@ -105,6 +105,50 @@ export const tests = [
       await c.close();
     },
   },
+  {
+    name: 'two tabs: a backup restored in tab A; tab B, holding an unsaved edit of the same revision, is told and cannot write over the restored data',
+    async fn({ page, context, origin }) {
+      await startApp(page, origin);
+      const id = await createClientWithOfficer(page, origin, { legalName: 'Mesa Rural Telephone Co.', filerId: '823456', officer: 'Ann Lee' });
+      const url = `${origin}/clients/${id}`;
+      await field(page, 'Notes').fill('Restored notes.');
+      await page.getByRole('button', { name: 'Save client' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+      // The backup holds revision 2 with "Restored notes."; then the notes change, and change back to revision 2 by a restore.
+      await page.goto(`${origin}/settings`);
+      const panel = page.getByTestId('backup-panel');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download a backup' }).click()]);
+      const file = await download.path();
+      await page.goto(url);
+      await heading(page, 'Mesa Rural Telephone Co.');
+      await field(page, 'Notes').fill('Notes written after the backup.');
+      await page.getByRole('button', { name: 'Save client' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+      // Tab B loads that client and starts an edit.
+      const b = await context.newPage();
+      await b.goto(url);
+      await heading(b, 'Mesa Rural Telephone Co.');
+      await field(b, 'Phone').fill('(202) 555-0100');
+
+      await page.goto(`${origin}/settings`);
+      await page.getByTestId('backup-panel').getByLabel('Backup file (.json)').setInputFiles(file);
+      await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
+      await page.getByTestId('backup-message').getByText('Restored').waitFor();
+
+      await b.getByTestId('replaced-elsewhere').waitFor();
+      await b.getByRole('button', { name: 'Save client' }).click();
+      await b.getByRole('alert').filter({ hasText: /could not|can no longer|closed|reload/i }).first().waitFor();
+      const c = await context.newPage();
+      await c.goto(url);
+      await heading(c, 'Mesa Rural Telephone Co.');
+      assert.equal(await field(c, 'Notes').inputValue(), 'Restored notes.', 'the restored notes stand');
+      assert.equal(await field(c, 'Phone').inputValue(), '', 'tab B wrote nothing');
+      await b.close();
+      await c.close();
+    },
+  },
 ];
 
 
