@@ -39,6 +39,8 @@ export const BACKUP_TYPE = 'cpni-desk-backup';
  * each row's revision and entity version; a format-1 file is read through the same migrations.
  */
 export const BACKUP_VERSION = 2;
+/** The database schema version from which every backup carries the change log. */
+export const LOG_IN_BACKUPS_SINCE = 4;
 export const BACKUP_APP = 'CPNI Desk';
 /** Problems listed one by one; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 50;
@@ -360,6 +362,9 @@ export function parseBackup(file: string | Uint8Array | ArrayBuffer | { json: un
   const rawCertifications = list('certifications');
   const rawSignedPackages = optionalList('signedPackages', 'signed packages');
   const rawChangeLog = optionalList('changeLog', 'change-log entries');
+  // Every backup made since schema version 4 carries the change log: one without it had it taken out.
+  if (scope === 'all' && data.changeLog === undefined && schemaVersion >= LOG_IN_BACKUPS_SINCE)
+    problems.add('The change log in the file', [`It is missing, though every backup made at database schema ${LOG_IN_BACKUPS_SINCE} or later carries it (this one says ${schemaVersion}): it was removed from the file. Nothing was changed.`]);
   const total = rawClients.length + rawPreparers.length + rawRecords.length + rawCertifications.length + rawSignedPackages.length + rawChangeLog.length;
   let done = 0;
   /** Counts the rows checked, for a progress bar (every 2,000 rows and at the end). */

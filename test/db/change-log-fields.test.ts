@@ -133,6 +133,14 @@ describe('the head kept apart from the log', () => {
     expect(parsed).toMatchObject({ ok: false, problems: [expect.stringMatching(/change log in the file: It ends at entry \d+ but the file says entry \d+ was recorded: entries were removed from its end/)] });
     const edited = { ...file, data: { ...file.data, changeLog: file.data.changeLog.map((e, i) => (i === 1 ? { ...(e as object), by: 'Someone else' } : e)) } };
     expect(parseBackup(JSON.stringify(edited), { schemaVersion: CURRENT_SCHEMA_VERSION })).toMatchObject({ ok: false, problems: [expect.stringMatching(/changed after it was written/)] });
+    // The log and its head both taken out: a backup of this schema always has a log, so it is refused too.
+    const stripped = { ...file, data: { ...file.data } } as { changeLogHead?: unknown; data: Record<string, unknown> };
+    delete stripped.changeLogHead;
+    delete stripped.data.changeLog;
+    expect(parseBackup(JSON.stringify(stripped), { schemaVersion: CURRENT_SCHEMA_VERSION })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/change log in the file: It is missing, though every backup made at database schema 4 or later carries it/)],
+    });
   });
 
   it('restoring an older backup moves the head back with the log: Verify still checks out', async () => {
