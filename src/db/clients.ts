@@ -53,6 +53,11 @@ export function getClient(id: string): Promise<Client | undefined> {
   return db().clients.get(id);
 }
 
+/** The other clients with this Filer ID: allowed (a form still saves), but worth a word. */
+export function clientsWithFilerId(filerId: string, exceptId?: string): Promise<Client[]> {
+  return db().clients.where('filerId').equals(filerId).filter((c) => c.id !== exceptId).toArray();
+}
+
 import { listClients } from './shared-reads';
 
 export { listClients };

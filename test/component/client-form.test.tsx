@@ -2,7 +2,7 @@ import { describe, expect, it, beforeEach } from 'vitest';
 import { render, fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { Route } from '@solidjs/router';
 import { ClientForm } from '../../src/features/clients/ClientForm';
-import { inputFromDraft } from '../../src/features/clients/client-draft';
+import { emptyDraft, inputFromDraft } from '../../src/features/clients/client-draft';
 import { CpniDatabase, useDatabase, db } from '../../src/db/database';
 import { saveClient } from '../../src/db/clients';
 
@@ -60,6 +60,23 @@ describe('ClientForm', () => {
     expect(stored?.officers).toEqual([expect.objectContaining({ name: 'Dana Ruiz', title: 'Compliance Consultant', isDefaultSignatory: true })]);
     expect(stored?.services).toEqual(['interconnectedVoip']);
     expect(stored?.createdAt).toBe(stored?.updatedAt);
+  });
+
+  it('says when another client already has the Filer ID typed, and still saves', async () => {
+    const first = await saveClient(inputFromDraft({ ...emptyDraft(), legalName: 'Delta Own Telephone', filerId: '844444' }));
+    expect(first.ok).toBe(true);
+    const { savedId } = mount();
+    await screen.findByLabelText(/Legal name/);
+    type(/Legal name/, 'Delta Telephone Company');
+    type(/Form 499 Filer ID/, '844444');
+    expect(await screen.findByText(/Delta Own Telephone has this Filer ID too\. Each carrier files under its own Filer ID/)).toBeTruthy();
+    type(/Form 499 Filer ID/, '844445');
+    await waitFor(() => expect(screen.queryByText(/has this Filer ID too/)).toBeNull());
+    type(/Form 499 Filer ID/, '844444');
+    await screen.findByText(/has this Filer ID too/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save client' }));
+    await waitFor(() => expect(savedId()).not.toBe(''));
+    expect(await db().clients.where('filerId').equals('844444').count()).toBe(2);
   });
 
   it('refuses a Filer ID equal to the FRN', async () => {

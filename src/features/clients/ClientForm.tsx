@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields
 import { useUnsavedGuard } from '../../ui/unsaved-guard';
 import { DraftOffer, useFormDraft } from '../../ui/form-draft';
 import { draftErrorKey, draftFromClient, emptyDraft, inputFromDraft, type ClientDraft } from './client-draft';
-import type { SaveResult } from '../../db/clients';
+import { clientsWithFilerId, type SaveResult } from '../../db/clients';
 
 interface Props {
   initial?: ClientDraft;
@@ -45,6 +45,27 @@ export function ClientForm(props: Props) {
     return clientWarnings({ filerId: input.filerId.trim(), officers: draft.officers, affiliates: draft.affiliates });
   });
   useUnsavedGuard(dirty);
+  // Another client with the same Filer ID is the same carrier twice, or a typo: said, not refused.
+  const [sameFiler, setSameFiler] = createSignal<Client[]>([]);
+  createEffect(
+    on(
+      () => draft.filerId.trim(),
+      (filerId) => {
+        if (!/^\d+$/.test(filerId)) return setSameFiler([]);
+        void clientsWithFilerId(filerId, props.stored?.id).then(
+          (found) => draft.filerId.trim() === filerId && setSameFiler(found),
+          () => setSameFiler([]),
+        );
+      },
+    ),
+  );
+  const filerWarning = () => {
+    const others = sameFiler();
+    const duplicate = others.length
+      ? `${others.map((c) => c.legalName).join(', ')} ${others.length === 1 ? 'has' : 'have'} this Filer ID too. Each carrier files under its own Filer ID: check this is not the same carrier twice.`
+      : '';
+    return [warnings().filerId, duplicate].filter(Boolean).join(' ') || undefined;
+  };
 
   // Compare-and-swap: the revision and the values this form started from.
   // eslint-disable-next-line solid/reactivity -- the starting revision; moved on by each save
@@ -182,7 +203,7 @@ export function ClientForm(props: Props) {
           value={draft.filerId}
           onValue={set('filerId')}
           error={err('filerId')}
-          warning={warnings().filerId}
+          warning={filerWarning()}
           hint="Assigned by USAC on Form 499-A (line 101)."
         />
         <TextField label="FRN" inputMode="numeric" value={draft.frn} onValue={set('frn')} error={err('frn')} hint="FCC Registration Number: 10 digits, leading zeros kept. Optional." />

@@ -31,7 +31,7 @@ export function CertificationSeason(props: {
         {season()} certification, covering calendar year {season() - 1}
       </h2>
       <p>
-        Due {formatWithWeekday(due())} ({daysLeft() === 0 ? 'today' : daysLeft() > 0 ? `${daysLeft()} days left` : `${-daysLeft()} days overdue`}) in EB
+        Due {formatWithWeekday(due())} ({daysLeft() === 0 ? 'today' : daysLeft() > 0 ? `${daysLeft()} ${daysLeft() === 1 ? 'day' : 'days'} left` : `${-daysLeft()} ${daysLeft() === -1 ? 'day' : 'days'} overdue`}) in EB
         Docket No. 06-36, 47 C.F.R. § 64.2009(e).
       </p>
       <Show when={note()}>
