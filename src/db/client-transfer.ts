@@ -29,6 +29,7 @@ import {
   type TransferTable,
 } from '../domain/client-transfer';
 import { recordDate, type ComplianceRecord } from '../domain/records';
+import type { Client } from '../domain/schema';
 import { todayLocal } from '../domain/dates';
 import type { SignedPackage } from '../domain/signed-package';
 import { CURRENT_SCHEMA_VERSION } from './backup';
@@ -128,12 +129,21 @@ async function planNow(data: ClientTransferData): Promise<MergePlan> {
     const present = found[i]!.filter((r): r is TransferRow => r !== undefined);
     rows[table] = table === 'records' ? present.map((r) => withoutDate(r as unknown as StoredRecord) as unknown as TransferRow) : present;
   });
-  return planMerge(data, {
+  const plan = planMerge(data, {
     rows,
     bases: new Map(bases.filter((b) => b !== undefined).map((b) => [b.key, b.hash])),
     certificationsOfClients,
     changeKeys: new Set(entries.map(changeKey)),
   });
+  // A client new to this device under a Filer ID another client here has: the same carrier twice?
+  const added = plan.items.filter((i) => i.table === 'clients' && i.status === 'new');
+  const sameFiler = await d.clients.where('filerId').anyOf(added.map((i) => (i.theirs as unknown as Client).filerId)).toArray();
+  for (const item of added) {
+    const filerId = (item.theirs as unknown as Client).filerId;
+    const here = sameFiler.filter((c) => c.filerId === filerId && c.id !== item.id);
+    if (here.length) item.note = `${here.map((c) => c.legalName).join(', ')} on this device ${here.length === 1 ? 'has' : 'have'} the same Filer ID ${filerId}: check it is not the same carrier twice before adding it.`;
+  }
+  return plan;
 }
 
 /** The merge preview of a checked client file against this device. Changes nothing. */

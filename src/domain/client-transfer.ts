@@ -154,6 +154,8 @@ export interface MergeItem {
   oursHash?: string;
   /** Why a clash cannot be added. */
   reason?: string;
+  /** Worth knowing before adding it (a new client whose Filer ID another client here has). */
+  note?: string;
 }
 
 export interface MergePlan {

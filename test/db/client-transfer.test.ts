@@ -106,6 +106,19 @@ describe('client files', () => {
     expect([...(await db().signedPackages.toArray())[0]!.files.single[0]!.bytes]).toEqual([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 255, 128, 7]);
   });
 
+  it('a client new to this device under a Filer ID another client here has is listed with a note', async () => {
+    device();
+    const { mesa } = await seed();
+    const file = await exportClients([mesa], { createdAt: '2026-07-01T12:00:00.000Z' });
+    device();
+    ok(await saveClient({ legalName: 'Mesa Own Telephone', filerId: '823456' }));
+    const plan = await previewClientImport(await read(file.text));
+    const item = plan.items.find((i) => i.table === 'clients')!;
+    expect(item.status).toBe('new');
+    expect(item.note).toBe('Mesa Own Telephone on this device has the same Filer ID 823456: check it is not the same carrier twice before adding it.');
+    expect(plan.items.filter((i) => i.note)).toHaveLength(1);
+  });
+
   it('an encrypted client file needs its passphrase; a wrong one is refused in words', async () => {
     device();
     const { mesa } = await seed();

@@ -204,6 +204,7 @@ export function ClientTransfer() {
                         <td>
                           {STATUS_WORDS[item.status]}
                           <Show when={item.reason}> {item.reason}</Show>
+                          <Show when={item.note}>{(note) => <span class="warning-text" data-testid="merge-note">{note()}</span>}</Show>
                         </td>
                         <td>{item.status === 'new' || item.status === 'clash' ? '' : item.newer === 'theirs' ? 'The file' : item.newer === 'ours' ? 'This device' : 'Same time'}</td>
                         <td>
