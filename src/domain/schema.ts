@@ -32,9 +32,12 @@ export interface Stamped {
   entityVersion?: number;
 }
 
-const trimmed = v.pipe(v.string(), v.trim());
+/** The longest text a field holds: room for any note, and no multi-megabyte field to freeze a page. */
+export const MAX_TEXT = 20_000;
+export const TOO_LONG = `This is longer than ${MAX_TEXT.toLocaleString('en-US')} characters: shorten it (keep long documents outside CPNI Desk and note where they are).`;
+const trimmed = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TEXT, TOO_LONG));
 const optionalText = v.optional(trimmed, '');
-const required = (label: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${label} is required.`));
+const required = (label: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${label} is required.`), v.maxLength(MAX_TEXT, TOO_LONG));
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 // Three messages, because "must be a date (YYYY-MM-DD)" misleads for an empty field or for

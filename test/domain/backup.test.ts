@@ -63,6 +63,18 @@ function problemsOf(text: string): string[] {
 }
 
 describe('parseBackup', () => {
+  it('refuses a field of megabytes (a client’s notes, a complaint’s summary) with the limit in words', () => {
+    const data = sampleData();
+    data.clients[0]!.notes = 'x'.repeat(5_000_000);
+    (data.records[2] as { summary: string }).summary = 'y'.repeat(20_001);
+    const problems = problemsOf(file(data)).join('\n');
+    expect(problems).toMatch(/clients\[0\][^\n]*longer than 20,000 characters/);
+    expect(problems).toMatch(/records\[2\][^\n]*longer than 20,000 characters/);
+    data.clients[0]!.notes = 'x'.repeat(20_000);
+    (data.records[2] as { summary: string }).summary = 'y'.repeat(20_000);
+    expect(parseBackup(file(data), { schemaVersion: 2 }).ok).toBe(true);
+  });
+
   it('accepts a whole backup and gives back every row as written, upgraded to the current version (revision 1)', () => {
     const data = sampleData();
     const result = parseBackup(file(data), { schemaVersion: 2 });

@@ -4,7 +4,7 @@
  * restore, CSV import) and the descriptor the generic form, detail view and list render.
  */
 import * as v from 'valibot';
-import { isoDate, optionalIsoDate } from '../schema';
+import { MAX_TEXT, TOO_LONG, isoDate, optionalIsoDate } from '../schema';
 
 export type Control = 'text' | 'textarea' | 'date' | 'select' | 'number' | 'checkbox';
 
@@ -50,8 +50,8 @@ export function options<const O extends Record<string, string>>(table: O): reado
   return Object.entries(table).map(([value, label]) => ({ value: value as keyof O & string, label }));
 }
 
-const trimmed = () => v.optional(v.pipe(v.string(), v.trim()), '');
-const requiredText = (label: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${label} is required.`));
+const trimmed = () => v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_TEXT, TOO_LONG)), '');
+const requiredText = (label: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(`${label} is required.`), v.maxLength(MAX_TEXT, TOO_LONG));
 const count = (label: string) =>
   v.optional(
     v.union(

@@ -47,13 +47,16 @@ export function ClientForm(props: Props) {
   useUnsavedGuard(dirty);
   // Another client with the same Filer ID is the same carrier twice, or a typo: said, not refused.
   const [sameFiler, setSameFiler] = createSignal<Client[]>([]);
+  let asked = '';
   createEffect(
     on(
-      () => draft.filerId.trim(),
-      (filerId) => {
+      () => [draft.filerId.trim(), props.stored?.id] as const,
+      ([filerId, id]) => {
+        asked = filerId;
         if (!/^\d+$/.test(filerId)) return setSameFiler([]);
-        void clientsWithFilerId(filerId, props.stored?.id).then(
-          (found) => draft.filerId.trim() === filerId && setSameFiler(found),
+        // Only the answer for what is typed now counts (typing goes on while it is read).
+        void clientsWithFilerId(filerId, id).then(
+          (found) => asked === filerId && setSameFiler(found),
           () => setSameFiler([]),
         );
       },
