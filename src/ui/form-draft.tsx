@@ -44,6 +44,23 @@ export const OPEN_ELSEWHERE =
  */
 export { unsavedForms } from './unsaved-forms';
 
+const draftLockName = (key: string) => `cpni-desk-draft:${key}`;
+
+/**
+ * Whether another tab or window has this form open (it holds the form's draft lock). Asked
+ * again for about a second: a reload's old page may hold the lock for a moment.
+ */
+export async function draftOpenElsewhere(key: string): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return false;
+  for (let tries = 0; ; tries++) {
+    const { held = [] } = await locks.query();
+    if (!held.some((l) => l.name === draftLockName(key))) return false;
+    if (tries === 4) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
   const key = untrack(options.key);
   const found = key ? loadDraft<T>(key) : undefined;
@@ -65,7 +82,7 @@ export function useFormDraft<T>(options: FormDraftOptions<T>): FormDraft<T> {
     // A reload's old page may hold the lock for a moment after the new one starts: try a few times.
     const attempt = (triesLeft: number): void => {
       void locks
-        .request(`cpni-desk-draft:${key}`, { ifAvailable: true }, (lock) => {
+        .request(draftLockName(key), { ifAvailable: true }, (lock) => {
           if (closed) return;
           if (!lock) {
             if (triesLeft > 0) setTimeout(() => attempt(triesLeft - 1), 250);

@@ -18,6 +18,7 @@ import { UndoToast, offerUndo } from './UndoToast';
 import './records.css';
 import { guardStorage } from '../../ui/storage-error';
 import { hasDraft } from '../../ui/draft-store';
+import { draftOpenElsewhere } from '../../ui/form-draft';
 import { ChangeHistory } from '../../ui/ChangeHistory';
 import { formatCount } from '../../domain/counts';
 
@@ -53,9 +54,13 @@ function RecordPage(props: { record: StoredRecord }) {
   const settings = createSettingsQuery();
   const client = createClientQuery(() => props.record.clientId);
   const today = todayLocal();
-  // A draft left by a reload or a crash opens the form, where it is offered back.
+  // A draft left by a reload or a crash opens the form, where it is offered back; a draft that
+  // another tab is still typing into stays there, and this tab opens the record as usual.
+  const [editing, setEditing] = createSignal(false);
+  const [editedElsewhere, setEditedElsewhere] = createSignal(false);
   // eslint-disable-next-line solid/reactivity -- checked once, when the page opens
-  const [editing, setEditing] = createSignal(hasDraft(`record:${props.record.id}`));
+  const draftKey = `record:${props.record.id}`;
+  if (hasDraft(draftKey)) void draftOpenElsewhere(draftKey).then((elsewhere) => (elsewhere ? setEditedElsewhere(true) : setEditing(true)));
   const [message, setMessage] = createSignal('');
   const meta = () => kindMeta(props.record.kind);
   const title = () => `${meta().title}, ${formatLong(props.record.date)}`;
@@ -123,6 +128,11 @@ function RecordPage(props: { record: StoredRecord }) {
           <p role="status">{message()}</p>
         </Notice>
       </Show>
+      <Show when={editedElsewhere() && !editing()}>
+        <Notice tone="warning">
+          <p data-testid="edited-elsewhere">This record is being edited in another tab or window, which keeps what is typed there until it is saved. Editing it here too may mean choosing between the two versions when the second one is saved.</p>
+        </Notice>
+      </Show>
 
       <Show when={clocks().lines.length > 0 && !liveClocks()}>
         <section class="panel" aria-labelledby="clocks-heading">
@@ -164,7 +174,7 @@ function RecordPage(props: { record: StoredRecord }) {
             initial={draftFromRecord(props.record.kind, props.record as unknown as Record<string, unknown>)}
             submitLabel="Save changes"
             rev={props.record.rev}
-            draftKey={`record:${props.record.id}`}
+            draftKey={draftKey}
             onSave={(input, rev) => saveRecord(props.record.kind, props.record.clientId, input, props.record.id, rev)}
             onSaved={() => {
               setEditing(false);

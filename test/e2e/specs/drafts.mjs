@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { field, heading, startApp } from '../app-steps.mjs';
+import { addDaysIso, addRecord, createClient, field, heading, localToday, startApp } from '../app-steps.mjs';
 
 export const tests = [
   {
@@ -61,6 +61,28 @@ export const tests = [
       await heading(page, 'New client');
       await page.getByTestId('draft-offer').getByRole('button', { name: 'Restore them' }).click();
       assert.equal(await field(page, 'Legal name').inputValue(), 'Typed in tab A');
+    },
+  },
+  {
+    name: 'form drafts: a record being edited in tab A opens as usual in tab B, which says so; after a reload tab A gets its edit back',
+    async fn({ page, context, origin }) {
+      await startApp(page, origin);
+      const clientId = await createClient(page, origin, { legalName: 'Juniper Ridge Telephone Co.', filerId: '845123' });
+      const id = await addRecord(page, origin, { clientId, kind: 'training', title: 'Training session', fields: { 'Training date': addDaysIso(localToday(), -10), Topic: 'CPNI use' } });
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await field(page, 'Topic').fill('CPNI use and discipline');
+
+      const b = await context.newPage();
+      await b.goto(`${origin}/records/${id}`);
+      await b.getByTestId('edited-elsewhere').waitFor();
+      await b.getByRole('button', { name: 'Edit' }).waitFor();
+      assert.equal(await b.getByRole('button', { name: 'Delete' }).count(), 1, 'tab B shows the record with its actions, not tab A’s form');
+      await b.close({ runBeforeUnload: false });
+
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page.reload();
+      await page.getByTestId('draft-offer').getByRole('button', { name: 'Restore them' }).click();
+      assert.equal(await field(page, 'Topic').inputValue(), 'CPNI use and discipline');
     },
   },
 ];
