@@ -115,10 +115,24 @@ function recordRows(ctx: Context, record: ComplianceRecord, clockCtx: ClockConte
 
 function certificationRows(ctx: Context, clientId: string, season: number, progress: Map<number, CertificationProgress> | undefined): void {
   const d = DUTIES.annualCertification;
-  const add = (year: number) => {
+  const add = (year: number, current: boolean) => {
     const entry = progress?.get(year);
-    if (entry?.status === 'filed') return;
     const due = certificationDueDate(year, ctx.cal);
+    if (entry?.status === 'filed') {
+      // The season's filed certification counts as done (on time or late); an earlier one is gone.
+      if (current && entry.filedOn)
+        ctx.out.push({
+          clientId,
+          dutyId: d.id,
+          citation: d.citation,
+          due,
+          status: clockStatus({ kind: 'deadline', date: due, doneOn: entry.filedOn }, ctx.today, ctx.dueSoonDays),
+          ruleVersion: d.ruleVersion,
+          title: `${d.title} for ${year}, covering ${year - 1}`,
+          note: `Filed on ${formatWithWeekday(entry.filedOn)}.`,
+        });
+      return;
+    }
     const notes = [
       entry ? `In progress: ${describeStatus(entry, ctx.today)}.` : undefined,
       certificationDueNote(year, ctx.cal),
@@ -138,8 +152,8 @@ function certificationRows(ctx: Context, clientId: string, season: number, progr
   // the list, overdue, until it is filed; otherwise only the current season is listed.
   let previous = season - 1;
   while (previous >= FIRST_CERTIFICATION_YEAR && !certificationRequired(previous)) previous--;
-  if (previous >= FIRST_CERTIFICATION_YEAR && progress?.has(previous)) add(previous);
-  add(season);
+  if (previous >= FIRST_CERTIFICATION_YEAR && progress?.has(previous)) add(previous, false);
+  add(season, true);
 }
 
 /**

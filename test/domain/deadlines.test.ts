@@ -300,7 +300,15 @@ describe('deadlinesFor', () => {
     }
     const filed: CertificationProgress[] = [{ clientId: 'c1', certificationYear: 2027, status: 'filed', filedOn: '2027-02-10' }];
     const after = deadlinesFor(clients, [], '2027-02-20', settings, filed).filter((d) => d.dutyId === 'annualCertification');
-    expect(after.map((d) => [d.clientId, d.status])).toEqual([['c2', 'due-soon']]);
+    // The filed one stays on the list as done (the dashboard hides done rows until asked).
+    expect(after.map((d) => [d.clientId, d.status])).toEqual([
+      ['c1', 'done'],
+      ['c2', 'due-soon'],
+    ]);
+    expect(after[0]!.note).toBe('Filed on Wednesday, February 10, 2027.');
+    // Once the season has moved on, last season's filed certification is no longer listed.
+    const next = deadlinesFor(clients, [], '2027-03-05', settings, [{ ...filed[0]!, filedOn: '2027-03-03' }]).filter((d) => d.clientId === 'c1' && d.dutyId === 'annualCertification');
+    expect(next.map((d) => [d.due, d.status])).toEqual([['2028-03-01', 'upcoming']]);
   });
 
   it('keeps the season through the due date, then moves to the next year', () => {
