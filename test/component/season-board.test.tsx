@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@solidjs/testing-library';
+import { fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { Route } from '@solidjs/router';
 import { CpniDatabase, useDatabase } from '../../src/db/database';
 import { getClient, saveClient } from '../../src/db/clients';
@@ -38,5 +38,24 @@ describe('the season board', () => {
 
     expect(seen.filter((text) => text.includes('Prairie Tel'))).toContainEqual(expect.stringContaining('Not started'));
     expect(seen.filter((text) => text.includes('Mesa Rural') && text.includes('Not started'))).toEqual([]);
+  });
+  it('finds a client by name without its accents, by trade name and by Filer ID', async () => {
+    await client('Teléfonos Peña Rural', '823456');
+    const r = await saveClient({ legalName: 'Carrier Five Telephone', filerId: '812345', dbaNames: ['C005 Fiber'] });
+    if (!r.ok) throw new Error('client');
+    await client('Prairie Tel', '899999');
+    render(() => <Route path="/certifications" component={Certifications} />, { location: '/certifications' });
+    const table = await screen.findByTestId('season-table');
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(3));
+    const search = screen.getByLabelText(/Find by name or Filer ID/) as HTMLInputElement;
+    const shown = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th, td')?.textContent ?? '');
+    const find = async (text: string, names: string[]) => {
+      fireEvent.input(search, { target: { value: text } });
+      await waitFor(() => expect(shown().map((n) => n.replace(/\s+/g, ' ').trim())).toEqual(names.map((n) => expect.stringContaining(n))));
+    };
+    await find('pena', ['Teléfonos Peña Rural']);
+    await find('TELEFONOS', ['Teléfonos Peña Rural']);
+    await find('c005 fiber', ['Carrier Five Telephone']);
+    await find('8999', ['Prairie Tel']);
   });
 });

@@ -39,6 +39,9 @@ function counts(item: SeasonStartItem): string {
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
+/** Lower case without accents, for a search that finds "Peña" when "pena" is typed. */
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 export function SeasonBoard(props: {
   clients: Client[];
   certifications: CertificationSummary[];
@@ -202,13 +205,15 @@ export function SeasonBoard(props: {
         return fullOf(r)?.updatedAt ?? '';
     }
   };
+  /** What the search looks in: name, trade names, Filer ID and signatory, accents and case aside ("pena" finds "Peña"). */
+  const searchText = (r: Row) => folded([r.client.legalName, ...r.client.dbaNames, r.client.filerId, fullOf(r)?.signatory.name ?? ''].join('\n'));
   const compare = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)));
   const shown = createMemo(() => {
-    const q = search().trim().toLowerCase();
+    const q = folded(search().trim());
     const { key, up } = sort();
     const filter = statusFilter();
     return rows()
-      .filter((r) => (!filter || statusOf(r) === filter) && (!q || r.client.legalName.toLowerCase().includes(q) || r.client.filerId.includes(q)))
+      .filter((r) => (!filter || statusOf(r) === filter) && (!q || searchText(r).includes(q)))
       .map((r) => ({ r, v: sortValue(r, key) }))
       .sort((a, b) => (compare(a.v, b.v) || collator.compare(a.r.client.legalName, b.r.client.legalName)) * (up ? 1 : -1))
       .map((x) => x.r);
@@ -340,7 +345,7 @@ export function SeasonBoard(props: {
       </Show>
 
       <div class="filters">
-        <TextField label="Find by name or Filer ID" type="search" value={search()} onValue={setSearch} />
+        <TextField label="Find by name or Filer ID" hint="Also finds trade names and signatories." type="search" value={search()} onValue={setSearch} />
         <SelectField
           label="Show certifications that are"
           value={statusFilter()}

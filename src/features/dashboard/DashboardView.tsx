@@ -73,6 +73,11 @@ export function DashboardView(props: { season: LiveResult<SeasonData | undefined
       const status = certificationStatus().get(`${d.clientId}|${d.due.slice(0, 4)}`);
       return status === undefined || status === 'draft';
     }).length;
+  /** A group's clients, as the clients list orders them (they share the date and the duty). */
+  const byClientName = (group: readonly Deadline[]) => {
+    const names = clientNames();
+    return [...group].sort((a, b) => (names.get(a.clientId) ?? '').localeCompare(names.get(b.clientId) ?? '', 'en'));
+  };
   const toggle = (key: string) => {
     const next = new Set(expanded());
     if (next.has(key)) next.delete(key);
@@ -209,7 +214,7 @@ export function DashboardView(props: { season: LiveResult<SeasonData | undefined
                               <td><span class={`status status--${row.deadlines[0]!.status}`}>{STATUS_LABELS[row.deadlines[0]!.status]}</span></td>
                             </tr>
                             <Show when={expanded().has(row.key)}>
-                              <For each={row.deadlines}>{(dl) => deadlineRow(dl, true)}</For>
+                              <For each={byClientName(row.deadlines)}>{(dl) => deadlineRow(dl, true)}</For>
                             </Show>
                           </>
                         )
