@@ -44,7 +44,9 @@ export function parseFiledList(text: string): FiledLine[] {
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
-    const cells = line.split(/\t|;|,/).map((c) => c.trim()).filter(Boolean);
+    let cells = line.split(/\t|;|,/).map((c) => c.trim()).filter(Boolean);
+    // Columns lined up with spaces (a table copied from an e-mail): none of the three holds one.
+    if (cells.length === 1) cells = line.split(/\s+/);
     if (i === 0 && !/\d/.test(cells[0] ?? '')) return; // header
     const [filerId = '', date = '', confirmation = ''] = cells;
     const us = US_DATE.exec(date);

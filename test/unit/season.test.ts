@@ -49,4 +49,10 @@ describe('a pasted list of filings', () => {
       [6, '823459', '2027-02-21', '', 'The ECFS confirmation number is missing.'],
     ]);
   });
+
+  it('reads columns lined up with spaces', () => {
+    const [line] = parseFiledList('830011    2027-02-27   20270227123456');
+    expect(line).toMatchObject({ filerId: '830011', filedOn: '2027-02-27', ecfsConfirmation: '20270227123456' });
+    expect(line!.error).toBeUndefined();
+  });
 });

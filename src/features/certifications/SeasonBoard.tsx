@@ -225,7 +225,8 @@ export function SeasonBoard(props: {
     setStarting({ done: 0, total: progress().total });
     try {
       const { startSeason } = await seasonSteps();
-      setReport(await startSeason(year(), (done, total) => setStarting({ done, total })));
+      const started = await startSeason(year(), (done, total) => setStarting({ done, total }));
+      setReport([...started].sort((a, b) => collator.compare(a.legalName, b.legalName)));
     } catch (e) {
       setError(`The season could not be started: ${e instanceof Error ? e.message : String(e)}. Certifications already started are kept.`);
     } finally {
