@@ -25,10 +25,29 @@ export const MAX_FIELD_CHANGES = 60;
 type Plain = Record<string, unknown>;
 const isPlain = (x: unknown): x is Plain => typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Uint8Array);
 
+/** "isDefaultSignatory" → "default signatory". */
+const words = (key: string) => key.replace(/^is(?=[A-Z])/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * A value in words, as a person reads it in the history: a list item by item, an officer as
+ * "Ann Lee, President, default signatory"; internal ids and empty fields left out.
+ */
+function readable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return `(${formatCount(value.length)} bytes)`;
+  if (Array.isArray(value)) return value.length ? value.map(readable).join('; ') : '(none)';
+  if (isPlain(value))
+    return Object.entries(value)
+      .filter(([key, v]) => key !== 'id' && v !== '' && v !== false && v !== undefined && v !== null && !(Array.isArray(v) && !v.length))
+      .map(([key, v]) => (v === true ? words(key) : readable(v)))
+      .join(', ');
+  return value === null ? '(empty)' : String(value);
+}
+
 /** A value as the log keeps it: text, cut to MAX_VALUE_CHARS. */
 export function shownValue(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? `(${formatCount(value.length)} bytes)` : canonicalJson(value);
+  const text = readable(value);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
