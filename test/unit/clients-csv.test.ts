@@ -117,7 +117,10 @@ describe('client CSV import', () => {
   it('matches a stored client by Filer ID: the update lists what changes, and empty cells keep what is stored', () => {
     const csv = 'legal_name,filer_id,city,notes,officer_1_name,officer_1_title,officer_2_name,officer_2_title,signatory\nMesa Rural Telephone Cooperative,823456,,,Ana Ruiz,President,Joe Ruiz,Secretary,Joe Ruiz\n';
     const [row] = parseClientsCsv(csv, [stored()]).rows;
-    expect(row).toMatchObject({ action: 'update', changes: ['legal name', 'officers'] });
+    expect(row).toMatchObject({
+      action: 'update',
+      changes: ['legal name: Mesa Rural Telephone Co. → Mesa Rural Telephone Cooperative', 'officers: Ana Ruiz, President, default signatory → Ana Ruiz, President; Joe Ruiz, Secretary, default signatory'],
+    });
     expect(row!.value).toMatchObject({ legalName: 'Mesa Rural Telephone Cooperative', notes: 'keep me', address: { city: 'Mesa', state: 'AZ' } });
     // The officer already on file keeps their id; the signatory is chosen by name.
     expect(row!.value?.officers).toEqual([

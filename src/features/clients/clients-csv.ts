@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { SERVICES, SERVICE_LABELS, clientSchema, clientWarnings, validate, type Client, type ClientFields, type Service } from '../../domain/schema';
+import { shownValue } from '../../domain/change-diff';
 
 /** The columns a file may carry, as the template names them. Header matching ignores case, spaces, dashes and underscores. */
 export const CLIENT_COLUMNS = [
@@ -208,13 +209,14 @@ const LABELS: Partial<Record<keyof ClientFields, string>> = {
   officers: 'officers', services: 'services', affiliates: 'affiliates', notes: 'notes',
 };
 
+/** Each field the update changes, in words with its value before and after ("legal name: Mesa Tel → Mesa Telephone Co."). */
 function changedFields(before: Client, after: ClientFields): string[] {
   const out: string[] = [];
   for (const [key, label] of Object.entries(LABELS) as [keyof ClientFields, string][]) {
     const a = key === 'officers' ? before.officers.map((o) => [o.name, o.title, o.isDefaultSignatory]) : before[key];
     const b = key === 'officers' ? after.officers.map((o) => [o.name, o.title, o.isDefaultSignatory]) : after[key];
     const strip = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'id' ? undefined : v));
-    if (strip(a) !== strip(b)) out.push(label);
+    if (strip(a) !== strip(b)) out.push(`${label}: ${shownValue(before[key]) || '(empty)'} → ${shownValue(after[key]) || '(empty)'}`);
   }
   return out;
 }
