@@ -7,7 +7,7 @@ import { collapse, make } from './text';
 import { isAbout } from './topics';
 import type { Check, Finding } from './types';
 
-const SEVEN_DAYS = /\b(?:seven|7)(?:\s*\(7\))?[\s-]+(?:full[\s-]+)?(?:calendar[\s-]+)?days?\b(?![\s-]+(?:a|per|each)\s+week|[\s-]+of\s+the\s+week)/gi;
+const SEVEN_DAYS = /\b(?:seven|7)(?:\s*\(7\))?[\s-]+(?:full[\s-]+)?(?:calendar[\s-]+)?days?\b(?![\s-]+(?:a|per|each)\s+week|[\s-]+of\s+the\s+week)|\b(?:within|in|after|than)\s+(?:a|one|1)\s+(?:calendar\s+)?week\b/gi;
 const FIVE_DAYS = /\b(?:five|5)(?:\s*\(5\))?[\s-]+(?:calendar[\s-]+)?days?\b(?![\s-]+(?:a|per|each)\s+week|[\s-]+of\s+the\s+week)/gi;
 /** A count that is not a deadline for the duty: before a deadline, after hire, a week's schedule. */
 const NOT_THE_DUTY = /^[\s,]*(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?(?:deadline|due\s+date|filing|March)|^[\s,]*(?:of|after|from)\s+(?:hire|hiring|the\s+(?:start|hire)|joining|employment)/i;
@@ -42,7 +42,7 @@ function clauseAround(sentence: string, at: number): string {
 const CONTINUATION = /^\s*(?:in\s+(?:no|any)\s+(?:event|case)|at\s+the\s+(?:latest|outside)|(?:but\s+)?(?:no|not)\s+later\s+than|by\s+no\s+later)\b/i;
 
 /** The clause is about a notice or a wait (the duty), not another task with its own count. */
-const DUTY_WORDS = /\b(?:notif\w*|notice|report\w*\s+(?:to|through|it|the\s+breach)|reported|wait\w*|disclos\w*|inform\w*|tell\w*|told|contact\w*|letter|writ\w*|USSS|Secret\s+Service|FBI|customers?|deadline|due|send\w*|sent|(?<!\b(?:the|a|an|its|each|every|their|customer|account|case)\s+)file[sd]?)\b/i;
+const DUTY_WORDS = /\b(?:notif\w*|notice|report\w*\s+(?:to|through|it|the\s+breach|breach\w*|incidents?)|law\s+enforcement|reported|wait\w*|disclos\w*|inform\w*|tell\w*|told|contact\w*|letter|writ\w*|USSS|Secret\s+Service|FBI|customers?|deadline|due|send\w*|sent|(?<!\b(?:the|a|an|its|each|every|their|customer|account|case)\s+)file[sd]?)\b/i;
 
 export const businessDays: Check = (doc) => {
   const { text } = doc;

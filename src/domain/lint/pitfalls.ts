@@ -241,7 +241,7 @@ export const optOutTiming: Check = (doc) => {
           s.start + short.index + short[0].length,
         ),
       );
-    const refresh = /\b(?:every|once\s+every|each)\s+(?:three|four|five|3|4|5)(?:\s*\(\d\))?\s+years\b|\b(?:triennial(?:ly)?)\b/i.exec(s.text);
+    const refresh = /\b(?:every|once\s+every|each)\s+(?:three|four|five|3|4|5)(?:\s*\(\d\))?\s+years\b|\b(?:triennial(?:ly)?)\b|\b(?:every|once\s+every|each)\s+(?:(?:2[5-9]|[3-9]\d)|thirty[\s-]six|forty[\s-]eight)(?:\s*\(\d+\))?\s+months\b/i.exec(s.text);
     if (refresh && OPT_OUT.test(s.text) && /notice|notif|remind|send|mail/i.test(s.text) && !deniedBefore(s.text, refresh.index))
       out.push(
         make(

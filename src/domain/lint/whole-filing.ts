@@ -115,6 +115,10 @@ export const dockets: Check = (doc) => {
     if (asFilingDocket)
       out.push(make('wrong-docket', 'error', `"${collapse(m[0])}" is a rulemaking docket; the annual certification is filed in EB Docket No. 06-36 (§ 64.2009(e)).`, rule, fix, text, m.index, m.index + m[0].length));
   }
+  // A mistyped number of the Enforcement Bureau's docket ("EB Docket No. 06-63").
+  for (const m of text.matchAll(/\bEB\s+Docket(?:\s+No\.?)?\s+(\d{2})-(\d{2,3})\b/gi))
+    if (`${m[1]}-${m[2]}` !== '06-36')
+      out.push(make('wrong-docket', 'error', `"${collapse(m[0])}": the certification is filed in EB Docket No. 06-36 (§ 64.2009(e)).`, rule, fix, text, m.index, m.index + m[0].length));
   for (const m of text.matchAll(/(?<!\b(?:EB|WCB?)\s+)\bDocket(?:\s+No\.?)?\s+06-36\b/gi))
     out.push(make('docket-unqualified', 'warning', 'Name the docket in full: EB Docket No. 06-36 (§ 64.2009(e)).', rule, fix, text, m.index, m.index + m[0].length));
   return out;
