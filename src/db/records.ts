@@ -25,6 +25,9 @@ function stored(kind: RecordKind, clientId: string, fields: Record<string, unkno
   return { ...record, date: recordDate(record) };
 }
 
+export const DELETED_ELSEWHERE =
+  'This record was deleted in another tab or window while it was being edited here, so nothing was saved. What you typed is kept as a draft: restore the record from its page if the edit is still wanted.';
+
 /**
  * Validates and stores a record of `kind`; nothing is written when validation fails, or when
  * the stored record is no longer revision `expectedRev` (compare-and-swap in the same
@@ -39,6 +42,8 @@ export async function saveRecord(kind: RecordKind, clientId: string, input: unkn
     const now = nowInstant();
     const existing = id ? await database.records.get(id) : undefined;
     if (id && !existing) return { ok: false, errors: { '': 'This record no longer exists (it may have been purged in another tab).' } };
+    // The record page never edits a deleted record: an edit form that finds one lost a race with a delete.
+    if (existing?.deletedAt && expectedRev !== undefined) return { ok: false, errors: { '': DELETED_ELSEWHERE } };
     if (existing && expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, errors: { '': CHANGED_ELSEWHERE }, conflict: existing };
     const rowId = existing?.id ?? newId();
     const rev = (existing?.rev ?? 0) + 1;

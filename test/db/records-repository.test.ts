@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CpniDatabase, db, useDatabase } from '../../src/db/database';
 import { saveClient } from '../../src/db/clients';
-import { addRecords, purgeRecord, queryRecords, restoreRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
+import { DELETED_ELSEWHERE, addRecords, purgeRecord, queryRecords, restoreRecord, saveRecord, softDeleteRecord } from '../../src/db/records';
 
 let clientId = '';
 
@@ -25,6 +25,15 @@ describe('records repository', () => {
     const all = await db().records.toArray();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ kind: 'training', clientId, date: '2026-03-04', topic: 'CPNI basics' });
+  });
+
+  it('refuses an edit of a record deleted since the form opened, and writes nothing', async () => {
+    const made = await saveRecord('training', clientId, training('2026-03-04'));
+    if (!made.ok) throw new Error('not saved');
+    await softDeleteRecord(made.id);
+    const edit = await saveRecord('training', clientId, { ...training('2026-03-04'), topic: 'Edited' }, made.id, made.rev);
+    expect(edit).toEqual({ ok: false, errors: { '': DELETED_ELSEWHERE } });
+    expect(await db().records.get(made.id)).toMatchObject({ topic: 'CPNI basics', deletedAt: expect.any(String) });
   });
 
   it('refuses a record for a client that does not exist', async () => {
