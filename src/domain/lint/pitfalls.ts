@@ -83,8 +83,16 @@ export function biographicalIn(sentences: readonly { text: string }[]): number[]
 }
 
 /** Pitfall 14: biographical prompts for passwords and back-up questions (§ 64.2010(e)). */
+/**
+ * "Does not release call detail to a caller without the password, even if the caller can state
+ * the account number": the account number is named as what is refused, which is the rule kept.
+ */
+const REFUSED_WITHOUT_PASSWORD =
+  /\b(?:does|do|will|shall|may|must|can)\s+not\s+(?:\w+\s+)?(?:releas|disclos|provid|giv|discuss|shar)\w*\b[^.;]*\b(?:who|that)\s+(?:cannot|can\s*not|does\s+not|do\s+not|fails?\s+to)\s+(?:provide|give|state|supply|know)\w*\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:account\s+)?password\b/i;
+
 export const biographicalPrompts: Check = (doc) =>
   doc.sentences.flatMap((s) => {
+    if (REFUSED_WITHOUT_PASSWORD.test(s.text)) return [];
     if (!AUTH_CONTEXT.test(s.text) || /\bcall\s+detail|\bin[\s-]+(?:store|person)|\bphoto/i.test(s.text) && !/password|back-?\s?up|security\s+question/i.test(s.text)) return [];
     const m = undeniedMatch(s.text, BIOGRAPHICAL);
     if (!m) return [];
@@ -107,7 +115,7 @@ const RELEASE = /\b(?:disclos\w*|releas\w*|provid\w*|discuss\w*|giv(?:e|es|en|in
 /** Pitfall 22: call detail on account or biographical information; in-store access without a valid photo ID. */
 export const callDetailRelease: Check = (doc) =>
   doc.sentences.flatMap((s) => {
-    if (!CALL_DETAIL.test(s.text) || !RELEASE.test(s.text)) return [];
+    if (!CALL_DETAIL.test(s.text) || !RELEASE.test(s.text) || REFUSED_WITHOUT_PASSWORD.test(s.text)) return [];
     const m = undeniedMatch(s.text, new RegExp(`${BIOGRAPHICAL.source}|${ACCOUNT_INFO.source}`, 'i'));
     if (!m) return [];
     // "… after the caller gives the password; the account number is never enough" is denied above.
