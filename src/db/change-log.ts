@@ -101,8 +101,13 @@ export async function changeLogHead(): Promise<ChainHead | undefined> {
   return last?.seq !== undefined && last.hash ? { seq: last.seq, hash: last.hash, at: last.at } : undefined;
 }
 
-export function changesFor(entity: ChangeLogEntry['entity'], entityId: string): Promise<ChangeLogEntry[]> {
-  return db().changeLog.where('[entity+entityId]').equals([entity, entityId]).sortBy('seq');
+/**
+ * The entries about one row, oldest first by when they happened: entries brought in from another
+ * device's client file come after this device's in the chain, but read in the order they were made.
+ */
+export async function changesFor(entity: ChangeLogEntry['entity'], entityId: string): Promise<ChangeLogEntry[]> {
+  const entries = await db().changeLog.where('[entity+entityId]').equals([entity, entityId]).toArray();
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.seq ?? 0) - (b.seq ?? 0)));
 }
 
 export { createChangesSinceQuery } from './changes-since';

@@ -42,8 +42,8 @@ export async function saveRecord(kind: RecordKind, clientId: string, input: unkn
     const now = nowInstant();
     const existing = id ? await database.records.get(id) : undefined;
     if (id && !existing) return { ok: false, errors: { '': 'This record no longer exists (it may have been purged in another tab).' } };
-    // The record page never edits a deleted record: an edit form that finds one lost a race with a delete.
-    if (existing?.deletedAt && expectedRev !== undefined) return { ok: false, errors: { '': DELETED_ELSEWHERE } };
+    // Deleted since the form loaded it: an edit lost a race with a delete (never taken as a conflict to resolve).
+    if (existing?.deletedAt && expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, errors: { '': DELETED_ELSEWHERE } };
     if (existing && expectedRev !== undefined && existing.rev !== expectedRev) return { ok: false, errors: { '': CHANGED_ELSEWHERE }, conflict: existing };
     const rowId = existing?.id ?? newId();
     const rev = (existing?.rev ?? 0) + 1;

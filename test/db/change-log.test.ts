@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CpniDatabase, db, useDatabase } from '../../src/db/database';
 import { saveClient } from '../../src/db/clients';
 import { saveRecord } from '../../src/db/records';
-import { verifyChangeLog } from '../../src/db/change-log';
+import { changesFor, logChanges, verifyChangeLog } from '../../src/db/change-log';
 import { CURRENT_SCHEMA_VERSION, makeBackup, restoreBackup } from '../../src/db/backup';
 import { parseBackup } from '../../src/domain/backup';
 
@@ -19,6 +19,13 @@ async function someChanges() {
 }
 
 describe('the stored change log', () => {
+  it('lists a row’s history by when each change was made, entries brought from another device included', async () => {
+    await logChanges([{ entity: 'client', entityId: 'c1', action: 'update', summary: 'Made here later', at: '2026-05-02T10:00:00.000Z' }]);
+    await logChanges([{ entity: 'client', entityId: 'c1', action: 'create', summary: 'Made on the other laptop first', at: '2026-05-01T09:00:00.000Z' }], { asRecorded: true });
+    expect((await changesFor('client', 'c1')).map((e) => e.summary)).toEqual(['Made on the other laptop first', 'Made here later']);
+    expect((await verifyChangeLog()).ok).toBe(true);
+  });
+
   it('chains every entry the app writes, and verifies', async () => {
     await someChanges();
     const entries = await db().changeLog.orderBy('seq').toArray();
