@@ -8,12 +8,14 @@
 import { db } from './database';
 
 const CHANNEL = 'cpni-desk-data';
+/** This tab: a message it sent itself reaches its own listeners too, and must be ignored there. */
+const TAB = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
 
 /** Tells the app's other tabs and windows that every row was just replaced. */
 export function announceReplaced(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ type: 'replaced' });
+  channel.postMessage({ type: 'replaced', from: TAB });
   channel.close();
 }
 
@@ -21,8 +23,8 @@ export function announceReplaced(): void {
 export function onReplacedElsewhere(listener: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
-    if (event.data?.type !== 'replaced') return;
+  channel.onmessage = (event: MessageEvent<{ type?: string; from?: string }>) => {
+    if (event.data?.type !== 'replaced' || event.data.from === TAB) return;
     db().close();
     listener();
   };

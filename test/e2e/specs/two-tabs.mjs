@@ -138,12 +138,20 @@ export const tests = [
       await page.getByTestId('backup-message').getByText('Restored').waitFor();
 
       await b.getByTestId('replaced-elsewhere').waitFor();
+      // The tab that restored is not told so, and goes on saving.
+      assert.equal(await page.getByTestId('replaced-elsewhere').count(), 0, 'the restoring tab keeps working');
+      await page.goto(url);
+      await heading(page, 'Mesa Rural Telephone Co.');
+      assert.equal(await field(page, 'Notes').inputValue(), 'Restored notes.');
+      await field(page, 'Notes').fill('Restored notes. Checked after the restore.');
+      await page.getByRole('button', { name: 'Save client' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
       await b.getByRole('button', { name: 'Save client' }).click();
       await b.getByRole('alert').filter({ hasText: /could not|can no longer|closed|reload/i }).first().waitFor();
       const c = await context.newPage();
       await c.goto(url);
       await heading(c, 'Mesa Rural Telephone Co.');
-      assert.equal(await field(c, 'Notes').inputValue(), 'Restored notes.', 'the restored notes stand');
+      assert.equal(await field(c, 'Notes').inputValue(), 'Restored notes. Checked after the restore.', 'the restored notes stand, with tab A’s later save');
       assert.equal(await field(c, 'Phone').inputValue(), '', 'tab B wrote nothing');
       await b.close();
       await c.close();
