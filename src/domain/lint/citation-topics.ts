@@ -1,8 +1,9 @@
 /**
  * Pitfall 1, second half: a citation that exists but belongs to another duty ("records of all
  * breaches are kept for two years, § 64.2011(c)"). A sentence about one well-defined duty that
- * cites Subpart U, but never the paragraph of that duty, gets the right one. A sentence that
- * reads as more than one of these duties is left alone: it may cite each of them.
+ * cites Subpart U, but never the paragraph of that duty, gets a warning naming the right one
+ * (never an error: the paragraph exists, and the text may have a reason the checker cannot
+ * see). A sentence that reads as more than one of these duties is left alone.
  */
 import { cite, findCitations, findSection, type CitationMatch } from '../citations';
 import { TOPIC_PATTERNS } from './topics';
@@ -16,6 +17,8 @@ interface Duty {
   about: (sentence: string) => boolean;
   section: string;
   paragraph: string;
+  /** Other paragraphs of the section a sentence on this duty may fairly cite. */
+  also?: readonly string[];
   /** Only while this version of the breach rule applies (the 2023 rule renumbers § 64.2011). */
   breachRule?: LintContext['breachRule'];
 }
@@ -56,6 +59,30 @@ const DUTIES: readonly Duty[] = [
     section: '64.2008',
     paragraph: 'd',
   },
+  // Duties named here so that a sentence on two of them (breach records and the agency notice,
+  // password setup and change notices, approval and campaign records) is left alone.
+  {
+    what: 'the notice of a breach to the USSS and the FBI',
+    about: (s) => /\b(?:USSS|Secret\s+Service|FBI|law\s+enforcement|reporting\s+facility)\b/i.test(s) && NOTIFIES.test(s),
+    section: '64.2011',
+    paragraph: 'b',
+    also: ['a', 'c'],
+    breachRule: '2007',
+  },
+  {
+    what: 'setting up passwords',
+    about: (s) => /\bpasswords?\b[^.]{0,80}\b(?:establish\w*|set\s+up|creat\w*|chos\w*|select\w*)|\b(?:establish\w*|set\s+up|creat\w*)\b[^.]{0,40}\bpasswords?\b/i.test(s),
+    section: '64.2010',
+    paragraph: 'e',
+    // Passwords run through § 64.2010: call detail (b), online access (c), in store (d) and on.
+    also: ['a', 'b', 'c', 'd', 'f', 'g', 'h', 'i'],
+  },
+  {
+    what: 'records of customer approvals',
+    about: (s) => /\bapprovals?\b/i.test(s) && RECORDS.test(s) && KEPT.test(s),
+    section: '64.2007',
+    paragraph: 'a',
+  },
   {
     what: 'notice to the customer of an account change',
     about: (s) => TOPIC_PATTERNS.accountChange.test(s) && NOTIFIES.test(s) && !/\bbreach/i.test(s),
@@ -71,7 +98,7 @@ const exists = (c: CitationMatch) => {
   const known = findSection(c.section);
   return !!known && (!c.paragraphs[0] || known.paragraphs.includes(c.paragraphs[0]));
 };
-const fits = (c: CitationMatch, d: Duty) => c.section === d.section && (c.paragraphs.length === 0 || c.paragraphs[0] === d.paragraph);
+const fits = (c: CitationMatch, d: Duty) => c.section === d.section && (c.paragraphs.length === 0 || c.paragraphs[0] === d.paragraph || !!d.also?.includes(c.paragraphs[0]!));
 
 export const citationTopics: Check = (doc, ctx) => {
   const { text } = doc;
@@ -88,7 +115,8 @@ export const citationTopics: Check = (doc, ctx) => {
       out.push(
         make(
           'citation-wrong-duty',
-          'error',
+          // The cited paragraph exists: the text may have a reason the checker cannot see.
+          'warning',
           `${cite(c.section, ...c.paragraphs)} is not the rule for ${duty.what}: that is ${right}.`,
           `47 C.F.R. ${right}`,
           `Cite ${right}.`,

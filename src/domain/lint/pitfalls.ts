@@ -90,9 +90,12 @@ export function biographicalIn(sentences: readonly { text: string }[]): number[]
 const REFUSED_WITHOUT_PASSWORD =
   /\b(?:does|do|will|shall|may|must|can)\s+not\s+(?:\w+\s+)?(?:releas|disclos|provid|giv|discuss|shar)\w*\b[^.;]*\b(?:who|that)\s+(?:cannot|can\s*not|does\s+not|do\s+not|fails?\s+to)\s+(?:provide|give|state|supply|know)\w*\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:account\s+)?password\b/i;
 
+/** Only a sentence of one clause, with no exception to the refusal ("unless", "except"). */
+const refusedWithoutPassword = (sentence: string) => REFUSED_WITHOUT_PASSWORD.test(sentence) && !/;|\bunless\b|\bexcept\b/i.test(sentence);
+
 export const biographicalPrompts: Check = (doc) =>
   doc.sentences.flatMap((s) => {
-    if (REFUSED_WITHOUT_PASSWORD.test(s.text)) return [];
+    if (refusedWithoutPassword(s.text)) return [];
     if (!AUTH_CONTEXT.test(s.text) || /\bcall\s+detail|\bin[\s-]+(?:store|person)|\bphoto/i.test(s.text) && !/password|back-?\s?up|security\s+question/i.test(s.text)) return [];
     const m = undeniedMatch(s.text, BIOGRAPHICAL);
     if (!m) return [];
@@ -115,7 +118,7 @@ const RELEASE = /\b(?:disclos\w*|releas\w*|provid\w*|discuss\w*|giv(?:e|es|en|in
 /** Pitfall 22: call detail on account or biographical information; in-store access without a valid photo ID. */
 export const callDetailRelease: Check = (doc) =>
   doc.sentences.flatMap((s) => {
-    if (!CALL_DETAIL.test(s.text) || !RELEASE.test(s.text) || REFUSED_WITHOUT_PASSWORD.test(s.text)) return [];
+    if (!CALL_DETAIL.test(s.text) || !RELEASE.test(s.text) || refusedWithoutPassword(s.text)) return [];
     const m = undeniedMatch(s.text, new RegExp(`${BIOGRAPHICAL.source}|${ACCOUNT_INFO.source}`, 'i'));
     if (!m) return [];
     // "… after the caller gives the password; the account number is never enough" is denied above.
@@ -487,12 +490,14 @@ export const wrongPeriod: Check = (doc, ctx) => {
 const STATEMENT_SUBJECT = /\bdata[\s-]+brokers?\b|\bpretexters?\b|\bcomplaints?\b/i;
 /** What the statements report: complaints received, actions taken (not a history of the policy). */
 const STATEMENT_EVENT = /\b(?:receiv\w*|filed|taken|took|instituted|brought|initiated|no\s+(?:customer\s+)?complaints|any\s+actions?|actions?\s+against)\b/i;
+/** A year a procedure or system dates from ("adopted in 2019", "installed in 2018"), not the period reported on. */
+const STATEMENT_HISTORY = /\b(?:adopted|installed|implemented|introduced|established|began|started|since|created|put\s+in\s+place)\b/i;
 const PERIOD_YEAR = /\b(?:(?:calendar|fiscal)\s+year|year|during|in|for|throughout)\s+(?:the\s+(?:calendar\s+)?year\s+)?((?:19|20)\d\d)\b(?![-/]\d|,?\s*(?:through|to|until))/gi;
 
 export const statementYear: Check = (doc, ctx) => {
   const out: Finding[] = [];
   for (const s of doc.sentences) {
-    if (!STATEMENT_SUBJECT.test(s.text) || !STATEMENT_EVENT.test(s.text) || new RegExp(`\\b${ctx.coveredYear}\\b`).test(s.text)) continue;
+    if (!STATEMENT_SUBJECT.test(s.text) || !STATEMENT_EVENT.test(s.text) || STATEMENT_HISTORY.test(s.text) || new RegExp(`\\b${ctx.coveredYear}\\b`).test(s.text)) continue;
     for (const m of s.text.matchAll(PERIOD_YEAR)) {
       if (Number(m[1]) === ctx.coveredYear) continue;
       const at = s.start + m.index + m[0].length - m[1]!.length;

@@ -333,7 +333,13 @@ export const dates: Check = (doc, ctx) => {
     if (!d || d.slice(0, 4) !== String(ctx.filingYear) || d === ctx.dueDate) continue;
     const start = m.index + m[0].length - value.length;
     if (d.slice(5) !== '03-01') {
-      // "due March 31", "on or before April 1": not the date § 64.2009(e) sets.
+      // "due March 31", "on or before April 1": not the date § 64.2009(e) sets. Only a date the
+      // due date is given as, in a sentence about the certification ("due to an outage on
+      // January 15", "training is due by June 30" are other things).
+      const between = m[0].slice(/^\w+/.exec(m[0])![0].length, m[0].length - value.length);
+      const sentence = text.slice(text.lastIndexOf('.', m.index) + 1, text.indexOf('.', m.index + m[0].length) + 1 || undefined);
+      if (!/^\s*(?:(?:is|was|date\s+is)\s+)?(?:on\s+or\s+before|no\s+later\s+than|by|on|of)?\s*:?\s*$/i.test(between) || !/\bcertif\w*|\bECFS\b|64\.2009/i.test(sentence) || /\bannual\s+summary|\bbreach/i.test(sentence))
+        continue;
       out.push(
         make(
           'due-date-wrong',
