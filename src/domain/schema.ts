@@ -32,8 +32,11 @@ export interface Stamped {
   entityVersion?: number;
 }
 
-/** The longest text a field holds: room for any note, and no multi-megabyte field to freeze a page. */
-export const MAX_TEXT = 20_000;
+/**
+ * The longest text a field holds: far above any note or summary written by hand (so no row saved
+ * before the limit existed is refused), and no multi-megabyte field to freeze the page showing it.
+ */
+export const MAX_TEXT = 100_000;
 export const TOO_LONG = `This is longer than ${MAX_TEXT.toLocaleString('en-US')} characters: shorten it (keep long documents outside CPNI Desk and note where they are).`;
 const trimmed = v.pipe(v.string(), v.trim(), v.maxLength(MAX_TEXT, TOO_LONG));
 const optionalText = v.optional(trimmed, '');

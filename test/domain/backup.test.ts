@@ -66,12 +66,12 @@ describe('parseBackup', () => {
   it('refuses a field of megabytes (a client’s notes, a complaint’s summary) with the limit in words', () => {
     const data = sampleData();
     data.clients[0]!.notes = 'x'.repeat(5_000_000);
-    (data.records[2] as { summary: string }).summary = 'y'.repeat(20_001);
+    (data.records[2] as { summary: string }).summary = 'y'.repeat(100_001);
     const problems = problemsOf(file(data)).join('\n');
-    expect(problems).toMatch(/clients\[0\][^\n]*longer than 20,000 characters/);
-    expect(problems).toMatch(/records\[2\][^\n]*longer than 20,000 characters/);
-    data.clients[0]!.notes = 'x'.repeat(20_000);
-    (data.records[2] as { summary: string }).summary = 'y'.repeat(20_000);
+    expect(problems).toMatch(/clients\[0\][^\n]*longer than 100,000 characters/);
+    expect(problems).toMatch(/records\[2\][^\n]*longer than 100,000 characters/);
+    data.clients[0]!.notes = 'x'.repeat(100_000);
+    (data.records[2] as { summary: string }).summary = 'y'.repeat(100_000);
     expect(parseBackup(file(data), { schemaVersion: 2 }).ok).toBe(true);
   });
 
