@@ -2,9 +2,9 @@
  * The officer's "for signature" copy of a ready certification: the package exactly as it will
  * be filed, unsigned and marked so on every page, then a signature page for the officer with
  * blank signature and date lines. The page prints the fingerprint of the text
- * (`filedTextHash`). The signature is recorded only for text with that fingerprint, and the
- * package frozen then keeps it (the filed PDF itself does not print it), so the officer's copy
- * can be matched to what is filed.
+ * (`filedTextHash`). The package frozen when the signature is recorded keeps the fingerprint of
+ * its own text and the app shows it (the filed PDF does not print it), so the officer's copy can
+ * be matched to what is filed; the batch's signature step refuses a text that changed since.
  */
 import { filedTextHash, shortFingerprint } from '../domain/signed-package';
 import { BLANK, EB_DOCKET, certificationTitle } from './builders';
@@ -56,7 +56,7 @@ export function forSignatureDocuments(input: ForSignatureInput): ForSignatureDoc
     { kind: 'paragraph', text: model.truthfulness },
     {
       kind: 'paragraph',
-      text: `Sign and date below and return this page. The signature is recorded against this text's fingerprint, ${shortFingerprint(textHash)}: the signed package for filing is made from this exact text, and if the text changes, so does the fingerprint, and the changed text must be signed again.`,
+      text: `Sign and date below and return this page. The text above has the fingerprint ${shortFingerprint(textHash)}; when the signature is recorded, the fingerprint of the signed text is shown beside it, so the two can be compared. If the text changes, so does the fingerprint, and the changed text must be signed again.`,
     },
     { kind: 'signature', signature: { kind: 'unsigned', name: model.signatory.name, title: model.signatory.title, date: BLANK, lines: names } },
   ];

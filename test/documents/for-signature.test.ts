@@ -48,7 +48,7 @@ describe('the officer’s “for signature” copy', () => {
     expect(last).toContain(`Text fingerprint: ${shortFingerprint(file.textHash)}`);
     expect(last.replace(/\s/g, '')).toContain(file.textHash);
     // The filed PDF does not print the fingerprint, so the page must not say it will.
-    expect(last).toContain('the signed package for filing is made from this exact text');
+    expect(last).toContain('when the signature is recorded, the fingerprint of the signed text is shown beside it, so the two can be compared');
     expect(last).not.toMatch(/filed copy will carry/);
     expect(pdf.info['Title']).toMatch(/for signature$/);
   });
