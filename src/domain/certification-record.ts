@@ -117,7 +117,7 @@ export function amendedCoverLetterBody(companyNames: string, certificationYear: 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The bodies the app writes itself, for any company, year and amended filing, as patterns. */
 const HOLES: [string, string][] = [
-  ['\u0001', '.+'],
+  ['\u0001', '(.+)'],
   [` (ECFS confirmation \u0002)`, '(?: \\(ECFS confirmation [^)]*\\))?'],
   [formatLong('1111-01-01'), '[A-Z][a-z]+ \\d{1,2}, \\d{4}'],
   ['1111', '\\d{4}'],
@@ -134,9 +134,14 @@ const GENERATED_BODIES = [coverLetterBody('\u0001', 1111), amendedCoverLetterBod
   return new RegExp(`^${pattern}${escapeRegExp(body.slice(from))}$`, 's');
 });
 
-/** Whether a cover letter body is one the app wrote (then a new year or a new name rewrites it). */
-export function isGeneratedCoverLetterBody(body: string): boolean {
-  return GENERATED_BODIES.some((re) => re.test(body));
+/**
+ * Whether roll-forward may write this body afresh for `legalName`: one the app wrote for this
+ * name, or for one company under another name (a rename). A body naming more than one company
+ * ("Acme Inc. and its affiliate Beta LLC") was edited by hand and is kept.
+ */
+function rewritableBody(body: string, legalName: string): boolean {
+  const name = GENERATED_BODIES.map((re) => re.exec(body)?.[1]).find((n) => n !== undefined);
+  return name !== undefined && (name === legalName || !/\band\b|&|;|\baffiliat/i.test(name));
 }
 
 export function newCertification(client: Pick<Client, 'id' | 'legalName' | 'officers' | 'services'>, certificationYear: number, preparerId = ''): CertificationFields {
@@ -198,7 +203,7 @@ export function rollForward(previous: CertificationFields, client: Pick<Client, 
     answers,
     sectionEdits: { ...previous.sectionEdits },
     signature: previous.signature,
-    coverLetter: { ...previous.coverLetter, body: isGeneratedCoverLetterBody(previous.coverLetter.body) ? fresh.coverLetter.body : previous.coverLetter.body },
+    coverLetter: { ...previous.coverLetter, body: rewritableBody(previous.coverLetter.body, client.legalName) ? fresh.coverLetter.body : previous.coverLetter.body },
     rolledFromId: previousId,
   };
   const changes: RollForwardChange[] = [
@@ -409,7 +414,7 @@ export function coverLetterFindings(letter: CoverLetterFields, model: Pick<Certi
   if (!letter.include) return [];
   const out: Finding[] = [];
   const wrongYear = (excerpt: string, message: string) =>
-    out.push({ id: 'cover-letter-years', severity: 'error', message, excerpt, rule: '47 C.F.R. § 64.2009(e)', fix: `Write the cover letter for the ${model.certificationYear} certification, covering calendar year ${model.coveredYear}.` });
+    out.push({ id: 'cover-letter-years', severity: 'error', message, excerpt, rule: '47 C.F.R. § 64.2009(e) (the years the certification is for; a cover letter is practice, not required by rule)', fix: `Write the cover letter for the ${model.certificationYear} certification, covering calendar year ${model.coveredYear}.` });
   for (const m of letter.body.matchAll(/\bcertification\s+for\s+(\d{4})\b/gi))
     if (Number(m[1]) !== model.certificationYear) wrongYear(m[0], `The cover letter speaks of the certification for ${m[1]}; this is the certification for ${model.certificationYear}.`);
   for (const m of letter.body.matchAll(/\bcalendar\s+year\s+(\d{4})\b/gi))
@@ -421,7 +426,7 @@ export function coverLetterFindings(letter: CoverLetterFields, model: Pick<Certi
       severity: 'warning',
       message: `The cover letter does not name ${model.companies.map((c) => c.name).join(' or ')}, as the certification does.`,
       excerpt: letter.body.slice(0, 80),
-      rule: '47 C.F.R. § 64.2009(e)',
+      rule: 'Cover letter practice (not required by rule); the certification names the company under 47 C.F.R. § 64.2009(e)',
       fix: 'Name the company as the certification does (its legal name may have changed since the letter was written).',
     });
   return out;

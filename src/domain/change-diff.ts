@@ -30,7 +30,8 @@ const words = (key: string) => key.replace(/^is(?=[A-Z])/, '').replace(/([a-z])(
 
 /**
  * A value in words, as a person reads it in the history: a list item by item, an officer as
- * "Ann Lee, President, default signatory"; internal ids and empty fields left out.
+ * "Ann Lee, President, default signatory", a count with its name ("employee access: 2");
+ * internal ids and empty fields left out.
  */
 function readable(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -39,7 +40,7 @@ function readable(value: unknown): string {
   if (isPlain(value))
     return Object.entries(value)
       .filter(([key, v]) => key !== 'id' && v !== '' && v !== false && v !== undefined && v !== null && !(Array.isArray(v) && !v.length))
-      .map(([key, v]) => (v === true ? words(key) : readable(v)))
+      .map(([key, v]) => (v === true ? words(key) : typeof v === 'number' ? `${words(key)}: ${v}` : readable(v)))
       .join(', ');
   return value === null ? '(empty)' : String(value);
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { assemblePackage, filedDateNote, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
+import { assemblePackage, coverLetterBody, filedDateNote, filedProblems, newCertification, readinessProblems, rollForward } from '../../src/domain/certification-record';
 import type { ComplianceRecord } from '../../src/domain/records';
 import { reviewedAnswers } from '../fixtures/answers';
 
@@ -78,6 +78,10 @@ describe('certification record', () => {
     const { next, changes } = rollForward(last, renamed);
     expect(next.coverLetter.body).toBe(newCertification(renamed, 2027).coverLetter.body);
     expect(changes).toContainEqual({ field: 'Cover letter body', from: 'last year’s', to: 'this year’s years and the client’s name' });
+
+    // The app's wording, but naming an affiliate too: edited by hand, so kept.
+    const withAffiliate = { ...last, coverLetter: { ...last.coverLetter, body: coverLetterBody('Beta Telephone and its affiliate Beta Wireless LLC', 2026) } };
+    expect(rollForward(withAffiliate, renamed).next.coverLetter.body).toBe(withAffiliate.coverLetter.body);
 
     const handWritten = { ...last, coverLetter: { ...last.coverLetter, body: 'Enclosed is Beta Telephone’s certification for 2026, covering calendar year 2025.' } };
     const kept = rollForward(handWritten, renamed);

@@ -15,6 +15,7 @@ describe('the change log’s field changes', () => {
       { field: 'services', before: 'wireline', after: 'wireline; wireless' },
     ]);
     expect(shownValue(3)).toBe('3');
+    expect(shownValue({ counts: { employeeAccess: 2, onlineAccess: 0 }, summary: 'Log' })).toBe('employee access: 2, online access: 0, Log');
     expect(shownValue('x'.repeat(400))).toHaveLength(300);
   });
 });

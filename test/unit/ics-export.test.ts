@@ -105,16 +105,21 @@ describe('calendar export', () => {
     expect(events(ics)[0]!.alarms[0]!['DESCRIPTION']).toBe('Due in 30 days: Carrier 184 Telephone, Inc.: Annual CPNI certification — § 64.2009(e) — for 2027, covering 2026');
   });
 
-  it('keeps a day’s UID when § 1.4(j) moves all its deadlines to the next day', async () => {
-    const day = (due: string) =>
+  it('keeps the season day’s UID when § 1.4(j) moves it or clients file and leave it', async () => {
+    const day = (due: string, from = 0) =>
       makeDeadlinesIcs(
-        Array.from({ length: 3 }, (_, i) => ({ deadline: deadline({ clientId: `c${i}`, due }), clientName: `Carrier ${i}` })),
+        Array.from({ length: 3 - from }, (_, i) => ({ deadline: deadline({ clientId: `c${i + from}`, due }), clientName: `Carrier ${i + from}` })),
         options({ grouping: 'day' }),
       );
     const [before] = events(await day('2027-03-01'));
     const [after] = events(await day('2027-03-02'));
     expect(after!['DTSTART;VALUE=DATE']).toBe('20270302');
     expect(after!['UID']).toBe(before!['UID']);
+    const [fewer] = events(await day('2027-03-01', 1));
+    expect(fewer!['UID']).toBe(before!['UID']);
+    // Next season's day is another event.
+    const [next] = events(await day('2028-03-01'));
+    expect(next!['UID']).not.toBe(before!['UID']);
     // Another scope (one client's calendar) never shares it.
     const [other] = events(await makeDeadlinesIcs([{ deadline: deadline({ clientId: 'c0' }), clientName: 'Carrier 0' }], options({ grouping: 'day', scope: 'client-c0' })));
     expect(other!['UID']).not.toBe(before!['UID']);

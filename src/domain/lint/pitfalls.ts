@@ -82,7 +82,6 @@ export function biographicalIn(sentences: readonly { text: string }[]): number[]
   return sentences.flatMap((s, i) => (undeniedMatch(s.text, BIOGRAPHICAL) ? [i] : []));
 }
 
-/** Pitfall 14: biographical prompts for passwords and back-up questions (§ 64.2010(e)). */
 /**
  * "Does not release call detail to a caller without the password, even if the caller can state
  * the account number": the account number is named as what is refused, which is the rule kept.
@@ -93,6 +92,7 @@ const REFUSED_WITHOUT_PASSWORD =
 /** Only a sentence of one clause, with no exception to the refusal ("unless", "except"). */
 const refusedWithoutPassword = (sentence: string) => REFUSED_WITHOUT_PASSWORD.test(sentence) && !/;|\bunless\b|\bexcept\b/i.test(sentence);
 
+/** Pitfall 14: biographical prompts for passwords and back-up questions (§ 64.2010(e)). */
 export const biographicalPrompts: Check = (doc) =>
   doc.sentences.flatMap((s) => {
     if (refusedWithoutPassword(s.text)) return [];

@@ -38,10 +38,10 @@ function counts(item: SeasonStartItem): string {
 
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
-/** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
 /** Lower case without accents, for a search that finds "Peña" when "pena" is typed. */
 const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
 export function SeasonBoard(props: {
   clients: Client[];
   certifications: CertificationSummary[];

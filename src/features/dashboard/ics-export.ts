@@ -75,13 +75,14 @@ function byDay(entries: readonly CalendarEntry[]): Map<IsoDate, CalendarEntry[]>
 const line = ({ deadline: d, clientName }: CalendarEntry) => `${clientName}: ${d.title} (${d.citation})`;
 
 /**
- * A day's event is named after the deadlines it holds, not its date, so that when § 1.4(j) or a
- * closure day moves them (March 1 → March 2) a re-import moves the event instead of leaving the
- * old one behind: the UID of the deadline that sorts first (days never share a deadline).
+ * A day of certifications only (the season's big day) is named after the season, not its date:
+ * when § 1.4(j) or a closure day moves it (March 1 → March 2), or clients file and leave it, a
+ * re-import moves or updates the event instead of leaving the old one behind. Other days are
+ * named after their date.
  */
-function dayUid(day: readonly CalendarEntry[], scope: string): string {
-  const first = day.map((e) => uidOf(e.deadline)).sort()[0]!;
-  return `day.${scope}.${first}`;
+function dayUid(due: IsoDate, day: readonly CalendarEntry[], scope: string): string {
+  const season = day.every((e) => e.deadline.dutyId === 'annualCertification' && !e.deadline.recordId);
+  return season ? `day.${scope}.annualCertification-${due.slice(0, 4)}@cpni-desk.invalid` : `day.${scope}.${due}@cpni-desk.invalid`;
 }
 
 /**
@@ -138,7 +139,7 @@ export async function makeDeadlinesIcs(entries: readonly CalendarEntry[], option
           const title = day.length === 1 ? `${day[0]!.clientName}: ${day[0]!.deadline.title}` : `${day.length} CPNI deadlines due ${formatLong(due)}`;
           return {
             ...common,
-            uid: dayUid(day, options.scope),
+            uid: dayUid(due, day, options.scope),
             title,
             description: [...day.map(line), 'From CPNI Desk. Check each deadline against the rule before relying on it.'].join('\n'),
             start: dateArray(due),
