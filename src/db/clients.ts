@@ -59,6 +59,7 @@ export function clientsWithFilerId(filerId: string, exceptId?: string): Promise<
 }
 
 import { listClients } from './shared-reads';
+import { matchesSearch } from '../domain/search-text';
 
 export { listClients };
 
@@ -69,14 +70,7 @@ export interface ClientFilter {
 
 export function matchesClient(client: Client, filter: ClientFilter): boolean {
   if (client.archived && !filter.includeArchived) return false;
-  const q = filter.search.trim().toLowerCase();
-  if (!q) return true;
-  return (
-    client.legalName.toLowerCase().includes(q) ||
-    client.dbaNames.some((d) => d.toLowerCase().includes(q)) ||
-    client.filerId.includes(q) ||
-    client.affiliates.some((a) => a.filerId.includes(q) || a.legalName.toLowerCase().includes(q))
-  );
+  return matchesSearch([client.legalName, ...client.dbaNames, client.filerId, ...client.affiliates.flatMap((a) => [a.legalName, a.filerId])], filter.search);
 }
 
 export function createClientsQuery(filter: Accessor<ClientFilter> = () => ({ search: '', includeArchived: false })) {

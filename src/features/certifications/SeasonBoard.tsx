@@ -12,6 +12,7 @@ import type { Certification } from '../../domain/certification-record';
 import { describeStatus, type CertificationStatus } from '../../domain/certification-status';
 import { formatLong, formatWithWeekday, todayLocal, type IsoDate } from '../../domain/dates';
 import { parseFiledList, seasonProgress } from '../../domain/season';
+import { matchesSearch } from '../../domain/search-text';
 import type { Client, Settings } from '../../domain/schema';
 import { RECORD_KIND_META } from '../records/record-kinds';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
@@ -37,9 +38,6 @@ function counts(item: SeasonStartItem): string {
 }
 
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
-
-/** Lower case without accents, for a search that finds "Peña" when "pena" is typed. */
-const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Every active client's certification for one season: progress, start for all, sort, filter, mark filed from a list. */
 export function SeasonBoard(props: {
@@ -205,15 +203,15 @@ export function SeasonBoard(props: {
         return fullOf(r)?.updatedAt ?? '';
     }
   };
-  /** What the search looks in: name, trade names, Filer ID and signatory, accents and case aside ("pena" finds "Peña"). */
-  const searchText = (r: Row) => folded([r.client.legalName, ...r.client.dbaNames, r.client.filerId, fullOf(r)?.signatory.name ?? ''].join('\n'));
+  /** What the search looks in: name, trade names, Filer ID and signatory. */
+  const searchFields = (r: Row) => [r.client.legalName, ...r.client.dbaNames, r.client.filerId, fullOf(r)?.signatory.name ?? ''];
   const compare = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)));
   const shown = createMemo(() => {
-    const q = folded(search().trim());
+    const q = search();
     const { key, up } = sort();
     const filter = statusFilter();
     return rows()
-      .filter((r) => (!filter || statusOf(r) === filter) && (!q || searchText(r).includes(q)))
+      .filter((r) => (!filter || statusOf(r) === filter) && matchesSearch(searchFields(r), q))
       .map((r) => ({ r, v: sortValue(r, key) }))
       .sort((a, b) => (compare(a.v, b.v) || collator.compare(a.r.client.legalName, b.r.client.legalName)) * (up ? 1 : -1))
       .map((x) => x.r);
