@@ -7,7 +7,7 @@
 import { formatLong, isIsoDate, makeDate, weekdayName, type IsoDate } from '../dates';
 import { CERT_RULE } from './citations';
 import { NOT_OFFICER_FIX, officerTitleKind, titleMessage } from './officer-title';
-import { about, collapse, lineOf, make } from './text';
+import { about, collapse, lineOf, make, sentenceAt } from './text';
 import type { Check, Finding, LintContext } from './types';
 
 const YEAR_RULE = '47 C.F.R. § 64.2009(e) ("for data pertaining to the previous calendar year")';
@@ -332,12 +332,12 @@ export const dates: Check = (doc, ctx) => {
     const d = parseWrittenDate(withYear);
     if (!d || d.slice(0, 4) !== String(ctx.filingYear) || d === ctx.dueDate) continue;
     const start = m.index + m[0].length - value.length;
+    const sentence = sentenceAt(doc, m.index)?.text ?? '';
     if (d.slice(5) !== '03-01') {
       // "due March 31", "on or before April 1": not the date § 64.2009(e) sets. Only a date the
       // due date is given as, in a sentence about the certification ("due to an outage on
       // January 15", "training is due by June 30" are other things).
       const between = m[0].slice(/^\w+/.exec(m[0])![0].length, m[0].length - value.length);
-      const sentence = text.slice(text.lastIndexOf('.', m.index) + 1, text.indexOf('.', m.index + m[0].length) + 1 || undefined);
       if (!/^\s*(?:(?:is|was|date\s+is)\s+)?(?:on\s+or\s+before|no\s+later\s+than|by|on|of)?\s*:?\s*$/i.test(between) || !/\bcertif\w*|\bECFS\b|64\.2009/i.test(sentence) || /\bannual\s+summary|\bbreach/i.test(sentence))
         continue;
       out.push(
@@ -355,7 +355,6 @@ export const dates: Check = (doc, ctx) => {
       continue;
     }
     // "due on March 1 each year": the rule's own date, stated in general, is right.
-    const sentence = text.slice(text.lastIndexOf('.', m.index) + 1, text.indexOf('.', m.index + m[0].length) + 1 || undefined);
     if (!/\d{4}$/.test(value) && /\beach\s+year|\bevery\s+year|\bannual(?:ly)?\b|\bpreceding\b|\bprior\s+(?:calendar\s+)?year/i.test(sentence)) continue;
     out.push(
       make(
